@@ -1,0 +1,7 @@
+export interface Person {
+  id: number;
+  slug: string;
+  name: string;
+  bio: string;
+  photoMediaId: number | null;
+}
