@@ -1,0 +1,56 @@
+/**
+ * Accuracy evaluation of the stemmer against word → expected-stem lists (TSV with a header line,
+ * word in the first column, expected stem in the second). Shared by the tests and the benchmark.
+ */
+import { readFileSync } from "node:fs";
+import type { Stemmer } from "./stemmer.ts";
+
+export interface StemPair {
+  readonly word: string;
+  readonly expected: string;
+}
+
+export interface StemMismatch extends StemPair {
+  readonly actual: string;
+}
+
+export interface AccuracyReport {
+  readonly total: number;
+  readonly correct: number;
+  readonly accuracy: number;
+  readonly mismatches: readonly StemMismatch[];
+}
+
+export function parseStemPairs(tsv: string): StemPair[] {
+  const pairs: StemPair[] = [];
+  for (const line of tsv.split("\n").slice(1)) {
+    const [word, expected] = line.split("\t");
+    if (word !== undefined && expected !== undefined && word.length > 0) pairs.push({ word, expected });
+  }
+  return pairs;
+}
+
+export function readStemPairs(file: URL | string): StemPair[] {
+  return parseStemPairs(readFileSync(file, "utf8"));
+}
+
+/** Stem each space-separated word of `text` (some pairs are short phrases) and re-join with spaces. */
+export function stemPhrase(stemmer: Stemmer, text: string): string {
+  return text
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((word) => word.length > 0)
+    .map((word) => stemmer.stem(word))
+    .join(" ");
+}
+
+export function measureAccuracy(stemmer: Stemmer, pairs: readonly StemPair[]): AccuracyReport {
+  const mismatches: StemMismatch[] = [];
+  for (const pair of pairs) {
+    const actual = stemPhrase(stemmer, pair.word);
+    if (actual !== pair.expected.toLowerCase()) mismatches.push({ ...pair, actual });
+  }
+  const total = pairs.length;
+  const correct = total - mismatches.length;
+  return { total, correct, accuracy: total === 0 ? 0 : correct / total, mismatches };
+}
