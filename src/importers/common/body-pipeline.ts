@@ -1,0 +1,123 @@
+import type { Block, BlockOf } from "../../content/body.schema.ts";
+import type { Source } from "../../core/article.ts";
+import type { ExtractedCredit, ExtractedDateline } from "../extracted-article.ts";
+import { isPrompt, isTrailer, matchRelated } from "./chrome.ts";
+import { matchTrailingInitials, parseCreditLine, parseSourceLine, parseTagLine } from "./credits.ts";
+import { matchDateline } from "./dateline.ts";
+import { blockText, inlineText, stripInlinePrefix, truncateInline } from "./inline.ts";
+
+/** What the shared body pass pulls out of raw body blocks. */
+export interface FinishedBody {
+  blocks: Block[];
+  paragraphs: string[];
+  dateline: ExtractedDateline | null;
+  credits: ExtractedCredit[];
+  sources: Source[];
+  related: string[];
+  tags: string[];
+}
+
+type TextBlock = BlockOf<"paragraph"> | BlockOf<"blockquote">;
+
+const isTextBlock = (block: Block): block is TextBlock =>
+  block.type === "paragraph" || block.type === "blockquote";
+
+/**
+ * The one body pass shared by page text, HTML and feeds, so every format maps fields alike:
+ * 1. a trailer line (`TERBARU`, `Berita Terkait`, ...) ends the body; prompts are dropped;
+ * 2. `Baca Juga:` lines become `related` blocks (with `pendingHeadline`) where they stood;
+ * 3. credit lines, `Sumber :` lines and `Tag:` lines become credits, sources and tags;
+ * 4. the first paragraph's dateline lead-in becomes `dateline` and is removed from the text;
+ * 5. trailing initials `(rfs/jbr)` on the last paragraph become credits (only for roles that
+ *    have no named credit, in the body or in `headerCredits` such as a byline) and are removed;
+ * 6. paragraphs opening with “ or " become blockquotes.
+ */
+export function finishBody(
+  input: readonly Block[],
+  options: { headerCredits?: readonly ExtractedCredit[] } = {},
+): FinishedBody {
+  const out: FinishedBody = {
+    blocks: [],
+    paragraphs: [],
+    dateline: null,
+    credits: [],
+    sources: [],
+    related: [],
+    tags: [],
+  };
+  for (const block of input) {
+    const text = blockText(block).trim();
+    if (block.type !== "related" && block.type !== "list") {
+      if (isTrailer(text)) break;
+      if (isPrompt(text)) continue;
+      const related = matchRelated(text);
+      if (related !== null) {
+        out.related.push(related);
+        out.blocks.push({ type: "related", pendingHeadline: related.slice(0, 500) });
+        continue;
+      }
+      const credits = parseCreditLine(text);
+      if (credits !== null) {
+        out.credits.push(...credits);
+        continue;
+      }
+      const sources = parseSourceLine(text);
+      if (sources !== null) {
+        out.sources.push(...sources);
+        continue;
+      }
+      const tags = parseTagLine(text);
+      if (tags !== null) {
+        out.tags.push(...tags);
+        continue;
+      }
+    }
+    if (block.type === "related" && block.pendingHeadline !== undefined)
+      out.related.push(block.pendingHeadline);
+    out.blocks.push(block);
+  }
+  takeDateline(out);
+  takeTrailingInitials(out, options.headerCredits ?? []);
+  out.blocks = out.blocks.map(quoteParagraph);
+  out.paragraphs = out.blocks.filter(isTextBlock).map((block) => inlineText(block.content));
+  return out;
+}
+
+function takeDateline(out: FinishedBody): void {
+  const index = out.blocks.findIndex(isTextBlock);
+  const first = out.blocks[index];
+  if (first === undefined || first.type !== "paragraph") return;
+  const match = matchDateline(inlineText(first.content));
+  if (match === null) return;
+  out.dateline = match.dateline;
+  const content = stripInlinePrefix(first.content, match.length);
+  if (content.length === 0) out.blocks.splice(index, 1);
+  else out.blocks[index] = { ...first, content };
+}
+
+function takeTrailingInitials(out: FinishedBody, headerCredits: readonly ExtractedCredit[]): void {
+  let index = -1;
+  out.blocks.forEach((block, i) => {
+    if (isTextBlock(block)) index = i;
+  });
+  const last = out.blocks[index];
+  if (last === undefined || !isTextBlock(last)) return;
+  const match = matchTrailingInitials(inlineText(last.content));
+  if (match === null) return;
+  const namedRoles = new Set([...headerCredits, ...out.credits].map((credit) => credit.role));
+  for (const credit of match.credits) {
+    const duplicate = out.credits.some((c) => c.role === credit.role && c.name === credit.name);
+    if (!namedRoles.has(credit.role) && !duplicate) out.credits.push(credit);
+  }
+  const content = truncateInline(last.content, match.keep);
+  if (content.length === 0) out.blocks.splice(index, 1);
+  else out.blocks[index] = { ...last, content };
+}
+
+function quoteParagraph(block: Block): Block {
+  if (block.type !== "paragraph") return block;
+  const text = inlineText(block.content).trimStart();
+  return text.startsWith("“") || text.startsWith('"')
+    ? { type: "blockquote", content: block.content }
+    : block;
+}
