@@ -74,7 +74,11 @@ const relatedSchema = z
 
 export const blockSchema = z.union([
   z.object({ type: z.literal("paragraph"), content: inlineContent }),
-  z.object({ type: z.literal("heading"), level: z.union([z.literal(2), z.literal(3), z.literal(4)]), text: z.string().min(1).max(500) }),
+  z.object({
+    type: z.literal("heading"),
+    level: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+    text: z.string().min(1).max(500),
+  }),
   z.object({
     type: z.literal("blockquote"),
     content: inlineContent,

@@ -70,6 +70,22 @@ export interface Article {
 /** True when the article is visible to readers at `now` (embargo respected). */
 export function isLive(article: Pick<Article, "status" | "publishedAt">, now: Date): boolean {
   return (
-    article.status === "published" && article.publishedAt !== null && article.publishedAt.getTime() <= now.getTime()
+    article.status === "published" &&
+    article.publishedAt !== null &&
+    article.publishedAt.getTime() <= now.getTime()
   );
+}
+
+/** What lists need: no body, no credits. */
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  headline: string;
+  lede: string;
+  sectionId: number;
+  timeZone: IndonesianTimeZone;
+  heroMediaId: number | null;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  status: ArticleStatus;
 }

@@ -1,11 +1,12 @@
 /** Indonesia's three time zones and the abbreviation used in house style. */
 export type IndonesianTimeZone = "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
 
-export const TIME_ZONES: Readonly<Record<IndonesianTimeZone, { abbreviation: string; offsetHours: number }>> = {
-  "Asia/Jakarta": { abbreviation: "WIB", offsetHours: 7 },
-  "Asia/Makassar": { abbreviation: "WITA", offsetHours: 8 },
-  "Asia/Jayapura": { abbreviation: "WIT", offsetHours: 9 },
-};
+export const TIME_ZONES: Readonly<Record<IndonesianTimeZone, { abbreviation: string; offsetHours: number }>> =
+  {
+    "Asia/Jakarta": { abbreviation: "WIB", offsetHours: 7 },
+    "Asia/Makassar": { abbreviation: "WITA", offsetHours: 8 },
+    "Asia/Jayapura": { abbreviation: "WIT", offsetHours: 9 },
+  };
 
 export const INDONESIAN_TIME_ZONES = Object.keys(TIME_ZONES) as IndonesianTimeZone[];
 

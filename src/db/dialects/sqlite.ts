@@ -1,0 +1,64 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type StatementSync, type SQLInputValue } from "node:sqlite";
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
+import type { Database } from "../schema.ts";
+
+const STATEMENT_CACHE_SIZE = 500;
+
+function toSqliteValue(value: unknown): SQLInputValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value as SQLInputValue;
+}
+
+function toParameters(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
+  return parameters.map(toSqliteValue);
+}
+
+/** Adapts `node:sqlite` to the interface Kysely's SqliteDialect expects, with a prepared-statement cache. */
+function adaptDatabase(database: DatabaseSync): SqliteDatabase {
+  const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteStatement {
+      let entry = cache.get(sql);
+      if (!entry) {
+        const statement = database.prepare(sql);
+        entry = { statement, reader: statement.columns().length > 0 };
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(sql, entry);
+      }
+      const { statement, reader } = entry;
+      return {
+        reader,
+        all: (parameters) => statement.all(...toParameters(parameters)),
+        run: (parameters) => statement.run(...toParameters(parameters)),
+        iterate: (parameters) => statement.iterate(...toParameters(parameters)),
+      };
+    },
+  };
+}
+
+export interface SqliteHandle {
+  db: Kysely<Database>;
+  /** The raw connection, for the FTS5 search adapter and maintenance commands. */
+  raw: DatabaseSync;
+}
+
+/** Opens (creating if needed) a SQLite file in WAL mode with foreign keys enforced. */
+export function openSqlite(path: string): SqliteHandle {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const raw = new DatabaseSync(path);
+  raw.exec("PRAGMA journal_mode = WAL");
+  raw.exec("PRAGMA foreign_keys = ON");
+  raw.exec("PRAGMA synchronous = NORMAL");
+  raw.exec("PRAGMA busy_timeout = 5000");
+  raw.exec("PRAGMA cache_size = -65536");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adaptDatabase(raw) }) });
+  return { db, raw };
+}

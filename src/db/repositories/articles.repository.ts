@@ -1,0 +1,245 @@
+import type { Article, ArticleStatus, ArticleSummary, Credit } from "../../core/article.ts";
+import type { IndonesianTimeZone } from "../../core/time-zones.ts";
+import type { ArticleRow } from "../schema.ts";
+import { articleFromRow, articleToRow, creditFromRow, type ArticleFields } from "./article.mapper.ts";
+import { fromIso, type Executor } from "./executor.ts";
+
+const SUMMARY_COLUMNS = [
+  "articles.id",
+  "articles.slug",
+  "articles.headline",
+  "articles.lede",
+  "articles.section_id",
+  "articles.time_zone",
+  "articles.hero_media_id",
+  "articles.published_at",
+  "articles.updated_at",
+  "articles.status",
+] as const;
+
+type SummaryRow = Pick<
+  ArticleRow,
+  | "id"
+  | "slug"
+  | "headline"
+  | "lede"
+  | "section_id"
+  | "time_zone"
+  | "hero_media_id"
+  | "published_at"
+  | "updated_at"
+  | "status"
+>;
+
+function summaryFromRow(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    lede: row.lede,
+    sectionId: row.section_id,
+    timeZone: row.time_zone as IndonesianTimeZone,
+    heroMediaId: row.hero_media_id,
+    publishedAt: fromIso(row.published_at),
+    updatedAt: fromIso(row.updated_at),
+    status: row.status as ArticleStatus,
+  };
+}
+
+/** Filters for lists readers see: only published articles whose time has come. */
+export interface LiveListQuery {
+  now: Date;
+  sectionIds?: number[];
+  tagId?: number;
+  personId?: number;
+  excludeIds?: number[];
+  limit: number;
+  offset?: number;
+}
+
+export interface ArticleWrite extends ArticleFields {
+  tagIds: number[];
+  credits: Credit[];
+  importKey?: string | null;
+}
+
+export function createArticlesRepository() {
+  async function loadRelations(db: Executor, ids: number[]) {
+    const [tags, credits] = await Promise.all([
+      db
+        .selectFrom("article_tags")
+        .select(["article_id", "tag_id"])
+        .where("article_id", "in", ids)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("article_credits")
+        .select(["article_id", "role", "person_id", "position"])
+        .where("article_id", "in", ids)
+        .orderBy("position")
+        .execute(),
+    ]);
+    return { tags, credits };
+  }
+
+  async function writeRelations(
+    db: Executor,
+    articleId: number,
+    input: Pick<ArticleWrite, "tagIds" | "credits">,
+  ) {
+    await db.deleteFrom("article_tags").where("article_id", "=", articleId).execute();
+    await db.deleteFrom("article_credits").where("article_id", "=", articleId).execute();
+    const tagIds = [...new Set(input.tagIds)];
+    if (tagIds.length > 0)
+      await db
+        .insertInto("article_tags")
+        .values(tagIds.map((tagId, position) => ({ article_id: articleId, tag_id: tagId, position })))
+        .execute();
+    if (input.credits.length > 0)
+      await db
+        .insertInto("article_credits")
+        .values(
+          input.credits.map((c) => ({
+            article_id: articleId,
+            role: c.role,
+            person_id: c.personId,
+            position: c.position,
+          })),
+        )
+        .execute();
+  }
+
+  function liveQuery(db: Executor, query: Omit<LiveListQuery, "limit" | "offset">) {
+    let q = db
+      .selectFrom("articles")
+      .where("articles.status", "=", "published")
+      .where("articles.published_at", "<=", query.now.toISOString());
+    if (query.sectionIds)
+      q = q.where("articles.section_id", "in", query.sectionIds.length > 0 ? query.sectionIds : [-1]);
+    if (query.tagId !== undefined) {
+      const tagId = query.tagId;
+      q = q.where("articles.id", "in", (sub) =>
+        sub.selectFrom("article_tags").select("article_id").where("tag_id", "=", tagId),
+      );
+    }
+    if (query.personId !== undefined) {
+      const personId = query.personId;
+      q = q.where("articles.id", "in", (sub) =>
+        sub.selectFrom("article_credits").select("article_id").where("person_id", "=", personId),
+      );
+    }
+    if (query.excludeIds && query.excludeIds.length > 0)
+      q = q.where("articles.id", "not in", query.excludeIds);
+    return q;
+  }
+
+  return {
+    async findById(db: Executor, id: number): Promise<Article | null> {
+      const row = await db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) return null;
+      const { tags, credits } = await loadRelations(db, [id]);
+      return articleFromRow(
+        row,
+        tags.map((t) => t.tag_id),
+        credits.map(creditFromRow),
+      );
+    },
+
+    async findIdByImportKey(db: Executor, importKey: string): Promise<number | null> {
+      const row = await db
+        .selectFrom("articles")
+        .select("id")
+        .where("import_key", "=", importKey)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
+    async insert(db: Executor, input: ArticleWrite): Promise<number> {
+      const { id } = await db
+        .insertInto("articles")
+        .values({ ...articleToRow(input), version: 1, import_key: input.importKey ?? null })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await writeRelations(db, id, input);
+      return id;
+    },
+
+    /** Replaces the article's fields; returns false when `expectedVersion` no longer matches. */
+    async update(db: Executor, id: number, input: ArticleWrite, expectedVersion: number): Promise<boolean> {
+      const result = await db
+        .updateTable("articles")
+        .set({
+          ...articleToRow(input),
+          version: expectedVersion + 1,
+          ...(input.importKey ? { import_key: input.importKey } : {}),
+        })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await writeRelations(db, id, input);
+      return true;
+    },
+
+    async delete(db: Executor, id: number): Promise<void> {
+      await db.deleteFrom("articles").where("id", "=", id).execute();
+    },
+
+    /** Summaries for ids, in no particular order; includes unpublished ones (callers check liveness). */
+    async summariesByIds(db: Executor, ids: number[]): Promise<ArticleSummary[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom("articles").select(SUMMARY_COLUMNS).where("id", "in", ids).execute();
+      return rows.map(summaryFromRow);
+    },
+
+    async listLive(db: Executor, query: LiveListQuery): Promise<ArticleSummary[]> {
+      const rows = await liveQuery(db, query)
+        .select(SUMMARY_COLUMNS)
+        .orderBy("articles.published_at", "desc")
+        .orderBy("articles.id", "desc")
+        .limit(query.limit)
+        .offset(query.offset ?? 0)
+        .execute();
+      return rows.map(summaryFromRow);
+    },
+
+    async countLive(db: Executor, query: Omit<LiveListQuery, "limit" | "offset">): Promise<number> {
+      const row = await liveQuery(db, query)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The roles a person holds on each of the given articles. */
+    async rolesOfPerson(
+      db: Executor,
+      personId: number,
+      articleIds: number[],
+    ): Promise<Map<number, string[]>> {
+      const roles = new Map<number, string[]>();
+      if (articleIds.length === 0) return roles;
+      const rows = await db
+        .selectFrom("article_credits")
+        .select(["article_id", "role"])
+        .where("person_id", "=", personId)
+        .where("article_id", "in", articleIds)
+        .execute();
+      for (const row of rows) roles.set(row.article_id, [...(roles.get(row.article_id) ?? []), row.role]);
+      return roles;
+    },
+
+    /** Articles that are published with a time still in the future (the scheduler's work list). */
+    async listDue(db: Executor, now: Date): Promise<ArticleSummary[]> {
+      const rows = await db
+        .selectFrom("articles")
+        .select(SUMMARY_COLUMNS)
+        .where("status", "=", "scheduled")
+        .where("published_at", "<=", now.toISOString())
+        .orderBy("published_at")
+        .execute();
+      return rows.map(summaryFromRow);
+    },
+  };
+}
+
+export type ArticlesRepository = ReturnType<typeof createArticlesRepository>;

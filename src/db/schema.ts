@@ -1,0 +1,99 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
+ * Instants are ISO 8601 UTC strings (`2024-10-25T01:08:00.000Z`) on every dialect, so they sort
+ * and compare as text the same way in SQLite and PostgreSQL. JSON columns are text.
+ */
+export interface SectionTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  parent_id: number | null;
+  position: number;
+  description: string;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  bio: string;
+  photo_media_id: number | null;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  file: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  created_at: string;
+}
+
+export interface TagTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface ArticleTable {
+  id: Generated<number>;
+  slug: string;
+  headline: string;
+  lede: string;
+  section_id: number;
+  dateline_place: string;
+  dateline_outlet: string | null;
+  time_zone: string;
+  /** JSON of BodyDocument. */
+  body: string;
+  hero_media_id: number | null;
+  hero_caption: string;
+  hero_credit: string;
+  /** JSON of Source[]. */
+  sources: string;
+  status: string;
+  published_at: string | null;
+  first_published_at: string | null;
+  updated_at: string | null;
+  created_at: string;
+  modified_at: string;
+  version: number;
+  /** Where an imported article came from (source URL or content hash): makes re-imports idempotent. */
+  import_key: string | null;
+}
+
+export interface ArticleTagTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleCreditTable {
+  article_id: number;
+  role: string;
+  person_id: number;
+  position: number;
+}
+
+export interface Database {
+  sections: SectionTable;
+  people: PersonTable;
+  media: MediaTable;
+  tags: TagTable;
+  articles: ArticleTable;
+  article_tags: ArticleTagTable;
+  article_credits: ArticleCreditTable;
+}
+
+export type SectionRow = Selectable<SectionTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type TagRow = Selectable<TagTable>;
+export type ArticleRow = Selectable<ArticleTable>;
+export type NewArticleRow = Insertable<ArticleTable>;
+export type ArticleRowUpdate = Updateable<ArticleTable>;

@@ -1,0 +1,42 @@
+import type { Kysely } from "kysely";
+import type { DatabaseSync } from "node:sqlite";
+import type { Database } from "./schema.ts";
+import { openSqlite } from "./dialects/sqlite.ts";
+import { openPostgres } from "./dialects/postgres.ts";
+import { migrateToLatest } from "./migrate.ts";
+
+export type DialectName = "sqlite" | "postgres";
+
+/** An open database: the Kysely instance every repository uses, and what it runs on. */
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The raw SQLite connection (search adapter); null on PostgreSQL. */
+  sqlite: DatabaseSync | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseUrl = { dialect: "sqlite"; path: string } | { dialect: "postgres"; url: string };
+
+/** `sqlite:path/to/file.db`, `sqlite::memory:`, or `postgres://…` / `postgresql://…`. */
+export function parseDatabaseUrl(value: string): DatabaseUrl | null {
+  if (value.startsWith("sqlite:")) {
+    const path = value.slice("sqlite:".length);
+    return path.length > 0 ? { dialect: "sqlite", path } : null;
+  }
+  if (/^postgres(ql)?:\/\//.test(value) && URL.canParse(value)) return { dialect: "postgres", url: value };
+  return null;
+}
+
+export async function openStore(url: DatabaseUrl, options: { migrate?: boolean } = {}): Promise<Store> {
+  let store: Store;
+  if (url.dialect === "sqlite") {
+    const { db, raw } = openSqlite(url.path);
+    store = { db, dialect: "sqlite", sqlite: raw, close: () => db.destroy() };
+  } else {
+    const { db } = openPostgres(url.url);
+    store = { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
+  }
+  if (options.migrate !== false) await migrateToLatest(store.db);
+  return store;
+}

@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import { isAppError } from "../core/errors.ts";
+import type { Deps } from "./deps.ts";
+import { loadStylesheet } from "./site/assets.ts";
+import { siteRoutes } from "./site/routes/site.routes.ts";
+import { createSiteRenderer } from "./site/site-renderer.ts";
+
+export interface BuildAppOptions {
+  logger?: boolean;
+}
+
+/** The HTTP application over already-built dependencies (server/deps.ts). */
+export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.logLevel } : false,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  const stylesheet = loadStylesheet();
+  const renderer = createSiteRenderer(deps, stylesheet);
+
+  // The site's errors are Indonesian HTML pages; driver text and stacks never reach the reader.
+  app.setNotFoundHandler(async (_request, reply) => {
+    const page = await renderer.error(404);
+    return reply.code(404).header("content-type", "text/html; charset=utf-8").send(page.html.value);
+  });
+  app.setErrorHandler(async (error, request, reply) => {
+    const status =
+      isAppError(error) && error.code === "not_found"
+        ? 404
+        : ((error as { statusCode?: number }).statusCode ?? 500);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    const page = await renderer.error(status >= 400 && status < 600 ? status : 500).catch(() => null);
+    return reply
+      .code(status)
+      .header("content-type", "text/html; charset=utf-8")
+      .send(page?.html.value ?? "<!doctype html><title>Terjadi kesalahan</title><h1>Terjadi kesalahan</h1>");
+  });
+
+  await app.register(siteRoutes(deps, renderer, stylesheet));
+  return app;
+}

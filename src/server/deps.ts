@@ -1,0 +1,71 @@
+import { resolve } from "node:path";
+import { createEventBus, type EventBus } from "../core/events.ts";
+import { openStore, type Store } from "../db/store.ts";
+import { createArticlesRepository } from "../db/repositories/articles.repository.ts";
+import { createMediaRepository } from "../db/repositories/media.repository.ts";
+import { createTaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
+import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
+import { createArticlesService, type ArticlesService } from "../services/articles.service.ts";
+import { createMediaService, type MediaService } from "../services/media.service.ts";
+import { createPeopleService, type PeopleService } from "../services/people.service.ts";
+import { createReadingService, type ReadingService } from "../services/reading.service.ts";
+import { createSectionsService, type SectionsService } from "../services/sections.service.ts";
+import type { ServiceDeps } from "../services/service-deps.ts";
+import { createTagsService, type TagsService } from "../services/tags.service.ts";
+import type { Config } from "./config.ts";
+
+/** Everything the app needs, built once (the composition root, DESIGN.md §5.3). */
+export interface Deps {
+  config: Config;
+  store: Store;
+  events: EventBus;
+  clock: () => Date;
+  storage: MediaStorage;
+  sections: SectionsService;
+  people: PeopleService;
+  tags: TagsService;
+  media: MediaService;
+  articles: ArticlesService;
+  reading: ReadingService;
+  close(): Promise<void>;
+}
+
+export interface DepsOptions {
+  clock?: () => Date;
+  /** Reports failures of event subscribers (defaults to stderr). */
+  onEventError?: (error: unknown) => void;
+}
+
+export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
+  const clock = options.clock ?? (() => new Date());
+  const store = await openStore(config.database);
+  const events = createEventBus((error, event) =>
+    (options.onEventError ?? ((e) => console.error(`Event subscriber failed on ${event.type}:`, e)))(error),
+  );
+  const storage = createLocalMediaStorage(resolve(config.mediaDir));
+  const base: ServiceDeps = {
+    store,
+    events,
+    clock,
+    repos: {
+      articles: createArticlesRepository(),
+      taxonomy: createTaxonomyRepository(),
+      media: createMediaRepository(),
+    },
+  };
+  const sections = createSectionsService(base);
+  return {
+    config,
+    store,
+    events,
+    clock,
+    storage,
+    sections,
+    people: createPeopleService(base),
+    tags: createTagsService(base),
+    media: createMediaService({ ...base, storage }),
+    articles: createArticlesService({ ...base, sections }),
+    reading: createReadingService({ ...base, sections }),
+    close: () => store.close(),
+  };
+}

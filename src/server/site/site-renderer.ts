@@ -1,0 +1,133 @@
+import type { Deps } from "../deps.ts";
+import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
+import { parsePageNumber, type SitePage } from "./site-page.ts";
+import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";
+import { articleView, breadcrumbJsonLd } from "./views/article.view.ts";
+import { errorTitle, errorView, homeView, personView, sectionView, tagView } from "./views/lists.view.ts";
+import type { SafeHtml } from "../../content/html.ts";
+import type { Stylesheet } from "./assets.ts";
+import { sectionPath } from "../../core/urls.ts";
+
+/**
+ * Turns a site request into a rendered page with its surrogate keys. Pure of HTTP: routes and
+ * the page cache call it; tests can too.
+ */
+export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
+  const { reading, sections, config } = deps;
+
+  async function chrome(): Promise<SiteChrome> {
+    const directory = await sections.directory();
+    const nav = directory.children(null).flatMap((section) => {
+      const path = directory.pathOf(section.id);
+      return path ? [{ name: section.name, url: sectionPath(path) }] : [];
+    });
+    return { siteName: config.siteName, siteUrl: config.siteUrl, stylesheetUrl: stylesheet.url, nav };
+  }
+
+  async function page(
+    status: number,
+    head: PageHead,
+    content: SafeHtml,
+    surrogateKeys: string[],
+  ): Promise<SitePage> {
+    return { status, html: layout(await chrome(), head, content), surrogateKeys };
+  }
+
+  async function error(status: number): Promise<SitePage> {
+    return page(status, { title: errorTitle(status), noindex: true }, errorView(status), []);
+  }
+
+  return {
+    error,
+
+    async home(): Promise<SitePage> {
+      const model = await reading.home();
+      const keys = ["home", "latest", "sections"];
+      return page(200, { title: config.siteName, canonical: `${config.siteUrl}/` }, homeView(model), keys);
+    },
+
+    async section(slugs: string[], halaman: unknown): Promise<SitePage> {
+      const pageNumber = parsePageNumber(halaman);
+      const model = pageNumber === null ? null : await reading.sectionPage(slugs, pageNumber);
+      if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
+      const keys = [
+        "sections",
+        ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
+      ];
+      const canonical =
+        config.siteUrl +
+        (model.articles.page > 1 ? `${model.url}?halaman=${model.articles.page}` : model.url);
+      return page(
+        200,
+        {
+          title: model.path.section.name,
+          description: model.path.section.description || undefined,
+          canonical,
+          currentPath: model.url,
+        },
+        sectionView(model),
+        keys,
+      );
+    },
+
+    /** The article, a 301 to its canonical URL when the path is outdated, or a 404. */
+    async article(id: number, requestedPath: string): Promise<SitePage | { redirect: string }> {
+      const model = await reading.articlePage(id);
+      if (!model) return error(404);
+      if (decodeURI(requestedPath) !== model.url) return { redirect: model.url };
+      const { article } = model;
+      const keys = [
+        `article:${article.id}`,
+        "latest",
+        "sections",
+        ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
+        ...article.tagIds.map((tagId) => `tag:${tagId}`),
+        ...article.credits.map((c) => `person:${c.personId}`),
+        ...[...model.related.keys()].map((relatedId) => `article:${relatedId}`),
+      ];
+      const head: PageHead = {
+        title: article.headline,
+        description: article.lede || excerpt(renderBodyText(article.body), 160),
+        canonical: config.siteUrl + model.url,
+        currentPath:
+          "/" +
+          model.path.ancestors
+            .concat(model.path.section)
+            .map((s) => s.slug)
+            .join("/"),
+        head: breadcrumbJsonLd(model, config.siteUrl),
+      };
+      return page(200, head, articleView(model), [...new Set(keys)]);
+    },
+
+    async tag(slug: string, halaman: unknown): Promise<SitePage> {
+      const pageNumber = parsePageNumber(halaman);
+      const model = pageNumber === null ? null : await reading.tagPage(slug, pageNumber);
+      if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
+      return page(
+        200,
+        { title: `Tag: ${model.tag.name}`, canonical: config.siteUrl + model.url },
+        tagView(model),
+        [`tag:${model.tag.id}`, "latest"],
+      );
+    },
+
+    async person(slug: string, halaman: unknown): Promise<SitePage> {
+      const pageNumber = parsePageNumber(halaman);
+      const model = pageNumber === null ? null : await reading.personPage(slug, pageNumber);
+      if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
+      return page(
+        200,
+        {
+          title: model.person.name,
+          description: model.person.bio || undefined,
+          canonical: config.siteUrl + model.url,
+        },
+        personView(model),
+        [`person:${model.person.id}`, "latest"],
+      );
+    },
+  };
+}
+
+export type SiteRenderer = ReturnType<typeof createSiteRenderer>;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Actor } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
+import type { Person } from "../core/person.ts";
+import { isValidSlug, slugify } from "../core/slug.ts";
+import type { ServiceDeps } from "./service-deps.ts";
+import { parseInput } from "./validation.ts";
+
+export const personInputSchema = z.object({
+  name: z.string().trim().min(1, "Nama wajib diisi.").max(200),
+  slug: z.string().trim().optional(),
+  bio: z.string().max(2000).default(""),
+  photoMediaId: z.number().int().positive().nullable().default(null),
+});
+
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export function createPeopleService(deps: ServiceDeps) {
+  const { store, repos, events, clock } = deps;
+
+  async function uniqueSlug(base: string): Promise<string> {
+    let slug = base;
+    for (let n = 2; await repos.taxonomy.personBySlug(store.db, slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  return {
+    async create(input: PersonInput, _actor: Actor): Promise<Person> {
+      const data = parseInput(personInputSchema, input);
+      if (data.slug && !isValidSlug(data.slug))
+        throw new AppError("validation_failed", "Slug tidak valid.", {
+          details: [{ field: "slug", message: "Gunakan huruf kecil, angka dan tanda hubung." }],
+        });
+      const slug = await uniqueSlug(data.slug || slugify(data.name) || "orang");
+      const id = await repos.taxonomy.insertPerson(store.db, { ...data, slug });
+      await events.publish({ type: "person.changed", id, at: clock() });
+      return { id, ...data, slug };
+    },
+
+    /** The person with this exact name, created if there is none (importers, bylines). */
+    async findOrCreateByName(name: string, actor: Actor): Promise<Person> {
+      const existing = (await repos.taxonomy.allPeople(store.db)).find(
+        (p) => p.name.toLowerCase() === name.trim().toLowerCase(),
+      );
+      return existing ?? this.create({ name }, actor);
+    },
+
+    async bySlug(slug: string): Promise<Person> {
+      const person = await repos.taxonomy.personBySlug(store.db, slug);
+      if (!person) throw notFound("Profil");
+      return person;
+    },
+
+    list: () => repos.taxonomy.allPeople(store.db),
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

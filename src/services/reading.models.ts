@@ -1,0 +1,71 @@
+import type { Article, CreditRole } from "../core/article.ts";
+import type { Person } from "../core/person.ts";
+import type { Section, SectionPath } from "../core/section.ts";
+import type { Tag } from "../core/tag.ts";
+import type { IndonesianTimeZone } from "../core/time-zones.ts";
+import type { MediaView, RelatedTarget } from "../content/body-html.renderer.ts";
+
+/** An article as a list shows it: enough for a headline link, a time and a thumbnail. */
+export interface ArticleListItem {
+  id: number;
+  headline: string;
+  lede: string;
+  url: string;
+  publishedAt: Date;
+  updatedAt: Date | null;
+  timeZone: IndonesianTimeZone;
+  section: Section;
+  image: MediaView | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface HomeModel {
+  lead: ArticleListItem | null;
+  latest: ArticleListItem[];
+  sectionBlocks: { section: Section; url: string; items: ArticleListItem[] }[];
+}
+
+export interface SectionPageModel {
+  path: SectionPath;
+  url: string;
+  children: { section: Section; url: string }[];
+  articles: Page<ArticleListItem>;
+}
+
+export interface CreditGroup {
+  role: CreditRole;
+  people: { person: Person; url: string }[];
+}
+
+export interface ArticlePageModel {
+  article: Article;
+  path: SectionPath;
+  url: string;
+  credits: CreditGroup[];
+  tags: { tag: Tag; url: string }[];
+  hero: { image: MediaView; caption: string; credit: string } | null;
+  related: Map<number, RelatedTarget>;
+  media: Map<number, MediaView>;
+  latest: ArticleListItem[];
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface TagPageModel {
+  tag: Tag;
+  url: string;
+  articles: Page<ArticleListItem>;
+}
+
+export interface PersonPageModel {
+  person: Person;
+  url: string;
+  photo: MediaView | null;
+  articles: Page<ArticleListItem & { roles: CreditRole[] }>;
+}

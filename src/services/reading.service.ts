@@ -1,0 +1,233 @@
+import { CREDIT_ROLES, isLive, type ArticleSummary, type CreditRole } from "../core/article.ts";
+import type { Media } from "../core/media.ts";
+import { countWords, readingMinutes } from "../core/reading-time.ts";
+import type { SectionDirectory } from "../core/section.ts";
+import { articlePath, mediaPath, personPath, sectionPath, tagPath } from "../core/urls.ts";
+import { mediaIds, relatedIds, type MediaView, type RelatedTarget } from "../content/body-html.renderer.ts";
+import { renderBodyText } from "../content/body-text.renderer.ts";
+import type { LiveListQuery } from "../db/repositories/articles.repository.ts";
+import type {
+  ArticleListItem,
+  ArticlePageModel,
+  CreditGroup,
+  HomeModel,
+  Page,
+  PersonPageModel,
+  SectionPageModel,
+  TagPageModel,
+} from "./reading.models.ts";
+import type { SectionsService } from "./sections.service.ts";
+import type { ServiceDeps } from "./service-deps.ts";
+
+export const PAGE_SIZE = 20;
+const LATEST_COUNT = 10;
+const SECTION_BLOCK_COUNT = 4;
+
+export const mediaView = (media: Media): MediaView => ({
+  url: mediaPath(media.file),
+  width: media.width,
+  height: media.height,
+  alt: media.alt,
+});
+
+/**
+ * What readers see: every query here shows only live articles (published, time come), so no
+ * door built on it can leak a draft or an embargo.
+ */
+export function createReadingService(deps: ServiceDeps & { sections: SectionsService }) {
+  const { store, repos, clock, sections } = deps;
+  const db = store.db;
+
+  async function mediaMap(ids: number[]): Promise<Map<number, MediaView>> {
+    const media = await repos.media.byIds(db, [...new Set(ids)]);
+    return new Map(media.map((m) => [m.id, mediaView(m)]));
+  }
+
+  async function toListItems(
+    summaries: ArticleSummary[],
+    directory: SectionDirectory,
+  ): Promise<ArticleListItem[]> {
+    const images = await mediaMap(summaries.flatMap((s) => (s.heroMediaId === null ? [] : [s.heroMediaId])));
+    const items: ArticleListItem[] = [];
+    for (const s of summaries) {
+      const path = directory.pathOf(s.sectionId);
+      if (!path || !s.publishedAt) continue;
+      items.push({
+        id: s.id,
+        headline: s.headline,
+        lede: s.lede,
+        url: articlePath(path, s.id, s.slug),
+        publishedAt: s.publishedAt,
+        updatedAt: s.updatedAt,
+        timeZone: s.timeZone,
+        section: path.section,
+        image: s.heroMediaId === null ? null : (images.get(s.heroMediaId) ?? null),
+      });
+    }
+    return items;
+  }
+
+  async function pagedList(
+    query: Omit<LiveListQuery, "limit" | "offset" | "now">,
+    page: number,
+    directory: SectionDirectory,
+  ): Promise<Page<ArticleListItem>> {
+    const now = clock();
+    const total = await repos.articles.countLive(db, { ...query, now });
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const summaries =
+      page > pageCount
+        ? []
+        : await repos.articles.listLive(db, {
+            ...query,
+            now,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          });
+    return { items: await toListItems(summaries, directory), page, pageCount, total };
+  }
+
+  async function latest(
+    directory: SectionDirectory,
+    limit = LATEST_COUNT,
+    excludeIds: number[] = [],
+  ): Promise<ArticleListItem[]> {
+    return toListItems(await repos.articles.listLive(db, { now: clock(), limit, excludeIds }), directory);
+  }
+
+  return {
+    latest: async (limit = LATEST_COUNT) => latest(await sections.directory(), limit),
+
+    async home(): Promise<HomeModel> {
+      const directory = await sections.directory();
+      const recent = await latest(directory, LATEST_COUNT + 1);
+      const lead = recent.find((item) => item.image) ?? recent[0] ?? null;
+      const sectionBlocks: HomeModel["sectionBlocks"] = [];
+      for (const section of directory.children(null)) {
+        const path = directory.pathOf(section.id);
+        if (!path) continue;
+        const summaries = await repos.articles.listLive(db, {
+          now: clock(),
+          sectionIds: directory.subtreeIds(section.id),
+          limit: SECTION_BLOCK_COUNT,
+        });
+        if (summaries.length > 0)
+          sectionBlocks.push({
+            section,
+            url: sectionPath(path),
+            items: await toListItems(summaries, directory),
+          });
+      }
+      return { lead, latest: recent.filter((item) => item !== lead).slice(0, LATEST_COUNT), sectionBlocks };
+    },
+
+    async sectionPage(slugs: string[], page: number): Promise<SectionPageModel | null> {
+      const directory = await sections.directory();
+      const path = directory.resolve(slugs);
+      if (!path) return null;
+      const children = directory.children(path.section.id).flatMap((section) => {
+        const childPath = directory.pathOf(section.id);
+        return childPath ? [{ section, url: sectionPath(childPath) }] : [];
+      });
+      const articles = await pagedList(
+        { sectionIds: directory.subtreeIds(path.section.id) },
+        page,
+        directory,
+      );
+      return { path, url: sectionPath(path), children, articles };
+    },
+
+    /** The article page, or null when the article does not exist or is not live. */
+    async articlePage(id: number): Promise<ArticlePageModel | null> {
+      const article = await repos.articles.findById(db, id);
+      if (!article || !isLive(article, clock())) return null;
+      const directory = await sections.directory();
+      const path = directory.pathOf(article.sectionId);
+      if (!path) return null;
+
+      const [people, tags, relatedSummaries, media] = await Promise.all([
+        repos.taxonomy.peopleByIds(
+          db,
+          article.credits.map((c) => c.personId),
+        ),
+        repos.taxonomy.tagsByIds(db, article.tagIds),
+        repos.articles.summariesByIds(db, relatedIds(article.body)),
+        mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
+      ]);
+      const now = clock();
+      const related = new Map<number, RelatedTarget>();
+      for (const item of await toListItems(
+        relatedSummaries.filter((s) => isLive(s, now)),
+        directory,
+      ))
+        related.set(item.id, { headline: item.headline, url: item.url });
+
+      const credits: CreditGroup[] = [];
+      for (const role of CREDIT_ROLES) {
+        const inRole = article.credits.filter((c) => c.role === role).sort((a, b) => a.position - b.position);
+        const group = inRole.flatMap((c) => {
+          const person = people.find((p) => p.id === c.personId);
+          return person ? [{ person, url: personPath(person.slug) }] : [];
+        });
+        if (group.length > 0) credits.push({ role, people: group });
+      }
+      const heroImage = article.hero ? media.get(article.hero.mediaId) : undefined;
+      const wordCount = countWords(`${article.lede} ${renderBodyText(article.body)}`);
+      const tagOrder = new Map(article.tagIds.map((tagId, index) => [tagId, index]));
+      return {
+        article,
+        path,
+        url: articlePath(path, article.id, article.slug),
+        credits,
+        tags: tags
+          .sort((a, b) => (tagOrder.get(a.id) ?? 0) - (tagOrder.get(b.id) ?? 0))
+          .map((tag) => ({ tag, url: tagPath(tag.slug) })),
+        hero:
+          article.hero && heroImage
+            ? { image: heroImage, caption: article.hero.caption, credit: article.hero.credit }
+            : null,
+        related,
+        media,
+        latest: await latest(directory, 6, [article.id]),
+        wordCount,
+        readingMinutes: readingMinutes(wordCount),
+      };
+    },
+
+    async tagPage(slug: string, page: number): Promise<TagPageModel | null> {
+      const tag = await repos.taxonomy.tagBySlug(db, slug);
+      if (!tag) return null;
+      return {
+        tag,
+        url: tagPath(tag.slug),
+        articles: await pagedList({ tagId: tag.id }, page, await sections.directory()),
+      };
+    },
+
+    async personPage(slug: string, page: number): Promise<PersonPageModel | null> {
+      const person = await repos.taxonomy.personBySlug(db, slug);
+      if (!person) return null;
+      const list = await pagedList({ personId: person.id }, page, await sections.directory());
+      const roles = await repos.articles.rolesOfPerson(
+        db,
+        person.id,
+        list.items.map((i) => i.id),
+      );
+      const photo =
+        person.photoMediaId === null
+          ? null
+          : ((await mediaMap([person.photoMediaId])).get(person.photoMediaId) ?? null);
+      return {
+        person,
+        url: personPath(person.slug),
+        photo,
+        articles: {
+          ...list,
+          items: list.items.map((item) => ({ ...item, roles: (roles.get(item.id) ?? []) as CreditRole[] })),
+        },
+      };
+    },
+  };
+}
+
+export type ReadingService = ReturnType<typeof createReadingService>;

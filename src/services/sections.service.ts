@@ -1,0 +1,82 @@
+import { z } from "zod";
+import type { Actor } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
+import { buildSectionDirectory, type Section, type SectionDirectory } from "../core/section.ts";
+import { isValidSlug, slugify } from "../core/slug.ts";
+import { RESERVED_SLUGS } from "../core/urls.ts";
+import type { ServiceDeps } from "./service-deps.ts";
+import { parseInput } from "./validation.ts";
+
+export const sectionInputSchema = z.object({
+  name: z.string().trim().min(1, "Nama rubrik wajib diisi.").max(100),
+  slug: z.string().trim().optional(),
+  parentId: z.number().int().positive().nullable().default(null),
+  position: z.number().int().default(0),
+  description: z.string().max(500).default(""),
+});
+
+export type SectionInput = z.input<typeof sectionInputSchema>;
+
+export function createSectionsService(deps: ServiceDeps) {
+  const { store, repos, events, clock } = deps;
+
+  async function directory(): Promise<SectionDirectory> {
+    return buildSectionDirectory(await repos.taxonomy.allSections(store.db));
+  }
+
+  function checkSlug(
+    dir: SectionDirectory,
+    slug: string,
+    parentId: number | null,
+    selfId: number | null,
+  ): void {
+    if (!isValidSlug(slug))
+      throw new AppError("validation_failed", "Slug tidak valid.", {
+        details: [{ field: "slug", message: "Gunakan huruf kecil, angka dan tanda hubung." }],
+      });
+    if (parentId === null && RESERVED_SLUGS.has(slug))
+      throw new AppError("validation_failed", "Slug ini dipakai oleh situs.", {
+        details: [{ field: "slug", message: `"${slug}" adalah jalur yang dicadangkan.` }],
+      });
+    if (dir.children(parentId).some((s) => s.slug === slug && s.id !== selfId))
+      throw new AppError("conflict", "Rubrik dengan slug ini sudah ada di tingkat yang sama.", {
+        details: [{ field: "slug", message: "Sudah dipakai." }],
+      });
+    if (parentId !== null && !dir.byId(parentId))
+      throw new AppError("validation_failed", "Rubrik induk tidak ditemukan.", {
+        details: [{ field: "parentId", message: "Tidak ada." }],
+      });
+  }
+
+  return {
+    directory,
+
+    async create(input: SectionInput, _actor: Actor): Promise<Section> {
+      const data = parseInput(sectionInputSchema, input);
+      const slug = data.slug || slugify(data.name);
+      const dir = await directory();
+      checkSlug(dir, slug, data.parentId, null);
+      const id = await repos.taxonomy.insertSection(store.db, { ...data, slug });
+      await events.publish({ type: "section.changed", id, at: clock() });
+      return { id, ...data, slug };
+    },
+
+    async update(id: number, input: SectionInput, _actor: Actor): Promise<Section> {
+      const data = parseInput(sectionInputSchema, input);
+      const dir = await directory();
+      if (!dir.byId(id)) throw notFound("Rubrik");
+      if (data.parentId !== null && dir.subtreeIds(id).includes(data.parentId))
+        throw new AppError("validation_failed", "Rubrik tidak bisa menjadi induk dirinya sendiri.", {
+          details: [{ field: "parentId", message: "Membentuk lingkaran." }],
+        });
+      const slug = data.slug || slugify(data.name);
+      checkSlug(dir, slug, data.parentId, id);
+      const section = { id, ...data, slug };
+      await repos.taxonomy.updateSection(store.db, section);
+      await events.publish({ type: "section.changed", id, at: clock() });
+      return section;
+    },
+  };
+}
+
+export type SectionsService = ReturnType<typeof createSectionsService>;

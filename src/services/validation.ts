@@ -1,0 +1,13 @@
+import type { z } from "zod";
+import { AppError, type FieldIssue } from "../core/errors.ts";
+
+/** Parses service input; every failing field becomes a detail of one `validation_failed` error. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const details: FieldIssue[] = result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "(root)",
+    message: issue.message,
+  }));
+  throw new AppError("validation_failed", "Data yang dikirim tidak valid.", { details });
+}
