@@ -49,6 +49,8 @@ describe("createStemmer", () => {
 
   it("removes particles", () => {
     assertStems({ hancurlah: "hancur", siapakah: "siapa", bawalah: "bawa", bukupun: "buku" });
+    // ...unless the "particle" ends a root after a derivational prefix.
+    assertStems({ menikah: "nikah", dialah: "dia" });
   });
 
   it("removes possessive pronouns", () => {

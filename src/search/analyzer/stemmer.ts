@@ -47,6 +47,8 @@ const PRECEDENCE_PATTERNS: readonly RegExp[] = [
   /^ter.+i$/u,
 ];
 const PRECEDENCE_PATTERNS_I = PRECEDENCE_PATTERNS.filter((pattern) => pattern.source.endsWith("i$"));
+/** Derivational prefixes whose root may end in what looks like a particle (-lah, -kah, -tah). */
+const PARTICLE_RIVALS: ReadonlySet<PrefixKind> = new Set(["me", "pe", "be", "te"]);
 /** Prefixes that start a word only (a proclitic or di- cannot follow another prefix). */
 const INITIAL_ONLY: ReadonlySet<PrefixKind> = new Set(["di", "ku", "kau"]);
 
@@ -117,7 +119,17 @@ export function createStemmer(options: StemmerOptions): Stemmer {
         if (root !== null) return root;
       }
     }
-    for (const state of states) if (isRoot(state.word)) return state.word;
+    for (const [index, state] of states.entries()) {
+      if (!isRoot(state.word)) continue;
+      // A particle that is really the end of a root after a derivational prefix: me-nikah, not meni-kah.
+      if (index === 1 && PARTICLES.includes(word.slice(state.word.length))) {
+        const prefixed = prefixRemovals(word).find(
+          ({ kind, rest }) => PARTICLE_RIVALS.has(kind) && isRoot(rest),
+        );
+        if (prefixed !== undefined) return prefixed.rest;
+      }
+      return state.word;
+    }
     // First honour the confix constraints; if no root is reached that way, try again without them.
     for (const strict of [true, false]) {
       const last = states.at(-1);
