@@ -1,0 +1,106 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { Block } from "../../content/body.schema.ts";
+import { finishBody } from "../common/body-pipeline.ts";
+import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
+import { elementToBlocks } from "./html-blocks.ts";
+import { readPageMetadata } from "./html.metadata.ts";
+
+/** Known article-body containers, most specific first. */
+const BODY_SELECTORS = [
+  '[itemprop="articleBody"]',
+  ".read__content",
+  ".detail__body-text",
+  ".detail-text",
+  ".entry-content",
+  ".article-content",
+  ".post-content",
+  "article",
+];
+
+const parseDocument = (html: string): Document => parseHTML(html).document as unknown as Document;
+
+/**
+ * Parses an HTML article page. Metadata comes from structured data when present (JSON-LD
+ * NewsArticle/Article incl. `@graph`, OpenGraph, `article:*` and `author` meta), else from the DOM
+ * (`h1`, `time`, `figure`). The body is the first known article container, else what
+ * @mozilla/readability extracts, else JSON-LD `articleBody`; it then goes through the same body pass
+ * as captured text (dateline, Baca Juga, credit and source lines, chrome). `url` overrides the
+ * page's own canonical URL and resolves relative links.
+ */
+export function parseHtmlArticle(html: string, options: { url?: string } = {}): ExtractedArticle {
+  const document = parseDocument(html);
+  const metadata = readPageMetadata(document);
+  const baseUrl = options.url ?? metadata.url;
+  const rawBlocks = extractBody(document, html, baseUrl) ?? blocksFromPlainText(metadata.articleBody ?? "");
+  const body = finishBody(dropHeadlineEcho(rawBlocks, metadata.headline), {
+    headerCredits: metadata.credits,
+  });
+
+  const article = emptyExtracted("html");
+  article.headline = metadata.headline;
+  article.section = metadata.section;
+  article.breadcrumb =
+    metadata.breadcrumb.length > 0 ? metadata.breadcrumb : metadata.section ? [metadata.section] : [];
+  article.publishedAt = metadata.publishedAt;
+  article.timeZone = metadata.timeZone;
+  article.dateline = body.dateline;
+  article.credits = dedupeCredits([...metadata.credits, ...body.credits]);
+  const sourceNames = new Set(metadata.sources.map((source) => source.name.toLowerCase()));
+  article.sources = [
+    ...metadata.sources,
+    ...body.sources.filter((source) => !sourceNames.has(source.name.toLowerCase())),
+  ];
+  article.hero = metadata.hero;
+  article.related = body.related;
+  article.tags = [...new Set([...metadata.tags, ...body.tags])];
+  article.blocks = body.blocks;
+  article.paragraphs = body.paragraphs;
+  article.lede = metadata.description ?? body.paragraphs[0] ?? null;
+  article.sourceUrl = baseUrl;
+  return article;
+}
+
+function extractBody(document: Document, html: string, baseUrl: string | null): Block[] | null {
+  for (const selector of BODY_SELECTORS) {
+    const container = document.querySelector(selector);
+    if (container === null) continue;
+    const blocks = elementToBlocks(container, baseUrl);
+    if (blocks.some((block) => block.type === "paragraph")) return blocks;
+  }
+  // Readability rewrites the document it reads, so it gets its own copy.
+  const readable = new Readability<Node>(parseDocument(html), {
+    serializer: (node) => node,
+    charThreshold: 200,
+  });
+  const content = readable.parse()?.content;
+  if (content) {
+    const blocks = elementToBlocks(content, baseUrl);
+    if (blocks.length > 0) return blocks;
+  }
+  return null;
+}
+
+function blocksFromPlainText(text: string): Block[] {
+  return text
+    .split(/\n+/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .map((line): Block => ({ type: "paragraph", content: [{ text: line }] }));
+}
+
+/** Containers often repeat the `h1`; the headline is its own field. */
+function dropHeadlineEcho(blocks: Block[], headline: string): Block[] {
+  const first = blocks[0];
+  return first?.type === "heading" && first.text === headline ? blocks.slice(1) : blocks;
+}
+
+function dedupeCredits(credits: readonly ExtractedCredit[]): ExtractedCredit[] {
+  const seen = new Set<string>();
+  return credits.filter((credit) => {
+    const key = `${credit.role}\u0000${credit.name.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
