@@ -45,6 +45,9 @@ export const DUNIA_OLAHRAGA_ARTICLES: DemoArticle[] = [
         ".",
       ),
       related("perahu-pustaka-maluku"),
+      p(
+        "Bagi Indonesia, kesepakatan ini penting karena garis pantai yang panjang membuat banyak daerah menerima sampah kiriman dari laut lepas. Pemerintah daerah di pesisir Sulawesi Utara dan Maluku selama ini kerap menanggung biaya pembersihan pantai sendiri.",
+      ),
     ],
   },
   {
@@ -89,6 +92,9 @@ export const DUNIA_OLAHRAGA_ARTICLES: DemoArticle[] = [
         " menjadi tantangan bagi perencanaan transportasi dan energi.",
       ),
       related("bmkg-hujan-lebat-akhir-november"),
+      p(
+        "Operator kereta menyatakan sebagian besar perjalanan jarak jauh diharapkan kembali normal pada Selasa, sementara layanan regional di daerah pegunungan masih bergantung pada hasil pembersihan jalur.",
+      ),
     ],
   },
   {
@@ -130,6 +136,9 @@ export const DUNIA_OLAHRAGA_ARTICLES: DemoArticle[] = [
         "Timnas U-23 dijadwalkan bertolak pada Sabtu. Pada laga pembuka, Indonesia akan menghadapi juara bertahan yang tahun lalu mengalahkan tim Garuda Muda di semifinal.",
       ),
       related("pebulu-tangkis-manado-juara-sirnas"),
+      p(
+        "Sejumlah pengamat menilai keputusan memanggil pemain dari akademi daerah menjadi sinyal positif bagi pembinaan usia muda. Selama ini, sebagian besar pemain tim nasional kelompok umur berasal dari klub-klub di Pulau Jawa.",
+      ),
       p(
         bold("Pembaruan pukul 22.40 WIB: "),
         "PSSI mengonfirmasi satu pemain yang sebelumnya cedera pergelangan kaki dinyatakan pulih dan tetap masuk skuad final.",

@@ -99,6 +99,9 @@ export const EKONOMI_ARTICLES: DemoArticle[] = [
       ),
       related("bi-tahan-suku-bunga-november"),
       p(
+        "Pemerintah Kota Makassar berencana menggelar pasar murah di 15 kecamatan menjelang Natal. Selain cabai dan bawang, pasar murah juga akan menjual beras, gula, dan minyak goreng dengan harga di bawah harga pasar.",
+      ),
+      p(
         "Petani di Jeneponto berharap pemerintah membantu penyerapan hasil panen agar harga di tingkat petani tidak jatuh terlalu dalam. Sebagian petani mulai mengeringkan cabai untuk dijual ke industri pengolahan.",
       ),
     ],

@@ -18,7 +18,7 @@ export const NASIONAL_ARTICLES: DemoArticle[] = [
       { role: "editor", person: "sekar-ayuningtyas" },
     ],
     sources: [{ name: "Badan Meteorologi, Klimatologi, dan Geofisika", url: "https://www.bmkg.go.id" }],
-    tags: ["Cuaca", "BMKG", "Kesiapsiagaan Bencana"],
+    tags: ["Cuaca", "BMKG", "Kesiapsiagaan Bencana", "Jakarta"],
     hero: {
       image: "hero-hujan-jakarta",
       caption: "Awan hujan menggantung di atas kawasan perkantoran Jakarta Pusat, Selasa (24/11/2026) sore.",
@@ -97,6 +97,9 @@ export const NASIONAL_ARTICLES: DemoArticle[] = [
         "Kementerian Perhubungan menyatakan penambahan perjalanan dimungkinkan setelah rampungnya perbaikan persinyalan di sejumlah petak jalan. Sistem persinyalan baru memungkinkan jarak antarkereta dipersingkat tanpa mengurangi keselamatan.",
       ),
       related("dpr-anggaran-mitigasi-bencana"),
+      p(
+        "Selain menambah perjalanan, operator juga akan memperpanjang peron di tiga stasiun transit agar rangkaian 12 kereta dapat berhenti dengan aman. Pekerjaan itu ditargetkan rampung pada Maret 2027.",
+      ),
       p(
         "Penumpang diimbau memeriksa jadwal terbaru sebelum berangkat karena sejumlah kereta mengalami pergeseran waktu keberangkatan satu hingga tiga menit. Jadwal lengkap dipasang di setiap stasiun dan di kanal resmi operator.",
       ),

@@ -102,6 +102,9 @@ export const NUSANTARA_ARTICLES: DemoArticle[] = [
       ),
       related("jayapura-sambut-tahun-baru-2026"),
       p(
+        "Kepala Distrik Oksibil mengatakan kehadiran penerbangan rutin juga memudahkan rujukan pasien. Selama ini, warga yang sakit berat harus menunggu pesawat sewa yang jadwalnya tidak menentu.",
+      ),
+      p(
         "Pemerintah Kabupaten Pegunungan Bintang berharap kehadiran rute ini menekan harga bahan pokok yang saat ini dua hingga tiga kali lipat harga di Jayapura. Pemerintah daerah juga berencana membangun gudang penyangga di dekat bandara.",
       ),
     ],
@@ -161,7 +164,7 @@ export const NUSANTARA_ARTICLES: DemoArticle[] = [
       { role: "editor", person: "hendra-kusumawardana" },
     ],
     sources: [{ name: "Universitas Udayana", url: "https://www.unud.ac.id" }],
-    tags: ["Pertanian", "Budaya", "Pariwisata"],
+    tags: ["Pertanian", "Budaya", "Pariwisata", "Lingkungan"],
     hero: {
       image: "hero-sawah-subak",
       caption: "Hamparan sawah berundak di Kabupaten Tabanan yang dikelola dengan sistem subak.",

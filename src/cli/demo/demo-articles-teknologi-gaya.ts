@@ -18,7 +18,7 @@ export const TEKNOLOGI_GAYA_ARTICLES: DemoArticle[] = [
       { role: "editor", person: "sekar-ayuningtyas" },
     ],
     sources: [{ name: "Institut Teknologi Bandung", url: "https://www.itb.ac.id" }],
-    tags: ["Kecerdasan Buatan", "Kesiapsiagaan Bencana", "Pendidikan"],
+    tags: ["Kecerdasan Buatan", "Kesiapsiagaan Bencana", "Pendidikan", "Cuaca"],
     hero: {
       image: "hero-sungai-bandung",
       caption: "Perbukitan di hulu Sungai Citarum, Kabupaten Bandung, saat musim hujan.",
@@ -47,6 +47,9 @@ export const TEKNOLOGI_GAYA_ARTICLES: DemoArticle[] = [
         ".",
       ),
       related("bmkg-hujan-lebat-akhir-november"),
+      p(
+        "Warga Dayeuhkolot yang terlibat dalam uji coba mengaku terbantu. Mereka kini memindahkan barang berharga ke lantai atas begitu menerima pesan peringatan, tanpa harus berjaga sepanjang malam memantau sungai.",
+      ),
       p(
         "Tim berencana memperluas uji coba ke dua daerah aliran sungai lain di Jawa Barat pada awal 2027 dan membuka kode sumber sistem agar dapat dipakai pemerintah daerah lain.",
       ),
@@ -103,6 +106,9 @@ export const TEKNOLOGI_GAYA_ARTICLES: DemoArticle[] = [
         ".",
       ),
       related("kejaksaan-sita-aset-investasi-ilegal"),
+      p(
+        "Bank-bank juga mulai mengirim peringatan melalui aplikasi dan pesan resmi agar nasabah tidak memasang berkas dari sumber tak dikenal. Sejumlah operator seluler menyatakan tengah menyaring pesan berisi lampiran aplikasi yang dikirim massal dari nomor baru.",
+      ),
       p(
         "Korban penipuan daring dapat melapor ke bank penerbit rekening dan kepolisian. Semakin cepat laporan dibuat, semakin besar peluang dana diblokir sebelum dipindahkan pelaku.",
       ),

@@ -49,6 +49,13 @@ export const DEMO_IMAGES: DemoImage[] = [
     "Gedung perkantoran saat senja",
   ),
   hero(
+    "hero-kota-surabaya",
+    "city",
+    ["#5a3d7a", "#f3b27a", "#ffe6a8", "#2a1f3d"],
+    15,
+    "Siluet pertokoan saat senja",
+  ),
+  hero(
     "hero-teluk-ambon",
     "sea",
     ["#7cc6e8", "#e6f5fb", "#ffd166", "#0f5e86"],
