@@ -1,0 +1,6 @@
+import type { Command } from "./command.ts";
+import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
+import { serveCommand, startCommand } from "./commands/serve.command.ts";
+
+/** Every `warta` subcommand. Add a command by adding its file under commands/ and a line here. */
+export const COMMANDS: Command[] = [startCommand, serveCommand, demoCommand, migrateCommand];

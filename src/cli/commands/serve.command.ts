@@ -1,0 +1,46 @@
+import { buildApp } from "../../server/app.ts";
+import { loadConfig } from "../../server/config.ts";
+import { createDeps } from "../../server/deps.ts";
+import { parseCommandArgs, type Command } from "../command.ts";
+import { loadDemo } from "../load-demo.ts";
+
+async function serve(options: { demo: boolean }): Promise<number> {
+  const config = loadConfig(process.env);
+  const deps = await createDeps(config);
+  if (options.demo) {
+    const result = await loadDemo(deps);
+    if (result.loaded) console.log(`Demo content loaded: ${result.articles} articles.`);
+  }
+  const app = await buildApp(deps, { logger: true });
+  app.addHook("onClose", async () => deps.close());
+  const stop = async (signal: string) => {
+    app.log.info(`${signal} received, shutting down`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Warta is serving ${config.siteUrl} (store: ${config.database.dialect})`);
+  return new Promise<number>(() => {});
+}
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Migrate the store and serve the site",
+  usage: "warta serve",
+  async run(argv) {
+    parseCommandArgs(argv, {}, false);
+    return serve({ demo: false });
+  },
+};
+
+export const startCommand: Command = {
+  name: "start",
+  summary: "Migrate, load the demo content on first run, and serve (what `npm start` runs)",
+  usage: "warta start",
+  async run(argv) {
+    parseCommandArgs(argv, {}, false);
+    return serve({ demo: true });
+  },
+};
