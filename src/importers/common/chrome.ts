@@ -7,11 +7,11 @@ const TRAILER =
 
 const PROMPTS: readonly RegExp[] = [
   /^(bagikan|share)\b/iu,
-  /google news/iu,
+  /\b(di|on|via|lewat)\s+google news\b/iu,
   /^simak (breaking news|berita|video|juga)/iu,
   /\b(whatsapp|telegram)\s+channel\b/iu,
   /^(ikuti|follow)\b.*\b(kami|kanal|channel|instagram|twitter|tiktok|youtube|facebook|whatsapp|telegram)\b/iu,
-  /berlangganan|newsletter|subscribe/iu,
+  /^(berlangganan|langganan|subscribe|daftar(kan)?\s+(diri|email)|dapatkan\s+(update|informasi|berita))\b/iu,
   /^(download|unduh)\s+(aplikasi|app)/iu,
   /^(klik|ketuk)\s+(di\s+)?sini/iu,
   /^scroll\s+(to|untuk)\s+(continue|lanjut)/iu,
