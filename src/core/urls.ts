@@ -42,3 +42,45 @@ export function personPath(slug: string, page = 1): string {
 export function mediaPath(file: string): string {
   return `/media/${file}`;
 }
+
+/** What a feed describes: the whole site, a section (with its descendants), a tag or a person. */
+export type FeedScope =
+  | { kind: "home" }
+  | { kind: "section"; path: SectionPath }
+  | { kind: "tag"; slug: string }
+  | { kind: "person"; slug: string };
+
+export type FeedFormat = "rss" | "atom" | "json";
+
+export const FEED_FILES: Readonly<Record<FeedFormat, string>> = {
+  rss: "rss.xml",
+  atom: "atom.xml",
+  json: "feed.json",
+};
+
+/** `/feed/rss.xml`, `/feed/rubrik/dunia/asia/atom.xml`, `/feed/tag/{slug}/feed.json`, `/feed/profil/{slug}/rss.xml`. */
+export function feedPath(scope: FeedScope, format: FeedFormat): string {
+  const file = FEED_FILES[format];
+  switch (scope.kind) {
+    case "home":
+      return `/feed/${file}`;
+    case "section":
+      return `/feed/rubrik/${sectionUrlPath(scope.path)}/${file}`;
+    case "tag":
+      return `/feed/tag/${scope.slug}/${file}`;
+    case "person":
+      return `/feed/profil/${scope.slug}/${file}`;
+  }
+}
+
+export const SITEMAP_INDEX_PATH = "/sitemap.xml";
+export const NEWS_SITEMAP_PATH = "/sitemaps/berita.xml";
+
+/** Monthly article sitemaps: `/sitemaps/artikel-2024-10.xml`, then `-2`, `-3` when a month is split. */
+export function articleSitemapPath(month: string, part = 1): string {
+  return part > 1 ? `/sitemaps/artikel-${month}-${part}.xml` : `/sitemaps/artikel-${month}.xml`;
+}
+
+export function taxonomySitemapPath(kind: "rubrik" | "tag" | "profil"): string {
+  return `/sitemaps/${kind}.xml`;
+}
