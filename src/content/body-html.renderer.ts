@@ -61,19 +61,16 @@ function renderEmbed(block: BlockOf<"embed">): SafeHtml {
   const title = block.title ?? `Konten ${EMBED_LABELS[block.provider]}`;
   const id = block.provider === "youtube" ? youtubeId(block.url) : null;
   const player = id
-    ? html`<iframe
-        src="https://www.youtube-nocookie.com/embed/${id}"
-        title="${title}"
-        loading="lazy"
-        allowfullscreen
-      ></iframe>`
+    ? html`<iframe src="https://www.youtube-nocookie.com/embed/${id}" title="${title}" loading="lazy" allowfullscreen></iframe>`
     : "";
-  return html`<figure class="embed embed-${block.provider}">
-    ${player}
-    <figcaption>
-      <a href="${block.url}" rel="noopener">${title}</a> (${EMBED_LABELS[block.provider]})
-    </figcaption>
-  </figure>`;
+  return html`<figure class="embed embed-${block.provider}">${player}<figcaption><a href="${block.url}" rel="noopener">${title}</a> (${EMBED_LABELS[block.provider]})</figcaption></figure>`;
+}
+
+function renderImage(block: BlockOf<"image">, media: MediaView): SafeHtml {
+  const credit = block.credit ? html` <span class="credit">(Sumber: ${block.credit})</span>` : "";
+  const caption =
+    block.caption || block.credit ? html`<figcaption>${block.caption ?? ""}${credit}</figcaption>` : "";
+  return html`<figure class="inline-image"><img src="${media.url}" width="${media.width}" height="${media.height}" alt="${media.alt}" loading="lazy" decoding="async">${caption}</figure>`;
 }
 
 function renderBlock(block: Block, context: BodyRenderContext): SafeHtml | null {
@@ -86,42 +83,22 @@ function renderBlock(block: Block, context: BodyRenderContext): SafeHtml | null 
         : block.level === 3
           ? html`<h3>${block.text}</h3>`
           : html`<h4>${block.text}</h4>`;
-    case "blockquote":
-      return html`<blockquote>
-        <p>${renderInlines(block.content)}</p>
-        ${block.attribution ? html`<footer>— ${block.attribution}</footer>` : ""}
-      </blockquote>`;
+    case "blockquote": {
+      const attribution = block.attribution ? html`<footer>— ${block.attribution}</footer>` : "";
+      return html`<blockquote><p>${renderInlines(block.content)}</p>${attribution}</blockquote>`;
+    }
     case "list": {
       const items = block.items.map((item) => html`<li>${renderInlines(item)}</li>`);
-      return block.ordered
-        ? html`<ol>
-            ${items}
-          </ol>`
-        : html`<ul>
-            ${items}
-          </ul>`;
+      return block.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
     }
     case "image": {
       const media = context.media.get(block.mediaId);
-      if (!media) return null;
-      const caption = block.caption || block.credit;
-      return html`<figure class="inline-image">
-        <img
-          src="${media.url}"
-          width="${media.width}"
-          height="${media.height}"
-          alt="${media.alt}"
-          loading="lazy"
-          decoding="async"
-        />${caption ? html`<figcaption>${block.caption ?? ""}${block.credit ? html` <span class="credit">(Sumber: ${block.credit})</span>` : ""}</figcaption>` : ""}
-      </figure>`;
+      return media ? renderImage(block, media) : null;
     }
     case "related": {
       const target = block.articleId === undefined ? undefined : context.related.get(block.articleId);
       if (!target) return null;
-      return html`<aside class="baca-juga" aria-label="Baca juga">
-        <strong>Baca Juga:</strong> <a href="${target.url}">${target.headline}</a>
-      </aside>`;
+      return html`<aside class="baca-juga" aria-label="Baca juga"><strong>Baca Juga:</strong> <a href="${target.url}">${target.headline}</a></aside>`;
     }
     case "embed":
       return renderEmbed(block);
@@ -134,12 +111,8 @@ export function renderBodyHtml(body: BodyDocument, context: BodyRenderContext): 
   let datelinePending = Boolean(context.dateline?.place);
   for (const block of body.blocks) {
     if (datelinePending && block.type === "paragraph" && context.dateline) {
-      parts.push(
-        html`<p>
-          <strong class="dateline">${datelineLeadIn(context.dateline)}</strong> -
-          ${renderInlines(block.content)}
-        </p>`,
-      );
+      const leadIn = html`<strong class="dateline">${datelineLeadIn(context.dateline)}</strong>`;
+      parts.push(html`<p>${leadIn} - ${renderInlines(block.content)}</p>`);
       datelinePending = false;
       continue;
     }

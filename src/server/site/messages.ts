@@ -29,6 +29,7 @@ export const MESSAGES = {
     serverErrorTitle: "Terjadi kesalahan",
     serverErrorBody: "Maaf, ada gangguan di server kami. Silakan coba lagi sebentar lagi.",
     badRequestTitle: "Permintaan tidak valid",
+    badRequestBody: "Maaf, permintaan Anda tidak bisa kami proses. Periksa alamatnya lalu coba lagi.",
     backHome: "Kembali ke beranda",
     footer: "Warta — perangkat lunak redaksi sumber terbuka.",
     roles: {

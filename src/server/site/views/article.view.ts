@@ -7,129 +7,100 @@ import type { ArticlePageModel } from "../../../services/reading.models.ts";
 import { t } from "../messages.ts";
 import { houseTime, latestAside } from "./components.view.ts";
 
+/** Each section from the root, with its URL. */
+function trailLinks(model: ArticlePageModel): { name: string; url: string }[] {
+  const trail = sectionTrail(model.path);
+  return trail.map((section, index) => ({
+    name: section.name,
+    url: sectionPath({ section, ancestors: trail.slice(0, index) }),
+  }));
+}
+
 /** Breadcrumb: Beranda › each section from the root. */
 function breadcrumb(model: ArticlePageModel): SafeHtml {
-  const trail = sectionTrail(model.path);
-  return html`<nav class="breadcrumb" aria-label="${t.breadcrumb}">
-    <ol>
-      <li><a href="/">${t.home}</a></li>
-      ${trail.map((section, index) => {
-        const path = { section, ancestors: trail.slice(0, index) };
-        return html`<li><a href="${sectionPath(path)}">${section.name}</a></li>`;
-      })}
-    </ol>
-  </nav>`;
+  const items = trailLinks(model).map((link) => html`<li><a href="${link.url}">${link.name}</a></li>`);
+  return html`<nav class="breadcrumb" aria-label="${t.breadcrumb}"><ol><li><a href="/">${t.home}</a></li>${items}</ol></nav>`;
 }
 
 export function breadcrumbJsonLd(model: ArticlePageModel, siteUrl: string): SafeHtml {
-  const trail = sectionTrail(model.path);
-  const items = [
-    { name: t.home, url: `${siteUrl}/` },
-    ...trail.map((section, index) => ({
-      name: section.name,
-      url: siteUrl + sectionPath({ section, ancestors: trail.slice(0, index) }),
+  const items = [{ name: t.home, url: "/" }, ...trailLinks(model)];
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((item, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: item.name,
+      item: siteUrl + item.url,
     })),
-  ];
-  return html`<script type="application/ld+json">
-    ${jsonForScript({
-      "@context": "https://schema.org",
-      "@type": "BreadcrumbList",
-      itemListElement: items.map((item, index) => ({
-        "@type": "ListItem",
-        position: index + 1,
-        name: item.name,
-        item: item.url,
-      })),
-    })}
-  </script>`;
+  };
+  return html`<script type="application/ld+json">${jsonForScript(data)}</script>`;
 }
 
 function timeLine(model: ArticlePageModel): SafeHtml {
   const { article } = model;
   const zone = article.dateline.timeZone;
   const published = article.publishedAt as Date;
+  const updatedAt = article.updatedAt;
   const updated =
-    article.updatedAt && article.updatedAt.getTime() > published.getTime()
-      ? html`<span class="updated"
-          >${t.updated}
-          <time datetime="${formatIsoWithOffset(article.updatedAt, zone)}"
-            >${formatHouseDateTime(article.updatedAt, zone)}</time
-          ></span
-        >`
+    updatedAt && updatedAt.getTime() > published.getTime()
+      ? html`<span class="updated">${t.updated} <time datetime="${formatIsoWithOffset(updatedAt, zone)}">${formatHouseDateTime(updatedAt, zone)}</time></span>`
       : "";
-  return html`<p class="meta">
-    ${houseTime(published, zone)}${updated}<span>${t.readingTime(model.readingMinutes)}</span>
-  </p>`;
+  return html`<p class="meta">${houseTime(published, zone)}${updated}<span>${t.readingTime(model.readingMinutes)}</span></p>`;
 }
 
 function hero(model: ArticlePageModel): SafeHtml {
   if (!model.hero) return html``;
   const { image, caption, credit } = model.hero;
-  return html`<figure class="hero">
-    <img
-      src="${image.url}"
-      width="${image.width}"
-      height="${image.height}"
-      alt="${image.alt || caption}"
-      fetchpriority="high"
-      decoding="async"
-    />
-    <figcaption>
-      ${caption}${credit ? html` <span class="credit">(${t.photoSource}: ${credit})</span>` : ""}
-    </figcaption>
-  </figure>`;
+  const creditText = credit ? html` <span class="credit">(${t.photoSource}: ${credit})</span>` : "";
+  return html`<figure class="hero"><img src="${image.url}" width="${image.width}" height="${image.height}" alt="${image.alt || caption}" fetchpriority="high" decoding="async"><figcaption>${caption}${creditText}</figcaption></figure>`;
 }
 
 function creditLine(model: ArticlePageModel): SafeHtml {
   if (model.credits.length === 0) return html``;
-  return html`<p class="credits">
-    ${model.credits.map(
-      (group) =>
-        html`<span
-          ><span class="role">${t.roles[group.role]}</span>:
-          ${group.people.map(
-            (entry, index) => html`${index > 0 ? ", " : ""}<a href="${entry.url}">${entry.person.name}</a>`,
-          )}</span
-        > `,
-    )}
-  </p>`;
+  const groups = model.credits.map((group) => {
+    const people = group.people.map(
+      (entry, index) => html`${index > 0 ? ", " : ""}<a href="${entry.url}">${entry.person.name}</a>`,
+    );
+    return html`<span><span class="role">${t.roles[group.role]}</span>: ${people}</span> `;
+  });
+  return html`<p class="credits">${groups}</p>`;
 }
 
 function sourceLine(model: ArticlePageModel): SafeHtml {
   const { sources } = model.article;
   if (sources.length === 0) return html``;
-  return html`<p class="sources">
-    <span class="role">${t.source}</span>:
-    ${sources.map(
-      (source, index) =>
-        html`${index > 0 ? ", " : ""}${source.url ? html`<a href="${source.url}" rel="noopener">${source.name}</a>` : source.name}`,
-    )}
-  </p>`;
+  const names = sources.map((source, index) => {
+    const name = source.url ? html`<a href="${source.url}" rel="noopener">${source.name}</a>` : source.name;
+    return html`${index > 0 ? ", " : ""}${name}`;
+  });
+  return html`<p class="sources"><span class="role">${t.source}</span>: ${names}</p>`;
 }
 
 function tagList(model: ArticlePageModel): SafeHtml {
   if (model.tags.length === 0) return html``;
-  return html`<nav class="tags" aria-label="${t.tags}">
-    <ul>
-      ${model.tags.map((entry) => html`<li><a href="${entry.url}" rel="tag">${entry.tag.name}</a></li>`)}
-    </ul>
-  </nav>`;
+  const items = model.tags.map(
+    (entry) => html`<li><a href="${entry.url}" rel="tag">${entry.tag.name}</a></li>`,
+  );
+  return html`<nav class="tags" aria-label="${t.tags}"><ul>${items}</ul></nav>`;
 }
 
 /** The article page: every element of DESIGN.md §1, in its order. */
 export function articleView(model: ArticlePageModel): SafeHtml {
   const { article } = model;
-  return html`<div class="layout">
-    <article class="article">
-      ${breadcrumb(model)}
-      <p class="kicker"><a href="${sectionPath(model.path)}">${model.path.section.name}</a></p>
-      <h1>${article.headline}</h1>
-      ${timeLine(model)} ${article.lede ? html`<p class="lede">${article.lede}</p>` : ""} ${hero(model)}
-      <div class="article-body">
-        ${renderBodyHtml(article.body, { related: model.related, media: model.media, dateline: article.dateline.place ? article.dateline : null })}
-      </div>
-      ${creditLine(model)} ${sourceLine(model)} ${tagList(model)}
-    </article>
-    ${latestAside(model.latest)}
-  </div>`;
+  const dateline = article.dateline.place ? article.dateline : null;
+  const body = renderBodyHtml(article.body, { related: model.related, media: model.media, dateline });
+  return html`<div class="layout"><article class="article">
+${breadcrumb(model)}
+<p class="kicker"><a href="${sectionPath(model.path)}">${model.path.section.name}</a></p>
+<h1>${article.headline}</h1>
+${timeLine(model)}
+${article.lede ? html`<p class="lede">${article.lede}</p>` : ""}
+${hero(model)}
+<div class="article-body">${body}</div>
+${creditLine(model)}
+${sourceLine(model)}
+${tagList(model)}
+</article>
+${latestAside(model.latest)}</div>`;
 }

@@ -25,53 +25,42 @@ export interface PageHead {
   noindex?: boolean;
 }
 
+function navigation(chrome: SiteChrome, currentPath: string | undefined): SafeHtml {
+  const items = chrome.nav.map((item) => {
+    const current =
+      currentPath !== undefined && (currentPath === item.url || currentPath.startsWith(`${item.url}/`));
+    return html`<li><a href="${item.url}"${current ? html` aria-current="page"` : ""}>${item.name}</a></li>`;
+  });
+  return html`<nav class="nav" aria-label="${t.mainNav}"><ul>${items}</ul></nav>`;
+}
+
+const searchForm = html`<form class="search-form" role="search" action="/cari" method="get"><label class="visually-hidden" for="q">${t.search}</label><input id="q" name="q" type="search" placeholder="${t.searchPlaceholder}"><button type="submit">${t.search}</button></form>`;
+
 export function layout(chrome: SiteChrome, page: PageHead, content: SafeHtml): SafeHtml {
   const fullTitle = page.title === chrome.siteName ? page.title : `${page.title} - ${chrome.siteName}`;
   return html`<!doctype html>
-    <html lang="id">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${fullTitle}</title>
-        ${page.description ? html`<meta name="description" content="${page.description}" />` : ""}
-        ${page.canonical ? html`<link rel="canonical" href="${page.canonical}" />` : ""}
-        ${page.noindex ? html`<meta name="robots" content="noindex" />` : ""}
-        <link rel="stylesheet" href="${chrome.stylesheetUrl}" />
-        ${page.head}
-      </head>
-      <body>
-        <a class="skip" href="#isi">${t.skipToContent}</a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="brand" href="/">${chrome.siteName}<span>.</span></a>
-            <nav class="nav" aria-label="${t.mainNav}">
-              <ul>
-                ${chrome.nav.map(
-                  (item) =>
-                    html`<li>
-                      <a
-                        href="${item.url}"
-                        ${page.currentPath && page.currentPath.startsWith(item.url) ? html` aria-current="page"` : ""}
-                        >${item.name}</a
-                      >
-                    </li>`,
-                )}
-              </ul>
-            </nav>
-            <form class="search-form" role="search" action="/cari" method="get">
-              <label class="visually-hidden" for="q">${t.search}</label
-              ><input id="q" name="q" type="search" placeholder="${t.searchPlaceholder}" /><button
-                type="submit"
-              >
-                ${t.search}
-              </button>
-            </form>
-          </div>
-        </header>
-        <main id="isi"><div class="wrap">${content}</div></main>
-        <footer class="site-footer">
-          <div class="wrap"><p>${t.footer}</p></div>
-        </footer>
-      </body>
-    </html>`;
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${page.description ? html`<meta name="description" content="${page.description}">` : ""}
+${page.canonical ? html`<link rel="canonical" href="${page.canonical}">` : ""}
+${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
+<link rel="stylesheet" href="${chrome.stylesheetUrl}">
+${page.head}
+</head>
+<body>
+<a class="skip" href="#isi">${t.skipToContent}</a>
+<header class="site-header"><div class="wrap">
+<a class="brand" href="/">${chrome.siteName}<span>.</span></a>
+${navigation(chrome, page.currentPath)}
+${searchForm}
+</div></header>
+<main id="isi"><div class="wrap">
+${content}
+</div></main>
+<footer class="site-footer"><div class="wrap"><p>${t.footer}</p></div></footer>
+</body>
+</html>`;
 }

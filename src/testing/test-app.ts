@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../server/app.ts";
+import { loadConfig } from "../server/config.ts";
+import { createDeps, type Deps } from "../server/deps.ts";
+
+export interface TestContext {
+  deps: Deps;
+  app: FastifyInstance;
+  dir: string;
+  /** Moves the injected clock (when `now` was given). */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A real app on a fresh SQLite file in a temp dir. Pass `now` to control time (embargoes,
+ * scheduling); otherwise the clock is real.
+ */
+export async function createTestContext(
+  options: { now?: Date; env?: Record<string, string> } = {},
+): Promise<TestContext> {
+  const dir = await mkdtemp(join(tmpdir(), "warta-test-"));
+  let now = options.now;
+  const config = loadConfig({
+    WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+    WARTA_MEDIA_DIR: join(dir, "media"),
+    WARTA_SITE_URL: "https://warta.test",
+    ...options.env,
+  });
+  const deps = await createDeps(config, {
+    clock: () => (now ? new Date(now) : new Date()),
+    onEventError: (error) => {
+      throw error;
+    },
+  });
+  const app = await buildApp(deps);
+  return {
+    deps,
+    app,
+    dir,
+    setNow(date) {
+      now = date;
+    },
+    async close() {
+      await app.close();
+      await deps.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
