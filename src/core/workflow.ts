@@ -4,10 +4,26 @@ import { AppError } from "./errors.ts";
 /**
  * The editorial workflow as an explicit state machine:
  * draft → in_review → (back to draft with a note) → approved → scheduled | published → unpublished.
- * Editors may also publish or schedule straight from draft or review. Who may take each
- * transition is decided by policies, not here.
+ * Editors may also publish or schedule straight from draft or review; a withdrawn story can be
+ * reopened as a draft. Publishing an article that is already published applies its staged
+ * revision (services/articles.service.ts). Who may take each transition is decided by policies
+ * (core/policy.ts), not here.
  */
-export type WorkflowAction = "submit" | "requestChanges" | "approve" | "schedule" | "publish" | "unpublish";
+export type WorkflowAction =
+  "submit" | "requestChanges" | "approve" | "schedule" | "publish" | "unpublish" | "reopen";
+
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = [
+  "submit",
+  "requestChanges",
+  "approve",
+  "schedule",
+  "publish",
+  "unpublish",
+  "reopen",
+];
+
+/** Actions that must say why (the note goes back to the writer). */
+export const NOTE_REQUIRED: readonly WorkflowAction[] = ["requestChanges"];
 
 export const TRANSITIONS: Readonly<
   Record<WorkflowAction, { from: readonly ArticleStatus[]; to: ArticleStatus }>
@@ -18,6 +34,8 @@ export const TRANSITIONS: Readonly<
   schedule: { from: ["draft", "in_review", "approved", "scheduled", "unpublished"], to: "scheduled" },
   publish: { from: ["draft", "in_review", "approved", "scheduled", "unpublished"], to: "published" },
   unpublish: { from: ["published", "scheduled"], to: "unpublished" },
+  /** A withdrawn story goes back to draft to be reworked. */
+  reopen: { from: ["unpublished"], to: "draft" },
 };
 
 const STATUS_LABELS: Record<ArticleStatus, string> = {

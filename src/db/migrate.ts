@@ -9,6 +9,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     provider: migrationProvider,
     migrationTableName: "warta_migrations",
     migrationLockTableName: "warta_migrations_lock",
+    // Issues land in parallel (002 and 003 were written at the same time): a store that already ran a
+    // later-numbered migration must still accept an earlier one that arrives afterwards.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");

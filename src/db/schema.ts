@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { NewsroomTables } from "./newsroom.schema.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -80,7 +81,7 @@ export interface ArticleCreditTable {
   position: number;
 }
 
-export interface Database {
+export interface Database extends NewsroomTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

@@ -4,6 +4,7 @@ import { openStore, type Store } from "../db/store.ts";
 import { createArticlesRepository } from "../db/repositories/articles.repository.ts";
 import { createMediaRepository } from "../db/repositories/media.repository.ts";
 import { createTaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
+import { createRevisionsRepository } from "../db/repositories/revisions.repository.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
 import { createArticlesService, type ArticlesService } from "../services/articles.service.ts";
 import { createMediaService, type MediaService } from "../services/media.service.ts";
@@ -51,6 +52,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       articles: createArticlesRepository(),
       taxonomy: createTaxonomyRepository(),
       media: createMediaRepository(),
+      revisions: createRevisionsRepository(),
     },
   };
   const sections = createSectionsService(base);

@@ -2,10 +2,20 @@ import type { Actor } from "../core/actor.ts";
 import type { Article, Credit } from "../core/article.ts";
 import { AppError, notFound, type FieldIssue } from "../core/errors.ts";
 import type { ArticleEventType } from "../core/events.ts";
+import {
+  actorLabel,
+  actorUserId,
+  changedFields,
+  revisionSnapshotOf,
+  SUBSTANTIVE_FIELDS,
+  type RevisionKind,
+  type RevisionSnapshot,
+} from "../core/revision.ts";
 import { isValidSlug, slugify } from "../core/slug.ts";
-import { transition, type WorkflowAction } from "../core/workflow.ts";
+import { NOTE_REQUIRED, transition, type WorkflowAction } from "../core/workflow.ts";
 import { emptyBody } from "../content/body.schema.ts";
 import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
+import type { Executor } from "../db/repositories/executor.ts";
 import { articleInputSchema, type ArticleInput, type ParsedArticleInput } from "./article-input.ts";
 import { snapshotOf } from "./article-snapshot.ts";
 import type { SectionsService } from "./sections.service.ts";
@@ -17,6 +27,21 @@ export interface TransitionOptions {
   at?: Date;
   /** Marks a "Diperbarui" time explicitly (imports and demo content). */
   updatedAt?: Date;
+  /** Why: required for requestChanges (goes back to the writer), optional otherwise. */
+  note?: string;
+}
+
+/** How a save was recorded in the revision history. */
+export interface RevisionOptions {
+  revisionKind?: Exclude<RevisionKind, "create" | "staged">;
+  /** restore: the revision number copied. */
+  restoredFrom?: number;
+}
+
+/** The newsroom's working copy: the live row, or the staged revision's content over it. */
+export interface WorkingCopy {
+  article: Article;
+  staged: { revision: number; stagedAt: Date; substantive: boolean; changed: string[] } | null;
 }
 
 function creditsWithPositions(input: ParsedArticleInput["credits"]): Credit[] {
@@ -85,6 +110,70 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
     return article;
   }
 
+  async function recordRevision(
+    tx: Executor,
+    articleId: number,
+    input: {
+      kind: RevisionKind;
+      snapshot: RevisionSnapshot;
+      previous: RevisionSnapshot | null;
+      actor: Actor;
+      at: Date;
+      restoredFrom?: number;
+    },
+  ) {
+    return repos.revisions.insert(tx, {
+      articleId,
+      kind: input.kind,
+      restoredFrom: input.restoredFrom ?? null,
+      snapshot: input.snapshot,
+      changed: changedFields(input.previous, input.snapshot),
+      actorUserId: actorUserId(input.actor),
+      actorLabel: actorLabel(input.actor),
+      createdAt: input.at,
+    });
+  }
+
+  async function logStep(
+    tx: Executor,
+    articleId: number,
+    action: string,
+    from: string,
+    to: string,
+    actor: Actor,
+    at: Date,
+    note?: string,
+  ): Promise<void> {
+    await repos.revisions.logStep(tx, {
+      articleId,
+      action,
+      from,
+      to,
+      note: note ?? null,
+      actorUserId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      at,
+    });
+  }
+
+  /** The article with its staged revision's content applied (what the newsroom edits). */
+  async function working(id: number): Promise<WorkingCopy> {
+    const article = await load(id);
+    const staged = await repos.revisions.staged(store.db, id);
+    if (!staged || article.status !== "published") return { article, staged: null };
+    const revision = await repos.revisions.byId(store.db, staged.revisionId);
+    if (!revision) return { article, staged: null };
+    return {
+      article: { ...article, ...fromSnapshot(revision.snapshot) },
+      staged: {
+        revision: revision.number,
+        stagedAt: staged.stagedAt,
+        substantive: staged.substantive,
+        changed: changedFields(revisionSnapshotOf(article), revision.snapshot),
+      },
+    };
+  }
+
   async function emit(type: ArticleEventType, before: Article | null, after: Article | null): Promise<void> {
     const now = clock();
     const directory = await sections.directory();
@@ -110,8 +199,11 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
 
   return {
     get: load,
+    working,
+    /** The editable-field snapshot of a write (for callers comparing content). */
+    snapshotOf: revisionSnapshotOf,
 
-    async create(input: ArticleInput, _actor: Actor, options: { importKey?: string } = {}): Promise<Article> {
+    async create(input: ArticleInput, actor: Actor, options: { importKey?: string } = {}): Promise<Article> {
       const data = parseInput(articleInputSchema, input);
       await checkReferences(data);
       const now = clock();
@@ -124,7 +216,12 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         modifiedAt: now,
         importKey: options.importKey ?? null,
       });
-      const id = await store.db.transaction().execute((tx) => repos.articles.insert(tx, write));
+      const id = await store.db.transaction().execute(async (tx) => {
+        const articleId = await repos.articles.insert(tx, write);
+        const snapshot = revisionSnapshotOf(write);
+        await recordRevision(tx, articleId, { kind: "create", snapshot, previous: null, actor, at: now });
+        return articleId;
+      });
       const article = await load(id);
       await emit("article.created", null, article);
       return article;
@@ -137,8 +234,8 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
     async update(
       id: number,
       input: ArticleInput,
-      _actor: Actor,
-      options: { expectedVersion: number; substantive?: boolean; importKey?: string },
+      actor: Actor,
+      options: { expectedVersion: number; substantive?: boolean; importKey?: string } & RevisionOptions,
     ): Promise<Article> {
       const data = parseInput(articleInputSchema, input);
       await checkReferences(data);
@@ -155,12 +252,132 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         modifiedAt: now,
         importKey: options.importKey ?? null,
       });
-      const ok = await store.db
-        .transaction()
-        .execute((tx) => repos.articles.update(tx, id, write, options.expectedVersion));
+      const ok = await store.db.transaction().execute(async (tx) => {
+        if (!(await repos.articles.update(tx, id, write, options.expectedVersion))) return false;
+        await recordRevision(tx, id, {
+          kind: options.revisionKind ?? "save",
+          snapshot: revisionSnapshotOf(write),
+          previous: revisionSnapshotOf(before),
+          actor,
+          at: now,
+          restoredFrom: options.restoredFrom,
+        });
+        return true;
+      });
       if (!ok) throw versionConflict(await load(id), options.expectedVersion);
       const after = await load(id);
       await emit("article.updated", before, after);
+      return after;
+    },
+
+    /**
+     * The newsroom's save. Not live yet: replaces the content directly. Published: stores the
+     * content as the staged revision and leaves the live row (what readers see) untouched until an
+     * editor publishes it. Either way one revision is recorded and the version moves on.
+     */
+    async save(
+      id: number,
+      input: ArticleInput,
+      actor: Actor,
+      options: { expectedVersion: number; minor?: boolean } & RevisionOptions,
+    ): Promise<WorkingCopy> {
+      const current = await load(id);
+      // Once an article has been out, its URL only changes when a slug is sent explicitly.
+      if (current.firstPublishedAt && !input.slug) input = { ...input, slug: current.slug };
+      if (current.status !== "published") {
+        await this.update(id, input, actor, { ...options, substantive: options.minor !== true });
+        return working(id);
+      }
+      const data = parseInput(articleInputSchema, input);
+      await checkReferences(data);
+      if (current.version !== options.expectedVersion)
+        throw versionConflict((await working(id)).article, options.expectedVersion);
+      const previous = (await working(id)).article;
+      const snapshot = revisionSnapshotOf(toWrite(data, { ...current, importKey: null }));
+      const now = clock();
+      const ok = await store.db.transaction().execute(async (tx) => {
+        if (!(await repos.articles.bumpVersion(tx, id, options.expectedVersion))) return false;
+        const revision = await recordRevision(tx, id, {
+          kind: options.revisionKind === "restore" ? "restore" : "staged",
+          snapshot,
+          previous: revisionSnapshotOf(previous),
+          actor,
+          at: now,
+          restoredFrom: options.restoredFrom,
+        });
+        const live = revisionSnapshotOf(current);
+        const substantive =
+          options.minor === undefined
+            ? changedFields(live, snapshot).some((f) => SUBSTANTIVE_FIELDS.includes(f))
+            : !options.minor;
+        await repos.revisions.setStaged(tx, {
+          articleId: id,
+          revisionId: revision.id,
+          substantive,
+          stagedAt: now,
+        });
+        return true;
+      });
+      if (!ok) throw versionConflict((await working(id)).article, options.expectedVersion);
+      return working(id);
+    },
+
+    /**
+     * Puts the staged revision live: the row takes its content, "Diperbarui" is stamped when the
+     * change is substantive, and subscribers hear article.updated (+ slugChanged).
+     */
+    async publishStaged(id: number, actor: Actor, options: { note?: string } = {}): Promise<Article> {
+      const before = await load(id);
+      const staged = await repos.revisions.staged(store.db, id);
+      const revision = staged ? await repos.revisions.byId(store.db, staged.revisionId) : null;
+      if (before.status !== "published" || !staged || !revision)
+        throw new AppError("invalid_transition", "Tidak ada revisi tertunda untuk diterbitkan.", {
+          extra: { action: "publish", from: before.status },
+        });
+      const now = clock();
+      const write: ArticleWrite = {
+        ...before,
+        ...fromSnapshot(revision.snapshot),
+        credits: creditsWithPositions(revision.snapshot.credits),
+        updatedAt: staged.substantive ? now : before.updatedAt,
+        modifiedAt: now,
+        importKey: null,
+      };
+      const ok = await store.db.transaction().execute(async (tx) => {
+        if (!(await repos.articles.update(tx, id, write, before.version))) return false;
+        await repos.revisions.clearStaged(tx, id);
+        await logStep(tx, id, "publish", before.status, "published", actor, now, options.note);
+        return true;
+      });
+      if (!ok) throw versionConflict(await load(id), before.version);
+      const after = await load(id);
+      await emit("article.updated", before, after);
+      return after;
+    },
+
+    /**
+     * The scheduler's publish: only if the article is still scheduled at `expectedVersion`
+     * (a conditional UPDATE, so two runners never both publish it). Null when someone else did.
+     */
+    async publishScheduled(id: number, expectedVersion: number, actor: Actor): Promise<Article | null> {
+      const before = await repos.articles.findById(store.db, id);
+      if (!before || before.status !== "scheduled" || before.version !== expectedVersion) return null;
+      const now = clock();
+      const write: ArticleWrite = {
+        ...before,
+        status: "published",
+        firstPublishedAt: before.firstPublishedAt ?? before.publishedAt,
+        modifiedAt: now,
+        importKey: null,
+      };
+      const ok = await store.db.transaction().execute(async (tx) => {
+        if (!(await repos.articles.update(tx, id, write, expectedVersion))) return false;
+        await logStep(tx, id, "publish", "scheduled", "published", actor, now);
+        return true;
+      });
+      if (!ok) return null;
+      const after = await load(id);
+      await emit("article.published", before, after);
       return after;
     },
 
@@ -168,10 +385,17 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
     async transition(
       id: number,
       action: WorkflowAction,
-      _actor: Actor,
+      actor: Actor,
       options: TransitionOptions = {},
     ): Promise<Article> {
       const before = await load(id);
+      const note = options.note?.trim() || undefined;
+      if (NOTE_REQUIRED.includes(action) && !note)
+        throw new AppError("validation_failed", "Tuliskan catatan untuk penulis.", {
+          details: [{ field: "note", message: "Wajib diisi." }],
+        });
+      if (action === "publish" && before.status === "published")
+        return this.publishStaged(id, actor, { note });
       const now = clock();
       let status = transition(action, before.status);
       let publishedAt = before.publishedAt;
@@ -197,9 +421,15 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         updatedAt: options.updatedAt ?? before.updatedAt,
         modifiedAt: now,
       };
-      const ok = await store.db
-        .transaction()
-        .execute((tx) => repos.articles.update(tx, id, write, before.version));
+      // Withdrawn from readers: a staged revision becomes the working content (no text is lost).
+      const staged = status === "unpublished" ? await working(id) : null;
+      if (staged?.staged) Object.assign(write, staged.article, { status, modifiedAt: now });
+      const ok = await store.db.transaction().execute(async (tx) => {
+        if (!(await repos.articles.update(tx, id, write, before.version))) return false;
+        if (staged?.staged) await repos.revisions.clearStaged(tx, id);
+        await logStep(tx, id, action, before.status, status, actor, now, note);
+        return true;
+      });
       if (!ok) throw versionConflict(await load(id), before.version);
       const after = await load(id);
       const type: ArticleEventType =
@@ -212,8 +442,12 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       return after;
     },
 
-    async remove(id: number, _actor: Actor): Promise<void> {
+    async remove(id: number, _actor: Actor, options: { draftsOnly?: boolean } = {}): Promise<void> {
       const before = await load(id);
+      if (options.draftsOnly && before.status !== "draft")
+        throw new AppError("invalid_transition", "Hanya draf yang bisa dihapus; tarik artikel terbit.", {
+          extra: { action: "delete", from: before.status },
+        });
       await repos.articles.delete(store.db, id);
       await emit("article.deleted", before, null);
     },
@@ -223,6 +457,11 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       return this.create({ headline: "Tanpa judul", sectionId, body: emptyBody() }, actor);
     },
   };
+}
+
+/** The editable fields of a revision, as article fields (credits numbered per role). */
+function fromSnapshot(snapshot: RevisionSnapshot): Pick<Article, keyof RevisionSnapshot> {
+  return { ...snapshot, credits: creditsWithPositions(snapshot.credits) };
 }
 
 function versionConflict(current: Article, expectedVersion: number): AppError {

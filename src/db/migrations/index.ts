@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as content from "./001-content.ts";
+import * as newsroom from "./003-newsroom.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
   "001-content": content,
+  "003-newsroom": newsroom,
 };
 
 export const migrationProvider: MigrationProvider = {

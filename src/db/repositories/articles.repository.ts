@@ -181,6 +181,20 @@ export function createArticlesRepository() {
       return true;
     },
 
+    /**
+     * Bumps the version without touching what readers see (a staged save of a live article);
+     * false when `expectedVersion` no longer matches.
+     */
+    async bumpVersion(db: Executor, id: number, expectedVersion: number): Promise<boolean> {
+      const result = await db
+        .updateTable("articles")
+        .set({ version: expectedVersion + 1 })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async delete(db: Executor, id: number): Promise<void> {
       await db.deleteFrom("articles").where("id", "=", id).execute();
     },

@@ -1,0 +1,101 @@
+import type { Generated, Selectable } from "kysely";
+
+/** Tables of migration 003-newsroom (rows as stored; see schema.ts for the conventions). */
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  /** 1, 2, 3… per article. */
+  number: number;
+  /** "create" | "save" | "staged" | "restore" | "apply". */
+  kind: string;
+  restored_from: number | null;
+  /** JSON of the editable fields (RevisionSnapshot). */
+  snapshot: string;
+  /** JSON array of the names of fields that changed from the previous revision. */
+  changed: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  created_at: string;
+}
+
+export interface ArticleStagedTable {
+  article_id: number;
+  revision_id: number;
+  /** 1 when applying it stamps "Diperbarui". */
+  substantive: number;
+  staged_at: string;
+}
+
+export interface ArticleWorkflowLogTable {
+  id: Generated<number>;
+  article_id: number;
+  action: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  actor_user_id: number | null;
+  actor_label: string;
+  created_at: string;
+}
+
+export interface ArticleCorrectionTable {
+  id: Generated<number>;
+  article_id: number;
+  /** "koreksi" | "ralat". */
+  kind: string;
+  note: string;
+  actor_user_id: number | null;
+  created_at: string;
+}
+
+export interface ScheduledPublicationTable {
+  id: Generated<number>;
+  article_id: number;
+  scheduled_for: string;
+  published_at: string;
+  lateness_ms: number;
+  runner: string;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  url: string;
+  secret: string;
+  /** JSON array of event types. */
+  events: string;
+  description: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  /** "pending" | "sending" | "succeeded" | "failed". */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface NewsroomTables {
+  article_revisions: ArticleRevisionTable;
+  article_staged: ArticleStagedTable;
+  article_workflow_log: ArticleWorkflowLogTable;
+  article_corrections: ArticleCorrectionTable;
+  scheduled_publications: ScheduledPublicationTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+}
+
+export type ArticleRevisionRow = Selectable<ArticleRevisionTable>;
+export type WebhookRow = Selectable<WebhookTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
