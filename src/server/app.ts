@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { isAppError } from "../core/errors.ts";
 import type { Deps } from "./deps.ts";
 import { loadStylesheet } from "./site/assets.ts";
+import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
 
@@ -37,6 +38,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       .send(page?.html.value ?? "<!doctype html><title>Terjadi kesalahan</title><h1>Terjadi kesalahan</h1>");
   });
 
+  await app.register(distributionRoutes(deps));
   await app.register(siteRoutes(deps, renderer, stylesheet));
   return app;
 }

@@ -9,6 +9,7 @@ import { createLocalMediaStorage, type MediaStorage } from "../media/media-stora
 import { createArticlesService, type ArticlesService } from "../services/articles.service.ts";
 import { createMediaService, type MediaService } from "../services/media.service.ts";
 import { createPeopleService, type PeopleService } from "../services/people.service.ts";
+import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
 import { createSectionsService, type SectionsService } from "../services/sections.service.ts";
 import type { ServiceDeps } from "../services/service-deps.ts";
@@ -28,6 +29,7 @@ export interface Deps {
   media: MediaService;
   articles: ArticlesService;
   reading: ReadingService;
+  distribution: DistributionService;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     media: createMediaService({ ...base, storage }),
     articles: createArticlesService({ ...base, sections }),
     reading: createReadingService({ ...base, sections }),
+    distribution: createDistributionService({
+      ...base,
+      sections,
+      siteUrl: config.siteUrl,
+      siteName: config.siteName,
+    }),
     close: () => store.close(),
   };
 }

@@ -7,6 +7,9 @@ import { errorTitle, errorView, homeView, personView, sectionView, tagView } fro
 import type { SafeHtml } from "../../content/html.ts";
 import type { Stylesheet } from "./assets.ts";
 import { sectionPath } from "../../core/urls.ts";
+import { articleHead, feedLinks, homeHead } from "../../distribution/page-head.ts";
+import { siteInfo } from "../../distribution/site-info.ts";
+import { t } from "./messages.ts";
 
 /**
  * Turns a site request into a rendered page with its surrogate keys. Pure of HTTP: routes and
@@ -14,6 +17,7 @@ import { sectionPath } from "../../core/urls.ts";
  */
 export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
   const { reading, sections, config } = deps;
+  const site = siteInfo(config, t.siteTagline);
 
   async function chrome(): Promise<SiteChrome> {
     const directory = await sections.directory();
@@ -43,7 +47,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
     async home(): Promise<SitePage> {
       const model = await reading.home();
       const keys = ["home", "latest", "sections"];
-      return page(200, { title: config.siteName, canonical: `${config.siteUrl}/` }, homeView(model), keys);
+      const head = { title: config.siteName, canonical: `${config.siteUrl}/`, head: homeHead(site) };
+      return page(200, head, homeView(model), keys);
     },
 
     async section(slugs: string[], halaman: unknown): Promise<SitePage> {
@@ -64,6 +69,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           description: model.path.section.description || undefined,
           canonical,
           currentPath: model.url,
+          head: feedLinks({ kind: "section", path: model.path }, model.path.section.name, site),
         },
         sectionView(model),
         keys,
@@ -95,7 +101,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
             .concat(model.path.section)
             .map((s) => s.slug)
             .join("/"),
-        head: breadcrumbJsonLd(model, config.siteUrl),
+        head: [breadcrumbJsonLd(model, config.siteUrl), articleHead(model, site)],
       };
       return page(200, head, articleView(model), [...new Set(keys)]);
     },
@@ -106,7 +112,11 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       return page(
         200,
-        { title: `Tag: ${model.tag.name}`, canonical: config.siteUrl + model.url },
+        {
+          title: `Tag: ${model.tag.name}`,
+          canonical: config.siteUrl + model.url,
+          head: feedLinks({ kind: "tag", slug: model.tag.slug }, `Tag: ${model.tag.name}`, site),
+        },
         tagView(model),
         [`tag:${model.tag.id}`, "latest"],
       );
@@ -122,6 +132,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           title: model.person.name,
           description: model.person.bio || undefined,
           canonical: config.siteUrl + model.url,
+          head: feedLinks({ kind: "person", slug: model.person.slug }, model.person.name, site),
         },
         personView(model),
         [`person:${model.person.id}`, "latest"],

@@ -1,0 +1,108 @@
+import { formatIsoWithOffset } from "../core/house-date.ts";
+import { feedPath, type FeedScope } from "../core/urls.ts";
+import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
+import { html, type SafeHtml } from "../content/html.ts";
+import type { ArticlePageModel } from "../services/reading.models.ts";
+import type { SiteInfo } from "./distribution.models.ts";
+import { jsonLdScript, newsArticleJsonLd, webSiteJsonLd, type CorrectionInput } from "./json-ld.builder.ts";
+
+const absolute = (siteUrl: string, url: string): string => (/^https?:\/\//.test(url) ? url : siteUrl + url);
+
+/** `<link rel="alternate">` to the RSS, Atom and JSON feeds of what the page shows. */
+export function feedLinks(scope: FeedScope, title: string, site: SiteInfo): SafeHtml {
+  return html`<link rel="alternate" type="application/rss+xml" title="${title} (RSS)" href="${site.siteUrl + feedPath(scope, "rss")}" />
+    <link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${site.siteUrl + feedPath(scope, "atom")}" />
+    <link rel="alternate" type="application/feed+json" title="${title} (JSON Feed)" href="${site.siteUrl + feedPath(scope, "json")}" />`;
+}
+
+/** OpenGraph and Twitter card meta for a page that is not an article. */
+export function websiteSocialMeta(
+  site: SiteInfo,
+  page: { title: string; description?: string; url: string },
+): SafeHtml {
+  return html`<meta property="og:type" content="website" />
+    <meta property="og:site_name" content="${site.siteName}" />
+    <meta property="og:locale" content="id_ID" />
+    <meta property="og:title" content="${page.title}" />
+    ${page.description ? html`<meta property="og:description" content="${page.description}" />` : ""}
+    <meta property="og:url" content="${page.url}" />
+    <meta property="og:image" content="${site.logoUrl}" />
+    <meta name="twitter:card" content="summary" />
+    <meta name="twitter:title" content="${page.title}" />`;
+}
+
+/** OpenGraph (`og:type` article) and Twitter `summary_large_image` for an article. */
+export function articleSocialMeta(model: ArticlePageModel, site: SiteInfo, description: string): SafeHtml {
+  const { article } = model;
+  const zone = article.dateline.timeZone;
+  const url = absolute(site.siteUrl, model.url);
+  const published = article.publishedAt ?? article.createdAt;
+  const modified =
+    article.updatedAt && article.updatedAt.getTime() > published.getTime() ? article.updatedAt : published;
+  const hero = model.hero;
+  const imageAlt = hero ? hero.image.alt || hero.caption : "";
+  return html`<meta property="og:type" content="article" />
+    <meta property="og:site_name" content="${site.siteName}" />
+    <meta property="og:locale" content="id_ID" />
+    <meta property="og:title" content="${article.headline}" />
+    <meta property="og:description" content="${description}" />
+    <meta property="og:url" content="${url}" />
+    ${
+      hero
+        ? html`<meta property="og:image" content="${absolute(site.siteUrl, hero.image.url)}" />
+          <meta property="og:image:width" content="${hero.image.width}" />
+          <meta property="og:image:height" content="${hero.image.height}" />
+          <meta property="og:image:alt" content="${imageAlt}" />`
+        : html`<meta property="og:image" content="${site.logoUrl}" />`
+    }
+    <meta property="article:published_time" content="${formatIsoWithOffset(published, zone)}" />
+    <meta property="article:modified_time" content="${formatIsoWithOffset(modified, zone)}" />
+    <meta property="article:section" content="${model.path.section.name}" />
+    ${model.tags.map((t) => html`<meta property="article:tag" content="${t.tag.name}" />`)}
+    <meta name="twitter:card" content="${hero ? "summary_large_image" : "summary"}" />
+    <meta name="twitter:title" content="${article.headline}" />
+    <meta name="twitter:description" content="${description}" />
+    ${
+      hero
+        ? html`<meta name="twitter:image" content="${absolute(site.siteUrl, hero.image.url)}" />
+          <meta name="twitter:image:alt" content="${imageAlt}" />`
+        : ""
+    }`;
+}
+
+/**
+ * Corrections from the article page model, when the newsroom's model carries them
+ * (`corrections: [{ note | text, createdAt | at }]`); absent means none.
+ */
+export function correctionsOf(model: object): CorrectionInput[] {
+  const list = (model as { corrections?: unknown }).corrections;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: { text?: unknown; note?: unknown; at?: unknown; createdAt?: unknown }) => {
+    const text = typeof item.text === "string" ? item.text : typeof item.note === "string" ? item.note : null;
+    const at = item.at instanceof Date ? item.at : item.createdAt instanceof Date ? item.createdAt : null;
+    return text && at ? [{ text, at }] : [];
+  });
+}
+
+/** The description shown in meta tags and JSON-LD: the lede, or the start of the body. */
+export const articleDescription = (model: ArticlePageModel): string =>
+  model.article.lede || excerpt(renderBodyText(model.article.body), 160);
+
+/** Everything distribution adds to an article's `<head>`: JSON-LD, social cards, the section's feeds. */
+export function articleHead(
+  model: ArticlePageModel,
+  site: SiteInfo,
+  options: { corrections?: readonly CorrectionInput[] } = {},
+): SafeHtml {
+  const corrections = options.corrections ?? correctionsOf(model);
+  return html`${jsonLdScript(newsArticleJsonLd(model, site, { corrections }))}
+    ${articleSocialMeta(model, site, articleDescription(model))}
+    ${feedLinks({ kind: "section", path: model.path }, model.path.section.name, site)}`;
+}
+
+/** The home page's `<head>` additions: `WebSite` + `SearchAction`, social cards, the site feeds. */
+export function homeHead(site: SiteInfo): SafeHtml {
+  return html`${jsonLdScript(webSiteJsonLd(site))}
+    ${websiteSocialMeta(site, { title: site.siteName, description: site.description, url: `${site.siteUrl}/` })}
+    ${feedLinks({ kind: "home" }, site.siteName, site)}`;
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import {
+  articleSitemapPath,
+  NEWS_SITEMAP_PATH,
+  SITEMAP_INDEX_PATH,
+  taxonomySitemapPath,
+  type FeedFormat,
+} from "../../../core/urls.ts";
+import { buildAtom } from "../../../distribution/atom.builder.ts";
+import { buildJsonFeed } from "../../../distribution/json-feed.builder.ts";
+import { buildRss } from "../../../distribution/rss.builder.ts";
+import { loadLogo, LOGO_PATH, siteInfo } from "../../../distribution/site-info.ts";
+import {
+  buildNewsSitemap,
+  buildRobotsTxt,
+  buildSitemapIndex,
+  buildUrlset,
+} from "../../../distribution/sitemap.builder.ts";
+import type { FeedRequest } from "../../../services/distribution.service.ts";
+import type { Deps } from "../../deps.ts";
+import { t } from "../messages.ts";
+
+/** Feeds, sitemaps and sitemaps' lists change with every publication: five minutes at the edge. */
+export const DISTRIBUTION_CACHE_CONTROL = "public, max-age=300, s-maxage=300, stale-while-revalidate=60";
+
+const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+};
+const FEED_FORMAT_OF_FILE: Record<string, FeedFormat> = {
+  "rss.xml": "rss",
+  "atom.xml": "atom",
+  "feed.json": "json",
+};
+const XML_TYPE = "application/xml; charset=utf-8";
+const ARTICLE_SITEMAP = /^artikel-(\d{4}-\d{2})(?:-([2-9]|[1-9]\d{1,3}))?\.xml$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1), sitemaps, the Google News sitemap, robots.txt and
+ * the publisher logo. Registered before the site's catch-all (see docs/distribution.md).
+ */
+export function distributionRoutes(deps: Deps) {
+  const site = siteInfo(deps.config, t.siteTagline);
+  const logo = loadLogo();
+
+  return async function register(app: FastifyInstance): Promise<void> {
+    const send = (reply: FastifyReply, type: string, keys: string[], body: string) =>
+      reply
+        .header("content-type", type)
+        .header("cache-control", DISTRIBUTION_CACHE_CONTROL)
+        .header("surrogate-key", keys.join(" "))
+        .send(body);
+
+    async function feed(request: FeedRequest, file: string, query: unknown, reply: FastifyReply) {
+      const format = FEED_FORMAT_OF_FILE[file];
+      if (!format) return reply.callNotFound();
+      const lengkap = (query as Record<string, unknown>).lengkap;
+      const model = await deps.distribution.feed(request, { fullText: lengkap === "1" });
+      if (!model) return reply.callNotFound();
+      const body =
+        format === "rss"
+          ? buildRss(model, site)
+          : format === "atom"
+            ? buildAtom(model, site)
+            : buildJsonFeed(model, site);
+      return send(reply, FEED_TYPES[format], model.surrogateKeys, body);
+    }
+
+    app.get("/feed/:file", async (request, reply) => {
+      const { file } = request.params as { file: string };
+      return feed({ kind: "home" }, file, request.query, reply);
+    });
+
+    app.get("/feed/tag/:slug/:file", async (request, reply) => {
+      const { slug, file } = request.params as { slug: string; file: string };
+      return feed({ kind: "tag", slug }, file, request.query, reply);
+    });
+
+    app.get("/feed/profil/:slug/:file", async (request, reply) => {
+      const { slug, file } = request.params as { slug: string; file: string };
+      return feed({ kind: "person", slug }, file, request.query, reply);
+    });
+
+    app.get("/feed/rubrik/*", async (request, reply) => {
+      const segments = (request.params as { "*": string })["*"].split("/").filter((s) => s.length > 0);
+      const file = segments.pop();
+      if (!file || segments.length === 0 || !segments.every((s) => SLUG.test(s))) return reply.callNotFound();
+      return feed({ kind: "section", slugs: segments }, file, request.query, reply);
+    });
+
+    app.get(SITEMAP_INDEX_PATH, async (_request, reply) =>
+      send(reply, XML_TYPE, ["sitemap"], buildSitemapIndex(await deps.distribution.sitemapIndex())),
+    );
+
+    app.get("/sitemaps/:file", async (request, reply) => {
+      const { file } = request.params as { file: string };
+      const path = `/sitemaps/${file}`;
+      if (path === NEWS_SITEMAP_PATH)
+        return send(
+          reply,
+          XML_TYPE,
+          ["sitemap", "latest"],
+          buildNewsSitemap(await deps.distribution.newsSitemap(), deps.config.siteName),
+        );
+      if (path === taxonomySitemapPath("rubrik"))
+        return send(
+          reply,
+          XML_TYPE,
+          ["sitemap", "sections"],
+          buildUrlset(await deps.distribution.sectionSitemap()),
+        );
+      if (path === taxonomySitemapPath("tag"))
+        return send(reply, XML_TYPE, ["sitemap"], buildUrlset(await deps.distribution.tagSitemap()));
+      if (path === taxonomySitemapPath("profil"))
+        return send(reply, XML_TYPE, ["sitemap"], buildUrlset(await deps.distribution.personSitemap()));
+      const match = ARTICLE_SITEMAP.exec(file);
+      if (!match) return reply.callNotFound();
+      const month = match[1] as string;
+      const part = match[2] ? Number(match[2]) : 1;
+      // One spelling per file: `-1` is not a second name for the first part.
+      if (articleSitemapPath(month, part) !== path) return reply.callNotFound();
+      const urls = await deps.distribution.articleSitemap(month, part);
+      if (!urls) return reply.callNotFound();
+      return send(reply, XML_TYPE, ["sitemap"], buildUrlset(urls));
+    });
+
+    app.get("/robots.txt", async (_request, reply) =>
+      send(
+        reply,
+        "text/plain; charset=utf-8",
+        ["sitemap"],
+        buildRobotsTxt(deps.config.siteUrl, [SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH]),
+      ),
+    );
+
+    app.get(LOGO_PATH, async (_request, reply) =>
+      reply.header("content-type", "image/png").header("cache-control", "public, max-age=86400").send(logo),
+    );
+  };
+}
