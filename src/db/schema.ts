@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { NewsroomTables } from "./newsroom.schema.ts";
+import type { SearchTables } from "./search.schema.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -81,7 +82,7 @@ export interface ArticleCreditTable {
   position: number;
 }
 
-export interface Database extends NewsroomTables {
+export interface Database extends NewsroomTables, SearchTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

@@ -3,6 +3,8 @@ import { isAppError } from "../core/errors.ts";
 import type { Deps } from "./deps.ts";
 import { loadStylesheet } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
+import { searchApiRoutes } from "./api/search.routes.ts";
+import { searchRoutes } from "./site/routes/search.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
 
@@ -39,6 +41,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   await app.register(distributionRoutes(deps));
+  await app.register(searchApiRoutes(deps), { prefix: "/api/v1" });
+  await app.register(searchRoutes(deps, renderer));
   await app.register(siteRoutes(deps, renderer, stylesheet));
   return app;
 }

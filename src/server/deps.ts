@@ -14,6 +14,9 @@ import { createReadingService, type ReadingService } from "../services/reading.s
 import { createSectionsService, type SectionsService } from "../services/sections.service.ts";
 import type { ServiceDeps } from "../services/service-deps.ts";
 import { createTagsService, type TagsService } from "../services/tags.service.ts";
+import type { AliasesService } from "../search/aliases.service.ts";
+import { createSearchStack } from "../search/search.factory.ts";
+import type { SearchService } from "../search/search.service.ts";
 import type { Config } from "./config.ts";
 
 /** Everything the app needs, built once (the composition root, DESIGN.md §5.3). */
@@ -29,6 +32,8 @@ export interface Deps {
   media: MediaService;
   articles: ArticlesService;
   reading: ReadingService;
+  search: SearchService;
+  searchAliases: AliasesService;
   distribution: DistributionService;
   close(): Promise<void>;
 }
@@ -58,6 +63,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
   };
   const sections = createSectionsService(base);
+  const searchStack = createSearchStack({ store, clock, sections });
+  events.subscribe((event) => searchStack.search.handleEvent(event));
   return {
     config,
     store,
@@ -70,6 +77,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     media: createMediaService({ ...base, storage }),
     articles: createArticlesService({ ...base, sections }),
     reading: createReadingService({ ...base, sections }),
+    search: searchStack.search,
+    searchAliases: searchStack.aliases,
     distribution: createDistributionService({
       ...base,
       sections,

@@ -53,6 +53,8 @@ export interface ArticlePageModel {
   related: Map<number, RelatedTarget>;
   media: Map<number, MediaView>;
   latest: ArticleListItem[];
+  /** "Berita Terkait": live stories like this one, from the search index (filled by the site renderer). */
+  moreLikeThis?: ArticleListItem[];
   wordCount: number;
   readingMinutes: number;
 }

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as content from "./001-content.ts";
 import * as newsroom from "./003-newsroom.ts";
+import * as searchAliases from "./004-search-aliases.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
   "001-content": content,
   "003-newsroom": newsroom,
+  "004-search-aliases": searchAliases,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -43,6 +43,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
 
   return {
     error,
+    /** Any page in the site layout (the search page, src/server/site/routes/search.routes.ts). */
+    page,
 
     async home(): Promise<SitePage> {
       const model = await reading.home();
@@ -82,6 +84,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       if (!model) return error(404);
       if (decodeURI(requestedPath) !== model.url) return { redirect: model.url };
       const { article } = model;
+      // Berita Terkait from the search index; the page still renders if search fails.
+      model.moreLikeThis = await deps.search.related(article.id, 5).catch(() => []);
       const keys = [
         `article:${article.id}`,
         "latest",
@@ -90,6 +94,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
         ...article.tagIds.map((tagId) => `tag:${tagId}`),
         ...article.credits.map((c) => `person:${c.personId}`),
         ...[...model.related.keys()].map((relatedId) => `article:${relatedId}`),
+        ...(model.moreLikeThis ?? []).map((item) => `article:${item.id}`),
       ];
       const head: PageHead = {
         title: article.headline,

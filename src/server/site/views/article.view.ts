@@ -6,6 +6,7 @@ import { html, jsonForScript, type SafeHtml } from "../../../content/html.ts";
 import type { ArticlePageModel } from "../../../services/reading.models.ts";
 import { t } from "../messages.ts";
 import { houseTime, latestAside } from "./components.view.ts";
+import { relatedAside } from "./search.view.ts";
 
 /** Each section from the root, with its URL. */
 function trailLinks(model: ArticlePageModel): { name: string; url: string }[] {
@@ -101,6 +102,7 @@ ${hero(model)}
 ${creditLine(model)}
 ${sourceLine(model)}
 ${tagList(model)}
+${relatedAside(model.moreLikeThis ?? [])}
 </article>
 ${latestAside(model.latest)}</div>`;
 }

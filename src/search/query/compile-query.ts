@@ -1,0 +1,135 @@
+/**
+ * Turns a parsed query into what the index matches: aliases expanded both ways (Korut ↔ Korea Utara),
+ * words unknown to the index corrected to the nearest indexed stem ("vladimr" → "vladimir"), and the
+ * set of stems to highlight in snippets.
+ */
+import type { Analyzer } from "../analyzer/analyzer.ts";
+import { allowedTypos } from "../edit-distance.ts";
+import type { MatchNode, SearchIndex } from "../search-index.ts";
+import type { ParsedQuery } from "./parse-query.ts";
+
+/** Alias lookups: folded word sequence (space-joined) → alternative stem sequences. */
+export type AliasTable = ReadonlyMap<string, readonly string[][]>;
+
+export interface AliasPair {
+  term: string;
+  expansion: string;
+}
+
+const MAX_ALIAS_WORDS = 4;
+
+/** Builds the two-way alias table from stored pairs. */
+export function buildAliasTable(pairs: readonly AliasPair[], analyzer: Analyzer): AliasTable {
+  const table = new Map<string, string[][]>();
+  const key = (text: string) =>
+    analyzer
+      .analyze(text, { keepStopWords: true })
+      .map((t) => t.token)
+      .join(" ");
+  const stems = (text: string) => analyzer.analyze(text).map((t) => t.stem);
+  const add = (from: string, to: string) => {
+    const k = key(from);
+    const alternative = stems(to);
+    if (k.length === 0 || alternative.length === 0) return;
+    const list = table.get(k) ?? [];
+    if (!list.some((existing) => existing.join(" ") === alternative.join(" "))) list.push(alternative);
+    table.set(k, list);
+  };
+  for (const pair of pairs) {
+    add(pair.term, pair.expansion);
+    add(pair.expansion, pair.term);
+  }
+  return table;
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+export interface CompiledQuery {
+  match: MatchNode | null;
+  exclude: MatchNode[];
+  /** Stems to mark in headlines and snippets. */
+  highlight: Set<string>;
+  corrections: Correction[];
+}
+
+const sequence = (stems: readonly string[]): MatchNode =>
+  stems.length === 1 ? { kind: "term", term: stems[0] as string } : { kind: "phrase", terms: [...stems] };
+
+export async function compileQuery(
+  parsed: ParsedQuery,
+  options: { aliases: AliasTable; index: SearchIndex; typos?: boolean },
+): Promise<CompiledQuery> {
+  const required: MatchNode[] = [];
+  const exclude: MatchNode[] = [];
+  const highlight = new Set<string>();
+  const corrections: Correction[] = [];
+
+  const withAliases = (words: string[], stems: string[]): MatchNode | null => {
+    const alternatives = options.aliases.get(words.join(" "));
+    if (!alternatives) return null;
+    return { kind: "any", nodes: [sequence(stems), ...alternatives.map(sequence)] };
+  };
+  const mark = (node: MatchNode): void => {
+    if (node.kind === "term") highlight.add(node.term);
+    else if (node.kind === "phrase") node.terms.forEach((t) => highlight.add(t));
+    else node.nodes.forEach(mark);
+  };
+
+  for (const clause of parsed.clauses) {
+    const stems = clause.tokens.map((t) => t.stem);
+    if (clause.negated || clause.phrase) {
+      const node = withAliases(clause.words, stems) ?? sequence(stems);
+      if (clause.negated) exclude.push(node);
+      else {
+        required.push(node);
+        mark(node);
+      }
+      continue;
+    }
+    // Unquoted words: the longest alias match first, then each word on its own.
+    const tokens = clause.tokens;
+    let i = 0;
+    while (i < tokens.length) {
+      let matched: { node: MatchNode; length: number } | null = null;
+      for (let length = Math.min(MAX_ALIAS_WORDS, tokens.length - i); length >= 1 && !matched; length--) {
+        const slice = tokens.slice(i, i + length);
+        const node = withAliases(
+          slice.map((t) => t.token),
+          slice.map((t) => t.stem),
+        );
+        if (node) matched = { node, length };
+      }
+      if (matched) {
+        required.push(matched.node);
+        mark(matched.node);
+        i += matched.length;
+        continue;
+      }
+      const token = tokens[i] as (typeof tokens)[number];
+      let term = token.stem;
+      if (options.typos !== false && (await options.index.documentFrequency(term)) === 0) {
+        const [best] = await options.index.similarTerms(term, allowedTypos(term), 1);
+        if (best) {
+          corrections.push({ from: token.token, to: best.term });
+          term = best.term;
+        }
+      }
+      const node: MatchNode = { kind: "term", term };
+      required.push(node);
+      mark(node);
+      i++;
+    }
+  }
+  // Whole-query aliases across clauses: "Korea Utara" typed as two words is handled above;
+  // a query of only exclusions matches nothing (there is nothing to subtract from).
+  const match: MatchNode | null =
+    required.length === 0
+      ? null
+      : required.length === 1
+        ? (required[0] as MatchNode)
+        : { kind: "all", nodes: required };
+  return { match, exclude, highlight, corrections };
+}

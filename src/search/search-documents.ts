@@ -1,0 +1,113 @@
+/**
+ * Building index documents from the store: one article (after an event) or every live article in
+ * batches (reindex). Only live articles (published, time come) ever become documents.
+ */
+import { sql } from "kysely";
+import type { SectionDirectory } from "../core/section.ts";
+import { bodyDocumentSchema } from "../content/body.schema.ts";
+import { renderBodyText } from "../content/body-text.renderer.ts";
+import type { Store } from "../db/store.ts";
+import type { Analyzer } from "./analyzer/analyzer.ts";
+import type { SearchDocument } from "./search-index.ts";
+
+const BATCH = 500;
+
+interface Row {
+  id: number;
+  headline: string;
+  lede: string;
+  body: string;
+  section_id: number;
+  published_at: string | null;
+}
+
+/** The plain text of a stored body (JSON); an unreadable body indexes as empty rather than failing. */
+export function bodyText(json: string): string {
+  try {
+    const parsed = bodyDocumentSchema.safeParse(JSON.parse(json));
+    return parsed.success ? renderBodyText(parsed.data) : "";
+  } catch {
+    return "";
+  }
+}
+
+export function createDocumentSource(deps: { store: Store; analyzer: Analyzer }) {
+  const { store, analyzer } = deps;
+  const db = store.db;
+
+  const liveRows = (now: Date) =>
+    db
+      .selectFrom("articles")
+      .select(["id", "headline", "lede", "body", "section_id", "published_at"])
+      .where("status", "=", "published")
+      .where("published_at", "<=", now.toISOString());
+
+  async function toDocuments(rows: Row[], directory: SectionDirectory): Promise<SearchDocument[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [tags, credits] = await Promise.all([
+      db
+        .selectFrom("article_tags")
+        .innerJoin("tags", "tags.id", "article_tags.tag_id")
+        .select(["article_tags.article_id", "tags.id", "tags.name"])
+        .where("article_tags.article_id", "in", ids)
+        .execute(),
+      db
+        .selectFrom("article_credits")
+        .innerJoin("people", "people.id", "article_credits.person_id")
+        .select(["article_credits.article_id", "people.id", "people.name"])
+        .where("article_credits.article_id", "in", ids)
+        .execute(),
+    ]);
+    return rows.map((row) => {
+      const path = directory.pathOf(row.section_id);
+      const articleTags = tags.filter((t) => t.article_id === row.id);
+      const people = credits.filter((c) => c.article_id === row.id);
+      return {
+        id: row.id,
+        headline: analyzer.toIndexText(row.headline),
+        lede: analyzer.toIndexText(row.lede),
+        body: analyzer.toIndexText(bodyText(row.body)),
+        extra: analyzer.toIndexText(
+          [...people.map((p) => p.name), ...articleTags.map((t) => t.name)].join(". "),
+        ),
+        sectionIds: path ? [...path.ancestors.map((s) => s.id), path.section.id] : [row.section_id],
+        tagIds: [...new Set(articleTags.map((t) => t.id))],
+        personIds: [...new Set(people.map((p) => p.id))],
+        publishedAt: new Date(row.published_at as string),
+      };
+    });
+  }
+
+  return {
+    /** The document for one article, or null when it is not live at `now`. */
+    async one(id: number, now: Date, directory: SectionDirectory): Promise<SearchDocument | null> {
+      const rows = await liveRows(now).where("id", "=", id).execute();
+      const [doc] = await toDocuments(rows, directory);
+      return doc ?? null;
+    },
+
+    async countLive(now: Date): Promise<number> {
+      const row = await db
+        .selectFrom("articles")
+        .select(sql<number>`count(*)`.as("n"))
+        .where("status", "=", "published")
+        .where("published_at", "<=", now.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Every live article, in id order, a batch at a time. */
+    async *all(now: Date, directory: SectionDirectory): AsyncGenerator<SearchDocument> {
+      let after = 0;
+      for (;;) {
+        const rows = await liveRows(now).where("id", ">", after).orderBy("id").limit(BATCH).execute();
+        if (rows.length === 0) return;
+        yield* await toDocuments(rows, directory);
+        after = (rows[rows.length - 1] as Row).id;
+      }
+    },
+  };
+}
+
+export type DocumentSource = ReturnType<typeof createDocumentSource>;

@@ -1,0 +1,97 @@
+/**
+ * The index adapter contract. The index holds only live articles (published, time come); adapters
+ * also re-check `publishedAt <= now` at query time as a second guard. Documents arrive already
+ * analyzed (stems), so every adapter (SQLite FTS5, PostgreSQL tsvector) matches the same way.
+ */
+
+/** One live article, analyzed: each text field is the space-separated stems of that field. */
+export interface SearchDocument {
+  id: number;
+  headline: string;
+  lede: string;
+  body: string;
+  /** Stems of credit names and tag names. */
+  extra: string;
+  /** The section and its ancestors. */
+  sectionIds: number[];
+  tagIds: number[];
+  personIds: number[];
+  publishedAt: Date;
+}
+
+/** What to match, over stems. Adapters compile it to their own syntax. */
+export type MatchNode =
+  | { kind: "term"; term: string }
+  | { kind: "phrase"; terms: string[] }
+  | { kind: "any"; nodes: MatchNode[] }
+  | { kind: "all"; nodes: MatchNode[] };
+
+export interface SearchFilters {
+  /** Any of these sections (a section matches its whole subtree). */
+  sectionIds?: number[];
+  tagIds?: number[];
+  personIds?: number[];
+  from?: Date;
+  to?: Date;
+}
+
+export type SearchSort = "relevance" | "date";
+
+export interface IndexQuery {
+  match: MatchNode;
+  exclude?: MatchNode[];
+  filters?: SearchFilters;
+  sort?: SearchSort;
+  limit: number;
+  offset?: number;
+  /** Documents published after `now` are never returned. */
+  now: Date;
+  excludeIds?: number[];
+  /** "related": tags, people and sections count towards the score too (Berita Terkait). */
+  mode?: "search" | "related";
+  /** Skip counting all matches (related lists). */
+  count?: boolean;
+}
+
+export interface IndexHit {
+  id: number;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface IndexResult {
+  total: number;
+  hits: IndexHit[];
+}
+
+export interface IndexStats {
+  documents: number;
+  terms: number;
+  /** Bytes used by the index tables, when the adapter can tell. */
+  bytes: number | null;
+}
+
+export type ProgressCallback = (done: number, total: number | undefined) => void;
+
+export interface SearchIndex {
+  readonly name: string;
+  upsert(doc: SearchDocument): Promise<void>;
+  remove(id: number): Promise<void>;
+  search(query: IndexQuery): Promise<IndexResult>;
+  /** Replaces the whole index with `documents`; returns how many were indexed. */
+  rebuild(
+    documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>,
+    options?: { total?: number; progress?: ProgressCallback },
+  ): Promise<number>;
+  stats(): Promise<IndexStats>;
+  /** In how many documents a stem occurs (0: unknown to the index). */
+  documentFrequency(term: string): Promise<number>;
+  /** Indexed stems within `maxDistance` edits of `term`, best first (fewest edits, then most documents). */
+  similarTerms(
+    term: string,
+    maxDistance: number,
+    limit?: number,
+  ): Promise<{ term: string; documents: number }[]>;
+  /** Every indexed article id (consistency checks and tests). */
+  ids(): Promise<number[]>;
+}

@@ -1,0 +1,29 @@
+/** Builds the search stack for a store: analyzer, index adapter, aliases and the service. */
+import type { Store } from "../db/store.ts";
+import type { SectionsService } from "../services/sections.service.ts";
+import { createAliasesService, type AliasesService } from "./aliases.service.ts";
+import { createAnalyzer, type Analyzer } from "./analyzer/analyzer.ts";
+import type { SearchIndex } from "./search-index.ts";
+import { createSearchService, type SearchService } from "./search.service.ts";
+import { createUnavailableIndex } from "./unavailable.index.ts";
+import { createFts5SearchIndex } from "./sqlite/fts5.index.ts";
+
+export interface SearchStack {
+  analyzer: Analyzer;
+  index: SearchIndex;
+  aliases: AliasesService;
+  search: SearchService;
+}
+
+export function createSearchStack(deps: {
+  store: Store;
+  clock: () => Date;
+  sections: SectionsService;
+  analyzer?: Analyzer;
+}): SearchStack {
+  const analyzer = deps.analyzer ?? createAnalyzer();
+  const index = deps.store.sqlite ? createFts5SearchIndex(deps.store.sqlite) : createUnavailableIndex();
+  const aliases = createAliasesService({ store: deps.store, analyzer, clock: deps.clock });
+  const search = createSearchService({ ...deps, index, analyzer, aliases });
+  return { analyzer, index, aliases, search };
+}

@@ -1,0 +1,283 @@
+/**
+ * Search use cases: reader search, Berita Terkait, Baca Juga suggestions, reindex, and keeping the
+ * index in sync with domain events. Everything returned is live: the index holds only live
+ * articles, the index query re-checks the publication time, and hydration re-reads the article
+ * row with the same live condition, so a story unpublished a moment ago is never shown.
+ */
+import type { ArticleEvent, DomainEvent } from "../core/events.ts";
+import { AppError } from "../core/errors.ts";
+import type { IndonesianTimeZone } from "../core/time-zones.ts";
+import type { SectionDirectory } from "../core/section.ts";
+import { articlePath } from "../core/urls.ts";
+import type { Store } from "../db/store.ts";
+import type { ArticleListItem } from "../services/reading.models.ts";
+import type { SectionsService } from "../services/sections.service.ts";
+import type { AliasesService } from "./aliases.service.ts";
+import type { Analyzer } from "./analyzer/analyzer.ts";
+import { compileQuery, type Correction } from "./query/compile-query.ts";
+import { parseQuery } from "./query/parse-query.ts";
+import { endOfWibDay, type SearchRequest, startOfWibDay } from "./query/search-params.ts";
+import { highlightText, snippet, type Segment } from "./query/snippet.ts";
+import { bodyText, createDocumentSource } from "./search-documents.ts";
+import type { MatchNode, ProgressCallback, SearchFilters, SearchIndex } from "./search-index.ts";
+import { facetToken } from "./sqlite/fts5-match.ts";
+
+export interface SearchResultItem extends ArticleListItem {
+  headlineSegments: Segment[];
+  snippet: Segment[];
+  score: number;
+}
+
+export interface SearchResults {
+  request: SearchRequest;
+  items: SearchResultItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Words the index did not know, and what was searched instead. */
+  corrections: Correction[];
+  /** Nothing searchable was typed (empty, or only stop words / exclusions). */
+  empty: boolean;
+  filters: { section?: string; tag?: string; person?: string };
+}
+
+export interface SearchServiceDeps {
+  store: Store;
+  clock: () => Date;
+  sections: SectionsService;
+  index: SearchIndex;
+  analyzer: Analyzer;
+  aliases: AliasesService;
+}
+
+/** A request with nothing but defaults (tests, callers that only have a query). */
+export const SEARCH_DEFAULTS: SearchRequest = { q: "", sort: "relevance", page: 1, pageSize: 10 };
+
+/** How many distinctive stems describe an article for "more like this". */
+const RELATED_TERMS = 16;
+
+export function createSearchService(deps: SearchServiceDeps) {
+  const { store, clock, sections, index, analyzer, aliases } = deps;
+  const documents = createDocumentSource({ store, analyzer });
+
+  async function indexArticle(id: number): Promise<void> {
+    const doc = await documents.one(id, clock(), await sections.directory());
+    if (doc) await index.upsert(doc);
+    else await index.remove(id);
+  }
+
+  /** Live article rows for `ids`, in the order given; anything not live is dropped. */
+  async function hydrate(ids: number[], directory: SectionDirectory) {
+    if (ids.length === 0) return [];
+    const now = clock().toISOString();
+    const rows = await store.db
+      .selectFrom("articles")
+      .select([
+        "id",
+        "slug",
+        "headline",
+        "lede",
+        "body",
+        "section_id",
+        "time_zone",
+        "published_at",
+        "updated_at",
+      ])
+      .where("id", "in", ids)
+      .where("status", "=", "published")
+      .where("published_at", "<=", now)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      const path = row ? directory.pathOf(row.section_id) : null;
+      if (!row || !path || !row.published_at) return [];
+      const item: ArticleListItem = {
+        id: row.id,
+        headline: row.headline,
+        lede: row.lede,
+        url: articlePath(path, row.id, row.slug),
+        publishedAt: new Date(row.published_at),
+        updatedAt: row.updated_at ? new Date(row.updated_at) : null,
+        timeZone: row.time_zone as IndonesianTimeZone,
+        section: path.section,
+        image: null,
+      };
+      return [{ item, body: row.body }];
+    });
+  }
+
+  /** The most distinctive stems of a text (tf × idf against the index), as a match-any node. */
+  async function termsOf(text: string, extraTerms: string[]): Promise<MatchNode | null> {
+    const counts = new Map<string, number>();
+    for (const token of analyzer.analyze(text)) {
+      if (token.stem.length < 3 || /^\d+$/u.test(token.stem)) continue;
+      counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+    }
+    const total = Math.max(1, (await index.stats()).documents);
+    const scored: { term: string; weight: number }[] = [];
+    for (const [term, tf] of counts) {
+      const df = await index.documentFrequency(term);
+      if (df === 0 || df > total * 0.5) continue;
+      scored.push({ term, weight: tf * Math.log(1 + total / df) });
+    }
+    scored.sort((a, b) => b.weight - a.weight);
+    const nodes: MatchNode[] = [
+      ...scored.slice(0, RELATED_TERMS).map(({ term }): MatchNode => ({ kind: "term", term })),
+      ...extraTerms.map((term): MatchNode => ({ kind: "term", term })),
+    ];
+    return nodes.length === 0 ? null : { kind: "any", nodes };
+  }
+
+  async function moreLike(
+    text: string,
+    facets: string[],
+    limit: number,
+    excludeIds: number[],
+  ): Promise<ArticleListItem[]> {
+    const match = await termsOf(text, facets);
+    if (!match) return [];
+    const result = await index.search({
+      match,
+      mode: "related",
+      limit: limit + 5,
+      now: clock(),
+      excludeIds,
+      count: false,
+    });
+    const items = await hydrate(
+      result.hits.map((h) => h.id),
+      await sections.directory(),
+    );
+    return items.slice(0, limit).map((entry) => entry.item);
+  }
+
+  return {
+    index,
+    indexArticle,
+
+    /** The event subscriber (wired in server/deps.ts). */
+    async handleEvent(event: DomainEvent): Promise<void> {
+      if (!event.type.startsWith("article.")) return;
+      const { type, articleId, after } = event as ArticleEvent;
+      if (type === "article.unpublished" || type === "article.deleted") return index.remove(articleId);
+      if (type === "article.published" || type === "article.updated" || type === "article.slugChanged") {
+        if (after?.live) return indexArticle(articleId);
+        return index.remove(articleId);
+      }
+    },
+
+    /** Rebuilds the whole index from the store's live articles. */
+    async reindex(progress?: ProgressCallback): Promise<number> {
+      const now = clock();
+      const total = await documents.countLive(now);
+      return index.rebuild(documents.all(now, await sections.directory()), { total, progress });
+    },
+
+    async search(request: SearchRequest): Promise<SearchResults> {
+      const directory = await sections.directory();
+      const filters: SearchFilters = {};
+      const named: SearchResults["filters"] = {};
+      const issues: { field: string; message: string }[] = [];
+      if (request.section) {
+        const path = directory.resolve(request.section.split("/"));
+        if (path) {
+          filters.sectionIds = [path.section.id];
+          named.section = path.section.name;
+        } else issues.push({ field: "section", message: "Rubrik tidak ditemukan." });
+      }
+      if (request.tag) {
+        const tag = await store.db
+          .selectFrom("tags")
+          .select(["id", "name"])
+          .where("slug", "=", request.tag)
+          .executeTakeFirst();
+        if (tag) {
+          filters.tagIds = [tag.id];
+          named.tag = tag.name;
+        } else issues.push({ field: "tag", message: "Tag tidak ditemukan." });
+      }
+      if (request.person) {
+        const person = await store.db
+          .selectFrom("people")
+          .select(["id", "name"])
+          .where("slug", "=", request.person)
+          .executeTakeFirst();
+        if (person) {
+          filters.personIds = [person.id];
+          named.person = person.name;
+        } else issues.push({ field: "person", message: "Orang tidak ditemukan." });
+      }
+      if (issues.length > 0)
+        throw new AppError("validation_failed", "Filter pencarian tidak dikenal.", { details: issues });
+      if (request.from) filters.from = startOfWibDay(request.from) ?? undefined;
+      if (request.to) filters.to = endOfWibDay(request.to) ?? undefined;
+
+      const parsed = parseQuery(request.q, analyzer);
+      const compiled = await compileQuery(parsed, { aliases: await aliases.table(), index });
+      const base = { request, corrections: compiled.corrections, filters: named, page: request.page };
+      if (!compiled.match) return { ...base, items: [], total: 0, pageCount: 1, empty: true };
+
+      const result = await index.search({
+        match: compiled.match,
+        exclude: compiled.exclude,
+        filters,
+        sort: request.sort,
+        limit: request.pageSize,
+        offset: (request.page - 1) * request.pageSize,
+        now: clock(),
+      });
+      const scores = new Map(result.hits.map((h) => [h.id, h.score]));
+      const hydrated = await hydrate(
+        result.hits.map((h) => h.id),
+        directory,
+      );
+      const items = hydrated.map(({ item, body }) => {
+        const text = `${item.lede}\n${bodyText(body)}`;
+        return {
+          ...item,
+          headlineSegments: highlightText(item.headline, compiled.highlight, analyzer),
+          snippet: snippet(text, compiled.highlight, analyzer),
+          score: scores.get(item.id) ?? 0,
+        };
+      });
+      return {
+        ...base,
+        items,
+        total: result.total,
+        pageCount: Math.max(1, Math.ceil(result.total / request.pageSize)),
+        empty: false,
+      };
+    },
+
+    /** Berita Terkait: live stories sharing stems, tags and people with the article, itself excluded. */
+    async related(articleId: number, limit = 5): Promise<ArticleListItem[]> {
+      const [entry] = await hydrate([articleId], await sections.directory());
+      if (!entry) return [];
+      const doc = await documents.one(articleId, clock(), await sections.directory());
+      const facets = doc
+        ? [...doc.tagIds.map((id) => facetToken("t", id)), ...doc.personIds.map((id) => facetToken("p", id))]
+        : [];
+      const { item, body } = entry;
+      const text = `${item.headline}\n${item.headline}\n${item.lede}\n${bodyText(body)}`;
+      return moreLike(text, facets, limit, [articleId]);
+    },
+
+    /** Baca Juga suggestions for a story being written: live stories like the draft text. */
+    async suggestRelated(
+      draftText: string,
+      limit = 5,
+      options: { excludeIds?: number[]; tagIds?: number[]; personIds?: number[] } = {},
+    ): Promise<ArticleListItem[]> {
+      const facets = [
+        ...(options.tagIds ?? []).map((id) => facetToken("t", id)),
+        ...(options.personIds ?? []).map((id) => facetToken("p", id)),
+      ];
+      return moreLike(draftText.slice(0, 20_000), facets, limit, options.excludeIds ?? []);
+    },
+
+    stats: () => index.stats(),
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

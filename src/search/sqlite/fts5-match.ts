@@ -1,0 +1,47 @@
+/** Compiles a MatchNode to an FTS5 MATCH expression. Every term is quoted, so no user text is syntax. */
+import type { MatchNode } from "../search-index.ts";
+
+const quote = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+
+export function compileMatch(node: MatchNode): string {
+  switch (node.kind) {
+    case "term":
+      return quote(node.term);
+    case "phrase":
+      return quote(node.terms.join(" "));
+    case "any":
+      return node.nodes.length === 1
+        ? compileMatch(node.nodes[0] as MatchNode)
+        : `(${node.nodes.map(compileMatch).join(" OR ")})`;
+    case "all":
+      return node.nodes.length === 1
+        ? compileMatch(node.nodes[0] as MatchNode)
+        : `(${node.nodes.map(compileMatch).join(" AND ")})`;
+  }
+}
+
+/** Facet tokens live in their own column: `s12` section, `t5` tag, `p3` person. */
+export const facetToken = (kind: "s" | "t" | "p", id: number): string => `${kind}${id}`;
+export const FACET_TOKEN = /^[stp]\d+$/u;
+
+const TEXT_COLUMNS = "{headline lede body extra}";
+
+/** The full expression: text match, minus exclusions, within the facet filters. */
+export function compileQuery(options: {
+  match: MatchNode;
+  exclude?: MatchNode[];
+  facets?: string[][];
+  /** Related mode: facets also score, so the match may run over every column. */
+  allColumns?: boolean;
+}): string {
+  let expression = options.allColumns
+    ? `(${compileMatch(options.match)})`
+    : `${TEXT_COLUMNS} : (${compileMatch(options.match)})`;
+  for (const group of options.facets ?? []) {
+    if (group.length > 0) expression += ` AND facets : (${group.map(quote).join(" OR ")})`;
+  }
+  for (const excluded of options.exclude ?? []) {
+    expression = `(${expression}) NOT ${TEXT_COLUMNS} : (${compileMatch(excluded)})`;
+  }
+  return expression;
+}

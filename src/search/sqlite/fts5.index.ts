@@ -1,0 +1,229 @@
+/**
+ * SQLite FTS5 adapter. SQLite-specific SQL lives here and only here (DESIGN.md §2, search row).
+ *
+ * - `search_fts`: a contentless FTS5 table (stems only; snippets are cut from the article itself)
+ *   with columns headline, lede, body, extra (credits and tags) and facets (`s12 t5 p3` tokens for
+ *   filters); rowid = article id.
+ * - `search_docs`: one row per indexed article with its publication time, for the time guard,
+ *   date filters, date sort and the freshness boost.
+ * - `search_vocab`: an fts5vocab view of the indexed stems, for typo tolerance.
+ */
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import { boundedEditDistance } from "../edit-distance.ts";
+import type {
+  IndexQuery,
+  IndexResult,
+  IndexStats,
+  ProgressCallback,
+  SearchDocument,
+  SearchIndex,
+} from "../search-index.ts";
+import { compileQuery, FACET_TOKEN, facetToken } from "./fts5-match.ts";
+
+/** bm25 column weights: headline > lede > body > credits/tags; facets score only for related lists. */
+const SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 0.5, 0.0";
+const RELATED_WEIGHTS = "6.0, 3.0, 1.0, 1.0, 2.0";
+/** A story published now scores up to 1 + FRESHNESS; the boost halves after FRESHNESS_HALF_DAYS. */
+const FRESHNESS = 0.5;
+const FRESHNESS_HALF_DAYS = 30;
+const BATCH = 2_000;
+
+export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
+  db.exec(`
+    CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+      headline, lede, body, extra, facets,
+      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TABLE IF NOT EXISTS search_docs (
+      article_id INTEGER PRIMARY KEY,
+      published_at TEXT NOT NULL,
+      published_sec INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS search_docs_published ON search_docs (published_at);
+    CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, row);
+  `);
+
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const deleteFts = () => prepare("DELETE FROM search_fts WHERE rowid = ?");
+  const deleteDoc = () => prepare("DELETE FROM search_docs WHERE article_id = ?");
+  const insertFts = () =>
+    prepare("INSERT INTO search_fts (rowid, headline, lede, body, extra, facets) VALUES (?, ?, ?, ?, ?, ?)");
+  const insertDoc = () =>
+    prepare("INSERT INTO search_docs (article_id, published_at, published_sec) VALUES (?, ?, ?)");
+
+  function write(doc: SearchDocument): void {
+    deleteFts().run(doc.id);
+    deleteDoc().run(doc.id);
+    const facets = [
+      ...doc.sectionIds.map((id) => facetToken("s", id)),
+      ...doc.tagIds.map((id) => facetToken("t", id)),
+      ...doc.personIds.map((id) => facetToken("p", id)),
+    ].join(" ");
+    insertFts().run(doc.id, doc.headline, doc.lede, doc.body, doc.extra, facets);
+    insertDoc().run(doc.id, doc.publishedAt.toISOString(), Math.floor(doc.publishedAt.getTime() / 1000));
+  }
+
+  /**
+   * Runs `work` atomically. A savepoint nests inside a transaction another caller on this
+   * connection may have open, and is a transaction of its own otherwise.
+   */
+  function atomically(work: () => void): void {
+    db.exec("SAVEPOINT search_write");
+    try {
+      work();
+      db.exec("RELEASE search_write");
+    } catch (error) {
+      db.exec("ROLLBACK TO search_write");
+      db.exec("RELEASE search_write");
+      throw error;
+    }
+  }
+
+  function where(query: IndexQuery): { sql: string; params: SQLInputValue[] } {
+    const filters = query.filters ?? {};
+    const facets: string[][] = [];
+    if (filters.sectionIds) facets.push(filters.sectionIds.map((id) => facetToken("s", id)));
+    if (filters.tagIds) facets.push(filters.tagIds.map((id) => facetToken("t", id)));
+    if (filters.personIds) facets.push(filters.personIds.map((id) => facetToken("p", id)));
+    const match = compileQuery({
+      match: query.match,
+      exclude: query.exclude,
+      facets,
+      allColumns: query.mode === "related",
+    });
+    let sql = "f.search_fts MATCH ? AND d.published_at <= ?";
+    const params: SQLInputValue[] = [match, query.now.toISOString()];
+    if (filters.from) {
+      sql += " AND d.published_at >= ?";
+      params.push(filters.from.toISOString());
+    }
+    if (filters.to) {
+      sql += " AND d.published_at <= ?";
+      params.push(filters.to.toISOString());
+    }
+    const excludeIds = (query.excludeIds ?? []).filter(Number.isInteger);
+    if (excludeIds.length > 0) sql += ` AND f.rowid NOT IN (${excludeIds.join(",")})`;
+    return { sql, params };
+  }
+
+  return {
+    name: "sqlite-fts5",
+
+    async upsert(doc) {
+      atomically(() => write(doc));
+    },
+
+    async remove(id) {
+      atomically(() => {
+        deleteFts().run(id);
+        deleteDoc().run(id);
+      });
+    },
+
+    async search(query) {
+      const { sql, params } = where(query);
+      const weights = query.mode === "related" ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
+      const nowSec = Math.floor(query.now.getTime() / 1000);
+      const score = `bm25(f.search_fts, ${weights}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
+      const order = query.sort === "date" ? "d.published_at DESC, f.rowid DESC" : "score ASC, f.rowid DESC";
+      const from = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
+      const rows = prepare(
+        `SELECT f.rowid AS id, ${score} AS score ${from} WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ).all(...params, query.limit, query.offset ?? 0) as { id: number; score: number }[];
+      const hits = rows.map((row) => ({ id: Number(row.id), score: -row.score }));
+      if (query.count === false) return { total: hits.length, hits };
+      const total =
+        hits.length < query.limit && (query.offset ?? 0) === 0
+          ? hits.length
+          : Number((prepare(`SELECT count(*) AS n ${from} WHERE ${sql}`).get(...params) as { n: number }).n);
+      return { total, hits } satisfies IndexResult;
+    },
+
+    async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
+      db.exec("SAVEPOINT search_rebuild");
+      let count = 0;
+      try {
+        db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
+        db.exec("DELETE FROM search_docs");
+        db.exec("RELEASE search_rebuild");
+        let inBatch = 0;
+        db.exec("SAVEPOINT search_rebuild");
+        for await (const doc of documents) {
+          write(doc);
+          count++;
+          if (++inBatch >= BATCH) {
+            db.exec("RELEASE search_rebuild");
+            options.progress?.(count, options.total);
+            inBatch = 0;
+            db.exec("SAVEPOINT search_rebuild");
+          }
+        }
+        db.exec("RELEASE search_rebuild");
+      } catch (error) {
+        db.exec("ROLLBACK TO search_rebuild");
+        db.exec("RELEASE search_rebuild");
+        throw error;
+      }
+      db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+      options.progress?.(count, options.total);
+      return count;
+    },
+
+    async stats(): Promise<IndexStats> {
+      const documents = Number((prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n);
+      const terms = Number((prepare("SELECT count(*) AS n FROM search_vocab").get() as { n: number }).n);
+      let bytes: number | null;
+      try {
+        const row = prepare(
+          "SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_fts%' OR name LIKE 'search_docs%'",
+        ).get() as { bytes: number | null };
+        bytes = row.bytes === null ? 0 : Number(row.bytes);
+      } catch {
+        bytes = null; // dbstat is not compiled in everywhere
+      }
+      return { documents, terms, bytes };
+    },
+
+    async documentFrequency(term) {
+      const row = prepare("SELECT doc FROM search_vocab WHERE term = ?").get(term) as
+        { doc: number } | undefined;
+      return row ? Number(row.doc) : 0;
+    },
+
+    async similarTerms(term, maxDistance, limit = 3) {
+      if (maxDistance <= 0 || term.length === 0) return [];
+      // Candidates share the first letter (typos there are rare); the length band prunes the rest.
+      const first = String.fromCodePoint(term.codePointAt(0) as number);
+      const next = String.fromCodePoint((first.codePointAt(0) as number) + 1);
+      const rows = prepare(
+        "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+      ).all(first, next, term.length - maxDistance, term.length + maxDistance) as {
+        term: string;
+        doc: number;
+      }[];
+      const found: { term: string; documents: number; distance: number }[] = [];
+      for (const row of rows) {
+        if (row.term === term || FACET_TOKEN.test(row.term)) continue;
+        const distance = boundedEditDistance(term, row.term, maxDistance);
+        if (distance <= maxDistance) found.push({ term: row.term, documents: Number(row.doc), distance });
+      }
+      found.sort((a, b) => a.distance - b.distance || b.documents - a.documents);
+      return found.slice(0, limit).map(({ term: t, documents }) => ({ term: t, documents }));
+    },
+
+    async ids() {
+      return (
+        prepare("SELECT article_id AS id FROM search_docs ORDER BY article_id").all() as { id: number }[]
+      ).map((row) => Number(row.id));
+    },
+  };
+}
