@@ -1,10 +1,19 @@
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import { loadDemo } from "../src/cli/load-demo.ts";
 import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
 import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
 
 const skip = browserSkipReason();
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 describe("the demo site in headless Chromium", { skip }, () => {
   let ctx: TestContext;
@@ -24,7 +33,9 @@ describe("the demo site in headless Chromium", { skip }, () => {
   });
 
   /** Opens a page and returns what went wrong on it: console errors, page errors, failed requests. */
-  async function visit(path: string): Promise<{ problems: string[]; title: string; html: string }> {
+  async function visit(
+    path: string,
+  ): Promise<{ problems: string[]; title: string; html: string; a11y: string[] }> {
     const page = await browser.browser.newPage({ viewport: { width: 390, height: 844 } });
     const problems: string[] = [];
     page.on("console", (message) => {
@@ -37,6 +48,14 @@ describe("the demo site in headless Chromium", { skip }, () => {
     });
     const response = await page.goto(origin + path, { waitUntil: "load" });
     assert.equal(response?.status(), 200, path);
+    // WCAG 2.2 A/AA rules of axe-core, run in the page itself.
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = (await page.evaluate(
+      `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }).then((r) => r.violations)`,
+    )) as AxeViolation[];
+    const a11y = violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
     const title = await page.title();
     const html = await page.content();
     if (process.env.WARTA_SCREENSHOTS)
@@ -45,23 +64,26 @@ describe("the demo site in headless Chromium", { skip }, () => {
         fullPage: true,
       });
     await page.close();
-    return { problems, title, html };
+    return { problems, title, html, a11y };
   }
 
-  it("opens home, a section, an article, a tag and a person page without console errors", async () => {
+  it("opens home, a section, an article, a tag and a person page without console errors or WCAG AA violations", async () => {
     const home = await visit("/");
     assert.deepEqual(home.problems, []);
+    assert.deepEqual(home.a11y, [], "home meets WCAG 2.2 AA checks");
     const articlePath = /<h2><a href="(\/[^"]+\/\d+\/[^"]+)"/.exec(home.html)?.[1];
     const sectionPath = /<h2 id="rubrik-[^"]+"><a href="(\/[^"]+)"/.exec(home.html)?.[1];
     assert.ok(articlePath && sectionPath);
     const article = await visit(articlePath);
     assert.deepEqual(article.problems, []);
+    assert.deepEqual(article.a11y, [], "article meets WCAG 2.2 AA checks");
     const tagPath = /<a href="(\/tag\/[^"]+)" rel="tag"/.exec(article.html)?.[1];
     const personPath = /<a href="(\/profil\/[^"]+)"/.exec(article.html)?.[1];
     assert.ok(tagPath && personPath);
     for (const path of [sectionPath, tagPath, personPath]) {
       const visited = await visit(path);
       assert.deepEqual(visited.problems, [], path);
+      assert.deepEqual(visited.a11y, [], `${path} meets WCAG 2.2 AA checks`);
       assert.match(visited.title, / - Warta$/);
     }
   });

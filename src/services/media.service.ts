@@ -32,6 +32,9 @@ export type ImageUpload = z.input<typeof imageMetaSchema> & { bytes: Uint8Array 
 export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }) {
   const { store, repos, storage, clock } = deps;
   return {
+    /** Media newest first (for the library), continuing below `beforeId`. */
+    list: (page: { beforeId: number | null; limit: number }) => repos.media.list(store.db, page),
+
     /** Stores an image (deduplicated by content) and records its dimensions. */
     async storeImage(upload: ImageUpload, _actor: Actor): Promise<Media> {
       const meta = parseInput(imageMetaSchema, upload);

@@ -52,6 +52,26 @@ export function createPeopleService(deps: ServiceDeps) {
     },
 
     list: () => repos.taxonomy.allPeople(store.db),
+
+    async update(id: number, input: PersonInput, _actor: Actor): Promise<Person> {
+      const data = parseInput(personInputSchema, input);
+      const current = await repos.taxonomy.personById(store.db, id);
+      if (!current) throw notFound("Profil");
+      const slug = data.slug || current.slug;
+      if (!isValidSlug(slug))
+        throw new AppError("validation_failed", "Slug tidak valid.", {
+          details: [{ field: "slug", message: "Gunakan huruf kecil, angka dan tanda hubung." }],
+        });
+      const other = await repos.taxonomy.personBySlug(store.db, slug);
+      if (other && other.id !== id)
+        throw new AppError("conflict", "Slug profil sudah dipakai.", {
+          details: [{ field: "slug", message: "Sudah dipakai." }],
+        });
+      const person = { id, ...data, slug };
+      await repos.taxonomy.updatePerson(store.db, person);
+      await events.publish({ type: "person.changed", id, at: clock() });
+      return person;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Tag } from "../core/tag.ts";
 import { AppError } from "../core/errors.ts";
-import { slugify } from "../core/slug.ts";
+import { isValidSlug, slugify } from "../core/slug.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
 export function createTagsService(deps: ServiceDeps) {
@@ -21,6 +21,20 @@ export function createTagsService(deps: ServiceDeps) {
         else tags.push({ id: await repos.taxonomy.insertTag(store.db, { slug, name }), slug, name });
       }
       return tags;
+    },
+    /** A new tag; `conflict` when a tag with the same slug exists. */
+    async create(input: { name: string; slug?: string }): Promise<Tag> {
+      const name = input.name.trim();
+      const slug = input.slug?.trim() || slugify(name);
+      if (!name || !slug || !isValidSlug(slug))
+        throw new AppError("validation_failed", "Nama atau slug tag tidak valid.", {
+          details: [{ field: name ? "slug" : "name", message: "Tidak valid." }],
+        });
+      if (await repos.taxonomy.tagBySlug(store.db, slug))
+        throw new AppError("conflict", "Tag dengan slug ini sudah ada.", {
+          details: [{ field: "slug", message: "Sudah dipakai." }],
+        });
+      return { id: await repos.taxonomy.insertTag(store.db, { slug, name }), slug, name };
     },
     bySlug: (slug: string) => repos.taxonomy.tagBySlug(store.db, slug),
     list: () => repos.taxonomy.allTags(store.db),

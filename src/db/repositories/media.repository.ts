@@ -22,6 +22,13 @@ export function createMediaRepository() {
       return rows.map(mediaFromRow);
     },
 
+    /** Newest first, continuing below `beforeId`. */
+    async list(db: Executor, page: { beforeId: number | null; limit: number }): Promise<Media[]> {
+      let query = db.selectFrom("media").selectAll().orderBy("id", "desc").limit(page.limit);
+      if (page.beforeId !== null) query = query.where("id", "<", page.beforeId);
+      return (await query.execute()).map(mediaFromRow);
+    },
+
     async byFile(db: Executor, file: string): Promise<Media | null> {
       const row = await db.selectFrom("media").selectAll().where("file", "=", file).executeTakeFirst();
       return row ? mediaFromRow(row) : null;
