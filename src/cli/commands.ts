@@ -1,7 +1,18 @@
 import type { Command } from "./command.ts";
 import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
+import { analyzePageCommand, exportCommand, importCommand } from "./commands/import.command.ts";
 import { analyzeCommand, reindexCommand } from "./commands/search.command.ts";
 import { serveCommand, startCommand } from "./commands/serve.command.ts";
 
 /** Every `warta` subcommand. Add a command by adding its file under commands/ and a line here. */
-export const COMMANDS: Command[] = [startCommand, serveCommand, demoCommand, migrateCommand, reindexCommand, analyzeCommand];
+export const COMMANDS: Command[] = [
+  startCommand,
+  serveCommand,
+  demoCommand,
+  migrateCommand,
+  importCommand,
+  exportCommand,
+  analyzePageCommand,
+  reindexCommand,
+  analyzeCommand,
+];

@@ -32,6 +32,8 @@ export interface Deps {
   media: MediaService;
   articles: ArticlesService;
   reading: ReadingService;
+  /** What the services are built from: the import rebuilds them on one transaction per article. */
+  serviceDeps: ServiceDeps;
   search: SearchService;
   searchAliases: AliasesService;
   distribution: DistributionService;
@@ -77,6 +79,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     media: createMediaService({ ...base, storage }),
     articles: createArticlesService({ ...base, sections }),
     reading: createReadingService({ ...base, sections }),
+    serviceDeps: base,
     search: searchStack.search,
     searchAliases: searchStack.aliases,
     distribution: createDistributionService({

@@ -50,6 +50,8 @@ export interface ArticlePageModel {
   credits: CreditGroup[];
   tags: { tag: Tag; url: string }[];
   hero: { image: MediaView; caption: string; credit: string } | null;
+  /** A hero photo that was not stored (an import's remote or missing image): caption and credit only. */
+  heroText?: { caption: string; credit: string } | null;
   related: Map<number, RelatedTarget>;
   media: Map<number, MediaView>;
   latest: ArticleListItem[];

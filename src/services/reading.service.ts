@@ -6,6 +6,7 @@ import { articlePath, mediaPath, personPath, sectionPath, tagPath } from "../cor
 import { mediaIds, relatedIds, type MediaView, type RelatedTarget } from "../content/body-html.renderer.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
 import type { LiveListQuery } from "../db/repositories/articles.repository.ts";
+import { createImportRepository } from "../db/repositories/import.repository.ts";
 import type {
   ArticleListItem,
   ArticlePageModel,
@@ -37,6 +38,7 @@ export const mediaView = (media: Media): MediaView => ({
 export function createReadingService(deps: ServiceDeps & { sections: SectionsService }) {
   const { store, repos, clock, sections } = deps;
   const db = store.db;
+  const importRepo = createImportRepository();
 
   async function mediaMap(ids: number[]): Promise<Map<number, MediaView>> {
     const media = await repos.media.byIds(db, [...new Set(ids)]);
@@ -186,6 +188,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
           article.hero && heroImage
             ? { image: heroImage, caption: article.hero.caption, credit: article.hero.credit }
             : null,
+        heroText: article.hero ? null : await importRepo.pendingHero(db, article.id),
         related,
         media,
         latest: await latest(directory, 6, [article.id]),

@@ -51,7 +51,13 @@ function timeLine(model: ArticlePageModel): SafeHtml {
 }
 
 function hero(model: ArticlePageModel): SafeHtml {
-  if (!model.hero) return html``;
+  if (!model.hero) {
+    // An imported photo that could not be stored: the caption and credit still show, no <img>.
+    const text = model.heroText;
+    if (!text || (!text.caption && !text.credit)) return html``;
+    const credit = text.credit ? html` <span class="credit">(${t.photoSource}: ${text.credit})</span>` : "";
+    return html`<figure class="hero"><figcaption>${text.caption}${credit}</figcaption></figure>`;
+  }
   const { image, caption, credit } = model.hero;
   const creditText = credit ? html` <span class="credit">(${t.photoSource}: ${credit})</span>` : "";
   return html`<figure class="hero"><img src="${image.url}" width="${image.width}" height="${image.height}" alt="${image.alt || caption}" fetchpriority="high" decoding="async"><figcaption>${caption}${creditText}</figcaption></figure>`;

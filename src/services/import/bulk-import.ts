@@ -1,0 +1,180 @@
+import { glob, readdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { paragraph, type Block } from "../../content/body.schema.ts";
+import { extractDocument } from "../../importers/analyze-page.ts";
+import { readImportFile } from "../../importers/detect.ts";
+import {
+  emptyExtracted,
+  validateExtracted,
+  type ExtractedArticle,
+} from "../../importers/extracted-article.ts";
+import { ImportError } from "../../importers/import-error.ts";
+import { addEntry, emptyReport, failureOf, type ImportReport, type ReportEntry } from "./import-report.ts";
+import type { ImportService } from "./import.service.ts";
+import type { WartaImporter } from "./warta-import.ts";
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, out);
+    else if (entry.isFile()) out.push(path);
+  }
+}
+
+/**
+ * Files, directories (recursive, dot-files skipped, sorted) and globs → file paths, in argument
+ * order without duplicates. A path that does not exist is kept, so the report names it.
+ */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (GLOB_CHARS.test(path)) {
+      const matches: string[] = [];
+      for await (const match of glob(path)) matches.push(match);
+      matches.sort();
+      for (const match of matches) {
+        const info = await stat(match).catch(() => null);
+        if (info?.isDirectory()) await walk(match, out);
+        else if (info?.isFile()) out.push(match);
+      }
+      continue;
+    }
+    const info = await stat(path).catch(() => null);
+    if (info?.isDirectory()) await walk(path, out);
+    else out.push(path);
+  }
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    const key = resolve(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A JSONL line in the ExtractedArticle shape: missing fields take their empty values. */
+export function extractedFromJson(value: unknown): ExtractedArticle {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ImportError(
+      "invalid_content",
+      "Baris JSONL bukan objek artikel (JSONL line is not an article object).",
+    );
+  const record = value as Partial<ExtractedArticle>;
+  const format = record.format ?? "page-text";
+  const article: ExtractedArticle = { ...emptyExtracted(format), ...record, format };
+  if ((!record.blocks || record.blocks.length === 0) && Array.isArray(record.paragraphs))
+    article.blocks = record.paragraphs.map((text): Block => paragraph(String(text)));
+  if (!Array.isArray(record.paragraphs) && Array.isArray(article.blocks))
+    article.paragraphs = article.blocks.flatMap((block) =>
+      block.type === "paragraph" || block.type === "blockquote"
+        ? [block.content.map((i) => i.text).join("")]
+        : [],
+    );
+  if (typeof article.headline !== "string") article.headline = "";
+  return article;
+}
+
+export interface BulkOptions {
+  service: ImportService;
+  warta: WartaImporter;
+  /** Called after every file with the file count done so far. */
+  onFile?: (done: number, total: number) => void;
+  /** Checked between articles: true stops the run after the current article (Ctrl-C). */
+  shouldStop?: () => boolean;
+  maxBytes?: number;
+}
+
+/**
+ * `warta import PATH...`: every file, feed item, JSONL line and export article gets a report entry;
+ * one failure never stops the others.
+ */
+export async function runBulkImport(paths: string[], options: BulkOptions): Promise<ImportReport> {
+  const report = emptyReport();
+  const files = await expandPaths(paths);
+  const stop = (): boolean => {
+    if (options.shouldStop?.()) report.interrupted = true;
+    return report.interrupted;
+  };
+  const fail = (file: string, item: number | null, error: unknown): void =>
+    addEntry(report, { outcome: "failed", file, item, ...failureOf(error) });
+  const importOne = async (file: string, item: number | null, article: ExtractedArticle): Promise<void> => {
+    try {
+      const result = await options.service.importArticle(validateExtracted(article), { file });
+      addEntry(report, { file, item, ...result });
+    } catch (error) {
+      fail(file, item, error);
+    }
+  };
+
+  let done = 0;
+  for (const file of files) {
+    if (stop()) break;
+    try {
+      const bytes = await readImportFile(
+        file,
+        options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
+      );
+      const document = extractDocument(
+        file,
+        bytes,
+        options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
+      );
+      if (document.format === "warta-json") {
+        for (const entry of await options.warta.importDocument(document.text, { file, shouldStop: stop }))
+          addEntry(report, entry);
+      } else if (document.format === "jsonl") {
+        const lines = document.text.split(/\r?\n/);
+        for (const [index, line] of lines.entries()) {
+          if (line.trim() === "") continue;
+          if (stop()) break;
+          let value: unknown;
+          try {
+            value = JSON.parse(line);
+          } catch {
+            fail(
+              file,
+              index + 1,
+              new ImportError(
+                "invalid_json",
+                `Baris ${index + 1} bukan JSON yang sah (line ${index + 1} is not valid JSON).`,
+              ),
+            );
+            continue;
+          }
+          if (typeof value === "object" && value !== null && "warta" in value) {
+            const entries = await options.warta.importDocument(line, { file, shouldStop: stop });
+            for (const entry of entries)
+              addEntry(report, { ...entry, item: index + 1 } satisfies ReportEntry);
+            continue;
+          }
+          try {
+            await importOne(file, index + 1, extractedFromJson(value));
+          } catch (error) {
+            fail(file, index + 1, error);
+          }
+        }
+      } else if (!("articles" in document)) {
+        throw new ImportError("unsupported_format", "Format tidak didukung (unsupported format).");
+      } else if (document.articles.length === 0) {
+        fail(file, null, new ImportError("no_body", "Feed tidak berisi artikel (feed has no items)."));
+      } else {
+        const single =
+          document.articles.length === 1 && (document.format === "page-text" || document.format === "html");
+        for (const [index, article] of document.articles.entries()) {
+          if (index > 0 && stop()) break;
+          await importOne(file, single ? null : index + 1, article);
+        }
+      }
+    } catch (error) {
+      fail(file, null, error);
+    }
+    done++;
+    options.onFile?.(done, files.length);
+  }
+  return report;
+}

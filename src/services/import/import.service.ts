@@ -1,0 +1,312 @@
+import { readFile } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import type { Actor } from "../../core/actor.ts";
+import type { Article } from "../../core/article.ts";
+import type { Person } from "../../core/person.ts";
+import { buildSectionDirectory, type SectionDirectory, type Section } from "../../core/section.ts";
+import { slugify } from "../../core/slug.ts";
+import type { Tag } from "../../core/tag.ts";
+import { RESERVED_SLUGS } from "../../core/urls.ts";
+import type { Block } from "../../content/body.schema.ts";
+import { createImportRepository, type PendingHero } from "../../db/repositories/import.repository.ts";
+import type { ExtractedArticle, ExtractedStatus } from "../../importers/extracted-article.ts";
+import {
+  bodyOfBlocks,
+  contentHashOf,
+  importKeyOf,
+  inputOfArticle,
+  normalizeHeadline,
+  resolveRelated,
+  toArticleInput,
+} from "./import-mapping.ts";
+import { inImportTransaction, type ImportRuntime, type TransactionServices } from "./import-transaction.ts";
+
+export type ItemOutcome = "imported" | "updated" | "skipped";
+
+export interface ItemResult {
+  outcome: ItemOutcome;
+  articleId: number;
+  headline: string;
+}
+
+export interface ImportServiceOptions {
+  actor: Actor;
+  /** `--status`: applies to every item. Otherwise the item's hint (WXR), else published for pages, draft for feeds. */
+  status?: ExtractedStatus | null;
+  /** Test seam: runs inside the article's transaction right after its insert (simulates a crash). */
+  afterInsert?: (articleId: number) => void | Promise<void>;
+}
+
+export interface ItemContext {
+  /** The imported file: a hero `url` relative to it is read from next to it. */
+  file?: string;
+}
+
+/** Where a Baca Juga target, a person or a tag is found without asking the store again. */
+interface RunCache {
+  directory: SectionDirectory | null;
+  people: Map<string, Person>;
+  tags: Map<string, Tag>;
+  headlines: Map<string, number>;
+}
+
+const DEFAULT_SECTION = "Impor";
+const DATA_URL = /^data:(image\/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]+)$/i;
+
+/**
+ * Turns extracted articles into Warta articles through the admin's services (events fire; search
+ * and caches follow), one transaction per article. Keeps run-wide caches of sections, people,
+ * tags and headlines, updated only after a commit so a rolled-back article leaves no trace.
+ */
+export function createImportService(runtime: ImportRuntime, options: ImportServiceOptions) {
+  const repo = createImportRepository();
+  const { actor } = options;
+  let cache: RunCache | null = null;
+
+  async function loadCache(): Promise<RunCache> {
+    if (cache) return cache;
+    const { store, repos } = runtime.serviceDeps;
+    const [people, tags, headlines] = await Promise.all([
+      repos.taxonomy.allPeople(store.db),
+      repos.taxonomy.allTags(store.db),
+      store.db.selectFrom("articles").select(["id", "headline"]).orderBy("id").execute(),
+    ]);
+    const byHeadline = new Map<string, number>();
+    for (const row of headlines) {
+      const key = normalizeHeadline(row.headline);
+      if (!byHeadline.has(key)) byHeadline.set(key, row.id);
+    }
+    cache = {
+      directory: null,
+      people: new Map(people.map((p) => [p.name.trim().toLowerCase(), p])),
+      tags: new Map(tags.map((t) => [t.slug, t])),
+      headlines: byHeadline,
+    };
+    return cache;
+  }
+
+  function statusFor(article: ExtractedArticle): ExtractedStatus {
+    if (options.status) return options.status;
+    if (article.status) return article.status;
+    return article.format === "page-text" || article.format === "html" ? "published" : "draft";
+  }
+
+  /** Finds a section by name or slug (the trail nests: root first), creating what is missing. */
+  async function sectionFor(services: TransactionServices, trail: string[]): Promise<number> {
+    const names = trail.length > 0 ? trail : [DEFAULT_SECTION];
+    let directory = await services.sections.directory();
+    const matches = (s: Section, name: string): boolean =>
+      s.name.trim().toLowerCase() === name.trim().toLowerCase() || s.slug === slugify(name);
+    if (names.length === 1) {
+      const name = names[0] as string;
+      const found =
+        directory.children(null).find((s) => matches(s, name)) ?? directory.all.find((s) => matches(s, name));
+      if (found) return found.id;
+    }
+    let parentId: number | null = null;
+    for (const name of names) {
+      const existing: Section | undefined = directory.children(parentId).find((s) => matches(s, name));
+      if (existing) {
+        parentId = existing.id;
+        continue;
+      }
+      let slug = slugify(name, 60) || "rubrik";
+      if (parentId === null && RESERVED_SLUGS.has(slug)) slug = `${slug}-rubrik`;
+      const created = await services.sections.create({ name: name.slice(0, 100), slug, parentId }, actor);
+      directory = await services.sections.directory();
+      parentId = created.id;
+    }
+    return parentId as number;
+  }
+
+  async function peopleFor(
+    services: TransactionServices,
+    article: ExtractedArticle,
+    fresh: Map<string, Person>,
+    run: RunCache,
+  ) {
+    const credits: { role: Article["credits"][number]["role"]; personId: number }[] = [];
+    for (const credit of article.credits) {
+      const key = credit.name.trim().toLowerCase();
+      let person = run.people.get(key) ?? fresh.get(key);
+      if (!person) {
+        person = await services.people.findOrCreateByName(credit.name.trim().slice(0, 200), actor);
+        fresh.set(key, person);
+      }
+      credits.push({ role: credit.role, personId: person.id });
+    }
+    return credits;
+  }
+
+  async function tagsFor(
+    services: TransactionServices,
+    names: string[],
+    fresh: Map<string, Tag>,
+    run: RunCache,
+  ): Promise<number[]> {
+    const ids: number[] = [];
+    for (const name of names.slice(0, 30)) {
+      const slug = slugify(name);
+      if (!slug) continue;
+      let tag = run.tags.get(slug) ?? fresh.get(slug);
+      if (!tag) {
+        const [ensured] = await services.tags.ensure([name.slice(0, 100)]);
+        if (!ensured) continue;
+        tag = ensured;
+        fresh.set(slug, tag);
+      }
+      if (!ids.includes(tag.id)) ids.push(tag.id);
+    }
+    return ids;
+  }
+
+  /** A local or data: hero is stored as media; anything else is kept as a pending reference. */
+  async function heroFor(
+    services: TransactionServices,
+    article: ExtractedArticle,
+    context: ItemContext,
+  ): Promise<{
+    hero: { mediaId: number; caption: string; credit: string } | null;
+    pending: PendingHero | null;
+  }> {
+    const source = article.hero;
+    if (!source) return { hero: null, pending: null };
+    const caption = source.caption.slice(0, 2000);
+    const credit = source.credit.slice(0, 300);
+    const url = source.url ?? null;
+    let bytes: Uint8Array | null = null;
+    let fileName = "foto-utama.jpg";
+    const data = url ? DATA_URL.exec(url) : null;
+    if (data) bytes = Buffer.from((data[2] as string).replace(/\s+/g, ""), "base64");
+    else if (url && context.file && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//")) {
+      const path = resolve(dirname(context.file), decodeURIComponent(url.split(/[?#]/)[0] ?? ""));
+      try {
+        bytes = await readFile(path);
+        fileName = basename(path);
+      } catch {
+        bytes = null;
+      }
+    }
+    if (bytes) {
+      try {
+        const media = await services.media.storeImage(
+          { bytes, fileName, alt: caption.slice(0, 500), caption, credit },
+          actor,
+        );
+        return { hero: { mediaId: media.id, caption, credit }, pending: null };
+      } catch {
+        // Not a readable image: keep the reference like a remote one.
+      }
+    }
+    return { hero: null, pending: { url: data ? null : url, caption, credit } };
+  }
+
+  return {
+    /** Imports one extracted article (validated by the caller) atomically; idempotent by import key. */
+    async importArticle(article: ExtractedArticle, context: ItemContext = {}): Promise<ItemResult> {
+      const run = await loadCache();
+      const key = importKeyOf(article);
+      const status = statusFor(article);
+      const hash = contentHashOf(article, status);
+      const freshPeople = new Map<string, Person>();
+      const freshTags = new Map<string, Tag>();
+      const { store, repos } = runtime.serviceDeps;
+      const existingId = await repos.articles.findIdByImportKey(store.db, key);
+      if (existingId !== null && (await repo.contentHash(store.db, existingId)) === hash)
+        return { outcome: "skipped", articleId: existingId, headline: article.headline };
+
+      const { value, sectionsChanged } = await inImportTransaction(
+        runtime,
+        { directory: run.directory },
+        async (services): Promise<ItemResult> => {
+          const db = services.store.db;
+          const trail = [...article.breadcrumb];
+          if (article.section && trail.at(-1)?.toLowerCase() !== article.section.toLowerCase())
+            trail.push(article.section);
+          const sectionId = await sectionFor(services, trail);
+          const credits = await peopleFor(services, article, freshPeople, run);
+          const tagIds = await tagsFor(services, article.tags, freshTags, run);
+          const { hero, pending: pendingHero } = await heroFor(services, article, context);
+          const { blocks, pending } = resolveRelated(article.blocks as Block[], (k) => run.headlines.get(k));
+          const input = toArticleInput(article, {
+            sectionId,
+            credits,
+            tagIds,
+            hero,
+            body: bodyOfBlocks(blocks),
+          });
+          const at = article.publishedAt ? new Date(article.publishedAt) : undefined;
+          let saved: Article;
+          let outcome: ItemOutcome;
+          if (existingId === null) {
+            saved = await services.articles.create(input, actor, { importKey: key });
+            await options.afterInsert?.(saved.id);
+            outcome = "imported";
+          } else {
+            const before = await services.articles.get(existingId);
+            const substantive =
+              before.headline !== input.headline ||
+              before.lede !== input.lede ||
+              JSON.stringify(before.body) !== JSON.stringify(input.body);
+            saved = await services.articles.update(existingId, { ...input, slug: before.slug }, actor, {
+              expectedVersion: before.version,
+              substantive,
+              importKey: key,
+            });
+            outcome = "updated";
+          }
+          if (status === "published" && saved.status !== "published")
+            saved = await services.articles.transition(saved.id, "publish", actor, at ? { at } : {});
+          await repo.setPendingRelated(db, saved.id, pending);
+          await repo.setPendingHero(db, saved.id, pendingHero, runtime.serviceDeps.clock());
+          await repo.setContentHash(db, saved.id, hash, runtime.serviceDeps.clock());
+          await resolveWaiting(services, actor, saved.headline, saved.id);
+          return { outcome, articleId: saved.id, headline: saved.headline };
+        },
+      );
+      // Committed: the run's caches may learn what this article created.
+      if (sectionsChanged) run.directory = null;
+      for (const [name, person] of freshPeople) run.people.set(name, person);
+      for (const [slug, tag] of freshTags) run.tags.set(slug, tag);
+      const headlineKey = normalizeHeadline(value.headline);
+      if (!run.headlines.has(headlineKey)) run.headlines.set(headlineKey, value.articleId);
+      if (run.directory === null)
+        run.directory = buildSectionDirectory(await runtime.serviceDeps.repos.taxonomy.allSections(store.db));
+      return value;
+    },
+
+    /** Forget the caches (another writer changed sections, people or tags). */
+    reset(): void {
+      cache = null;
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+/** Articles waiting for `headline` get their Baca Juga block pointed at `articleId` (in the same transaction). */
+export async function resolveWaiting(
+  services: TransactionServices,
+  actor: Actor,
+  headline: string,
+  articleId: number,
+): Promise<number> {
+  const repo = createImportRepository();
+  const key = normalizeHeadline(headline);
+  const waiting = await repo.waitingFor(services.store.db, key);
+  let resolved = 0;
+  for (const waitingId of waiting) {
+    if (waitingId === articleId) continue;
+    const article = await services.articles.get(waitingId);
+    const { blocks, pending } = resolveRelated(article.body.blocks, (k) =>
+      k === key ? articleId : undefined,
+    );
+    await services.articles.update(waitingId, inputOfArticle(article, bodyOfBlocks(blocks)), actor, {
+      expectedVersion: article.version,
+      substantive: false,
+    });
+    await repo.setPendingRelated(services.store.db, waitingId, pending);
+    resolved++;
+  }
+  return resolved;
+}
