@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { AccountsTables } from "./accounts.schema.ts";
 import type { NewsroomTables } from "./newsroom.schema.ts";
 import type { SearchTables } from "./search.schema.ts";
 
@@ -82,7 +83,7 @@ export interface ArticleCreditTable {
   position: number;
 }
 
-export interface Database extends NewsroomTables, SearchTables {
+export interface Database extends NewsroomTables, AccountsTables, SearchTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

@@ -17,6 +17,9 @@ import { createTagsService, type TagsService } from "../services/tags.service.ts
 import type { AliasesService } from "../search/aliases.service.ts";
 import { createSearchStack } from "../search/search.factory.ts";
 import type { SearchService } from "../search/search.service.ts";
+import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
+import { createAuditService, type AuditService } from "../services/accounts/audit.service.ts";
+import type { Argon2Params } from "../services/accounts/password.ts";
 import type { Config } from "./config.ts";
 
 /** Everything the app needs, built once (the composition root, DESIGN.md §5.3). */
@@ -32,6 +35,10 @@ export interface Deps {
   media: MediaService;
   articles: ArticlesService;
   reading: ReadingService;
+  /** Audit log (services/accounts/audit.service.ts): `audit.record(...)` from any use case. */
+  audit: AuditService;
+  /** Users, sessions and API tokens. */
+  accounts: AccountsService;
   /** What the services are built from: the import rebuilds them on one transaction per article. */
   serviceDeps: ServiceDeps;
   search: SearchService;
@@ -44,6 +51,8 @@ export interface DepsOptions {
   clock?: () => Date;
   /** Reports failures of event subscribers (defaults to stderr). */
   onEventError?: (error: unknown) => void;
+  /** Password hashing cost; OWASP argon2id defaults unless a test lowers it. */
+  argon2?: Argon2Params;
 }
 
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
@@ -65,6 +74,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
   };
   const sections = createSectionsService(base);
+  const audit = createAuditService({ store, clock });
   const searchStack = createSearchStack({ store, clock, sections });
   events.subscribe((event) => searchStack.search.handleEvent(event));
   return {
@@ -79,6 +89,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     media: createMediaService({ ...base, storage }),
     articles: createArticlesService({ ...base, sections }),
     reading: createReadingService({ ...base, sections }),
+    audit,
+    accounts: createAccountsService({ store, clock, audit, argon2: options.argon2 }),
     serviceDeps: base,
     search: searchStack.search,
     searchAliases: searchStack.aliases,

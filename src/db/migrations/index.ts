@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as content from "./001-content.ts";
+import * as accounts from "./002-accounts.ts";
 import * as newsroom from "./003-newsroom.ts";
 import * as importer from "./005-import.ts";
 import * as searchAliases from "./004-search-aliases.ts";
@@ -7,6 +8,7 @@ import * as searchAliases from "./004-search-aliases.ts";
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
   "001-content": content,
+  "002-accounts": accounts,
   "003-newsroom": newsroom,
   "005-import": importer,
   "004-search-aliases": searchAliases,

@@ -1,0 +1,79 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifySwagger from "@fastify/swagger";
+import type { FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Deps } from "../deps.ts";
+import { registerAuth, SESSION_COOKIE } from "../plugins/auth.plugin.ts";
+import { auditRoutes } from "./audit.routes.ts";
+import { authRoutes } from "./auth.routes.ts";
+import { renderDocsPage } from "./docs-page.ts";
+import { problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
+import { taxonomyRoutes } from "./taxonomy.routes.ts";
+import { tokensRoutes } from "./tokens.routes.ts";
+import { usersRoutes } from "./users.routes.ts";
+
+export const API_PREFIX = "/api/v1";
+
+/**
+ * The JSON API under /api/v1 (register with `{ prefix: API_PREFIX }`): its own error and
+ * not-found handlers (problem+json, never the site's HTML), zod validation and serialization,
+ * actor resolution + CSRF (plugins/auth.plugin.ts), OpenAPI 3.1 at /openapi.json and a docs page
+ * at /docs. Route files export `xRoutes(deps)` returning a `FastifyPluginAsyncZod`; add one line
+ * below to mount a new one.
+ */
+export function apiPlugin(deps: Deps) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    app.setErrorHandler(problemErrorHandler);
+    app.setNotFoundHandler(problemNotFoundHandler);
+    // API responses are per-user and never cached by shared caches.
+    app.addHook("onSend", async (_request, reply, payload) => {
+      if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+      return payload;
+    });
+
+    await app.register(fastifyCookie);
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: "3.1.0",
+        info: {
+          title: `${deps.config.siteName} API`,
+          version: "1",
+          description:
+            "API ruang redaksi Warta. Kesalahan berupa application/problem+json; koleksi memakai paginasi kursor " +
+            "({ items, nextCursor }); tulis dengan cookie sesi memerlukan header X-CSRF-Token.",
+        },
+        servers: [{ url: deps.config.siteUrl }],
+        components: {
+          securitySchemes: {
+            session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+            bearer: { type: "http", scheme: "bearer", description: "Token API `wt_…`" },
+          },
+        },
+        security: [{ session: [] }, { bearer: [] }],
+      },
+      transform: jsonSchemaTransform,
+    });
+    registerAuth(app, deps, { prefix: API_PREFIX });
+
+    // The site has a catch-all route; this keeps unknown /api paths in the API's problem+json 404.
+    app.all("/*", { schema: { hide: true } }, problemNotFoundHandler);
+
+    app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    let docs: string | null = null;
+    app.get("/docs", { schema: { hide: true } }, async (_request, reply) => {
+      docs ??= renderDocsPage(
+        app.swagger() as Parameters<typeof renderDocsPage>[0],
+        `${API_PREFIX}/openapi.json`,
+      );
+      return reply.header("content-type", "text/html; charset=utf-8").send(docs);
+    });
+
+    await app.register(authRoutes(deps));
+    await app.register(usersRoutes(deps));
+    await app.register(tokensRoutes(deps));
+    await app.register(auditRoutes(deps));
+    await app.register(taxonomyRoutes(deps));
+  };
+}

@@ -1,0 +1,25 @@
+import { createAccountsRepository } from "../../db/repositories/accounts.repository.ts";
+import { createTaxonomyRepository } from "../../db/repositories/taxonomy.repository.ts";
+import type { Store } from "../../db/store.ts";
+import type { AuditService } from "./audit.service.ts";
+import type { Argon2Params } from "./password.ts";
+import { createSessionsService } from "./sessions.service.ts";
+import { createTokensService } from "./tokens.service.ts";
+import { createUsersService } from "./users.service.ts";
+
+/** Users, sessions and API tokens over one store; every permission-relevant change is audited. */
+export function createAccountsService(deps: {
+  store: Store;
+  clock: () => Date;
+  audit: AuditService;
+  argon2?: Argon2Params;
+}) {
+  const shared = { ...deps, repo: createAccountsRepository(), taxonomy: createTaxonomyRepository() };
+  return {
+    users: createUsersService(shared),
+    sessions: createSessionsService(shared),
+    tokens: createTokensService(shared),
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,103 @@
+import type { Actor } from "../../core/actor.ts";
+import type { AuditLogRow } from "../../db/accounts.schema.ts";
+import type { Store } from "../../db/store.ts";
+import type { Executor } from "../../db/repositories/executor.ts";
+
+/**
+ * The audit log: who did what to which resource, when and from where. Append-only; written for
+ * every login (success and failure), logout, password change, user and token change, and — by
+ * the workflow routes calling `record` — every article state change.
+ */
+export interface AuditInput {
+  /** null for an anonymous request (e.g. a failed login). */
+  actor: Actor | null;
+  /** Dotted verb, e.g. `auth.login`, `user.create`, `token.revoke`, `article.publish`. */
+  action: string;
+  resourceType: string;
+  resourceId?: string | number | null;
+  /** Extra facts (never secrets): the email tried, the fields changed, the old and new status… */
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actorKind: "user" | "system" | "anonymous";
+  actorId: number | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface AuditFilter {
+  actorId?: number;
+  /** Exact action, or a prefix ending in `.` (`user.`) for a family. */
+  action?: string;
+  resourceType?: string;
+  resourceId?: string;
+  from?: Date;
+  to?: Date;
+  /** Continue after this entry (newest first). */
+  beforeId?: number;
+  limit: number;
+}
+
+const entryFromRow = (row: AuditLogRow): AuditEntry => ({
+  id: row.id,
+  at: new Date(row.at),
+  actorKind: row.actor_kind as AuditEntry["actorKind"],
+  actorId: row.actor_id,
+  action: row.action,
+  resourceType: row.resource_type,
+  resourceId: row.resource_id,
+  detail: JSON.parse(row.detail) as Record<string, unknown>,
+  ip: row.ip,
+});
+
+export function createAuditService(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
+  return {
+    /** Appends one entry; pass `db` to write inside the caller's transaction. */
+    async record(input: AuditInput, db: Executor = store.db): Promise<void> {
+      const actor = input.actor;
+      await db
+        .insertInto("audit_log")
+        .values({
+          at: clock().toISOString(),
+          actor_kind: actor === null ? "anonymous" : actor.kind,
+          actor_id: actor?.kind === "user" ? actor.userId : null,
+          action: input.action,
+          resource_type: input.resourceType,
+          resource_id: input.resourceId == null ? null : String(input.resourceId),
+          detail: JSON.stringify({
+            ...(actor?.kind === "system" ? { system: actor.name } : {}),
+            ...(actor?.kind === "user" && actor.scopes ? { via: "token" } : {}),
+            ...input.detail,
+          }),
+          ip: input.ip ?? null,
+        })
+        .execute();
+    },
+
+    /** Entries newest first, filtered; fetch `limit + 1` to know whether there is a next page. */
+    async list(filter: AuditFilter): Promise<AuditEntry[]> {
+      let query = store.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(filter.limit);
+      if (filter.actorId !== undefined) query = query.where("actor_id", "=", filter.actorId);
+      if (filter.action !== undefined)
+        query = filter.action.endsWith(".")
+          ? query.where("action", "like", `${filter.action.replace(/[%_\\]/g, "")}%`)
+          : query.where("action", "=", filter.action);
+      if (filter.resourceType !== undefined) query = query.where("resource_type", "=", filter.resourceType);
+      if (filter.resourceId !== undefined) query = query.where("resource_id", "=", filter.resourceId);
+      if (filter.from !== undefined) query = query.where("at", ">=", filter.from.toISOString());
+      if (filter.to !== undefined) query = query.where("at", "<", filter.to.toISOString());
+      if (filter.beforeId !== undefined) query = query.where("id", "<", filter.beforeId);
+      return (await query.execute()).map(entryFromRow);
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
