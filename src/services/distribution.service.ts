@@ -10,6 +10,7 @@ import {
   personPath,
   sectionPath,
   tagPath,
+  taxonomySitemapPath,
   type FeedScope,
 } from "../core/urls.ts";
 import { mediaIds, relatedIds, renderBodyHtml } from "../content/body-html.renderer.ts";
@@ -205,6 +206,69 @@ export function createDistributionService(
     return entries;
   }
 
+  /** Every section page; lastmod is the newest live article in the section or below it. */
+  async function sectionSitemap(): Promise<SitemapUrl[]> {
+    const now = clock();
+    const directory = await sections.directory();
+    const rows = await live(db, now)
+      .select([
+        "articles.section_id",
+        (eb) => eb.fn.max("articles.published_at").as("max_published"),
+        (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
+      ])
+      .groupBy("articles.section_id")
+      .execute();
+    const own = new Map(
+      rows.map((r) => [r.section_id, latest(fromIso(r.max_published), fromIso(r.max_updated))]),
+    );
+    return directory.all.flatMap((section) => {
+      const path = directory.pathOf(section.id);
+      if (!path) return [];
+      const lastmod = directory
+        .subtreeIds(section.id)
+        .reduce<Date | null>((max, id) => latest(max, own.get(id) ?? null), null);
+      return [{ loc: siteUrl + sectionPath(path), lastmod }];
+    });
+  }
+
+  /** Tags with at least one live article. */
+  async function tagSitemap(): Promise<SitemapUrl[]> {
+    const rows = await live(db, clock())
+      .innerJoin("article_tags", "article_tags.article_id", "articles.id")
+      .innerJoin("tags", "tags.id", "article_tags.tag_id")
+      .select([
+        "tags.slug",
+        (eb) => eb.fn.max("articles.published_at").as("max_published"),
+        (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
+      ])
+      .groupBy(["tags.id", "tags.slug"])
+      .orderBy("tags.slug")
+      .execute();
+    return rows.map((r) => ({
+      loc: siteUrl + tagPath(r.slug),
+      lastmod: latest(fromIso(r.max_published), fromIso(r.max_updated)),
+    }));
+  }
+
+  /** People credited on at least one live article. */
+  async function personSitemap(): Promise<SitemapUrl[]> {
+    const rows = await live(db, clock())
+      .innerJoin("article_credits", "article_credits.article_id", "articles.id")
+      .innerJoin("people", "people.id", "article_credits.person_id")
+      .select([
+        "people.slug",
+        (eb) => eb.fn.max("articles.published_at").as("max_published"),
+        (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
+      ])
+      .groupBy(["people.id", "people.slug"])
+      .orderBy("people.slug")
+      .execute();
+    return rows.map((r) => ({
+      loc: siteUrl + personPath(r.slug),
+      lastmod: latest(fromIso(r.max_published), fromIso(r.max_updated)),
+    }));
+  }
+
   return {
     /** A feed's model, or null when the section, tag or person does not exist. */
     async feed(
@@ -299,16 +363,24 @@ export function createDistributionService(
         .orderBy(month, "desc")
         .execute();
       const refs: SitemapRef[] = [];
-      let newest: Date | null = null;
       for (const row of months) {
         const lastmod = latest(fromIso(row.max_published), fromIso(row.max_updated));
-        newest = latest(newest, lastmod);
         const parts = Math.max(1, Math.ceil(Number(row.n) / maxUrls));
         for (let part = 1; part <= parts; part++)
           refs.push({ loc: siteUrl + articleSitemapPath(row.month, part), lastmod });
       }
-      for (const kind of ["rubrik", "tag", "profil"] as const)
-        refs.push({ loc: `${siteUrl}/sitemaps/${kind}.xml`, lastmod: newest });
+      // A sitemap must list at least one URL (sitemap.xsd), so empty taxonomies stay out.
+      const taxonomies = [
+        ["rubrik", await sectionSitemap()],
+        ["tag", await tagSitemap()],
+        ["profil", await personSitemap()],
+      ] as const;
+      for (const [kind, urls] of taxonomies)
+        if (urls.length > 0)
+          refs.push({
+            loc: siteUrl + taxonomySitemapPath(kind),
+            lastmod: urls.reduce<Date | null>((max, u) => latest(max, u.lastmod), null),
+          });
       return refs;
     },
 
@@ -351,68 +423,9 @@ export function createDistributionService(
       });
     },
 
-    /** Every section page; lastmod is the newest live article in the section or below it. */
-    async sectionSitemap(): Promise<SitemapUrl[]> {
-      const now = clock();
-      const directory = await sections.directory();
-      const rows = await live(db, now)
-        .select([
-          "articles.section_id",
-          (eb) => eb.fn.max("articles.published_at").as("max_published"),
-          (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
-        ])
-        .groupBy("articles.section_id")
-        .execute();
-      const own = new Map(
-        rows.map((r) => [r.section_id, latest(fromIso(r.max_published), fromIso(r.max_updated))]),
-      );
-      return directory.all.flatMap((section) => {
-        const path = directory.pathOf(section.id);
-        if (!path) return [];
-        const lastmod = directory
-          .subtreeIds(section.id)
-          .reduce<Date | null>((max, id) => latest(max, own.get(id) ?? null), null);
-        return [{ loc: siteUrl + sectionPath(path), lastmod }];
-      });
-    },
-
-    /** Tags with at least one live article. */
-    async tagSitemap(): Promise<SitemapUrl[]> {
-      const rows = await live(db, clock())
-        .innerJoin("article_tags", "article_tags.article_id", "articles.id")
-        .innerJoin("tags", "tags.id", "article_tags.tag_id")
-        .select([
-          "tags.slug",
-          (eb) => eb.fn.max("articles.published_at").as("max_published"),
-          (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
-        ])
-        .groupBy(["tags.id", "tags.slug"])
-        .orderBy("tags.slug")
-        .execute();
-      return rows.map((r) => ({
-        loc: siteUrl + tagPath(r.slug),
-        lastmod: latest(fromIso(r.max_published), fromIso(r.max_updated)),
-      }));
-    },
-
-    /** People credited on at least one live article. */
-    async personSitemap(): Promise<SitemapUrl[]> {
-      const rows = await live(db, clock())
-        .innerJoin("article_credits", "article_credits.article_id", "articles.id")
-        .innerJoin("people", "people.id", "article_credits.person_id")
-        .select([
-          "people.slug",
-          (eb) => eb.fn.max("articles.published_at").as("max_published"),
-          (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
-        ])
-        .groupBy(["people.id", "people.slug"])
-        .orderBy("people.slug")
-        .execute();
-      return rows.map((r) => ({
-        loc: siteUrl + personPath(r.slug),
-        lastmod: latest(fromIso(r.max_published), fromIso(r.max_updated)),
-      }));
-    },
+    sectionSitemap,
+    tagSitemap,
+    personSitemap,
 
     /** Live articles of the last 48 hours, newest first, for the Google News sitemap. */
     async newsSitemap(): Promise<NewsSitemapEntry[]> {

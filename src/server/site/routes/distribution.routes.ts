@@ -90,9 +90,21 @@ export function distributionRoutes(deps: Deps) {
       return feed({ kind: "section", slugs: segments }, file, request.query, reply);
     });
 
-    app.get(SITEMAP_INDEX_PATH, async (_request, reply) =>
-      send(reply, XML_TYPE, ["sitemap"], buildSitemapIndex(await deps.distribution.sitemapIndex())),
-    );
+    app.get(SITEMAP_INDEX_PATH, async (_request, reply) => {
+      const sitemaps = await deps.distribution.sitemapIndex();
+      // An index must name at least one sitemap: a site without sections has none yet.
+      if (sitemaps.length === 0) return reply.callNotFound();
+      return send(reply, XML_TYPE, ["sitemap"], buildSitemapIndex(sitemaps));
+    });
+
+    const taxonomies = {
+      [taxonomySitemapPath("rubrik")]: {
+        list: deps.distribution.sectionSitemap,
+        keys: ["sitemap", "sections"],
+      },
+      [taxonomySitemapPath("tag")]: { list: deps.distribution.tagSitemap, keys: ["sitemap"] },
+      [taxonomySitemapPath("profil")]: { list: deps.distribution.personSitemap, keys: ["sitemap"] },
+    };
 
     app.get("/sitemaps/:file", async (request, reply) => {
       const { file } = request.params as { file: string };
@@ -104,17 +116,13 @@ export function distributionRoutes(deps: Deps) {
           ["sitemap", "latest"],
           buildNewsSitemap(await deps.distribution.newsSitemap(), deps.config.siteName),
         );
-      if (path === taxonomySitemapPath("rubrik"))
-        return send(
-          reply,
-          XML_TYPE,
-          ["sitemap", "sections"],
-          buildUrlset(await deps.distribution.sectionSitemap()),
-        );
-      if (path === taxonomySitemapPath("tag"))
-        return send(reply, XML_TYPE, ["sitemap"], buildUrlset(await deps.distribution.tagSitemap()));
-      if (path === taxonomySitemapPath("profil"))
-        return send(reply, XML_TYPE, ["sitemap"], buildUrlset(await deps.distribution.personSitemap()));
+      const taxonomy = taxonomies[path];
+      if (taxonomy) {
+        const urls = await taxonomy.list();
+        return urls.length === 0
+          ? reply.callNotFound()
+          : send(reply, XML_TYPE, taxonomy.keys, buildUrlset(urls));
+      }
       const match = ARTICLE_SITEMAP.exec(file);
       if (!match) return reply.callNotFound();
       const month = match[1] as string;
