@@ -1,5 +1,6 @@
 import type { Command } from "./command.ts";
 import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
+import { generateCommand } from "./commands/generate.command.ts";
 import { analyzePageCommand, exportCommand, importCommand } from "./commands/import.command.ts";
 import { analyzeCommand, reindexCommand } from "./commands/search.command.ts";
 import { serveCommand, startCommand } from "./commands/serve.command.ts";
@@ -10,6 +11,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   demoCommand,
   migrateCommand,
+  generateCommand,
   importCommand,
   exportCommand,
   analyzePageCommand,

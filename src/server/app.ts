@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { isAppError } from "../core/errors.ts";
-import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "./deps.ts";
+import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
 import { loadStylesheet } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { searchApiRoutes } from "./api/search.routes.ts";
@@ -22,6 +22,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
   const stylesheet = loadStylesheet();
   const renderer = createSiteRenderer(deps, stylesheet);
+  // Before any route: serves cached pages from onRequest and purges on domain events.
+  await app.register(pageCachePluginFromDeps(deps));
 
   // The site's errors are Indonesian HTML pages; driver text and stacks never reach the reader.
   app.setNotFoundHandler(async (_request, reply) => {
@@ -42,8 +44,6 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   await app.register(distributionRoutes(deps));
-  // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
-  await app.register(apiPlugin(deps), { prefix: API_PREFIX });
   await app.register(searchApiRoutes(deps), { prefix: "/api/v1" });
   await app.register(searchRoutes(deps, renderer));
   await app.register(siteRoutes(deps, renderer, stylesheet));

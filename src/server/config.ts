@@ -11,6 +11,13 @@ export interface Config {
   siteName: string;
   mediaDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Page cache memory bound in MB; 0 turns the page cache off. */
+  pageCacheMb: number;
+  /** Benchmarks only: honour `x-warta-cache-bypass: 1` (render every such request, store nothing). */
+  pageCacheBypass: boolean;
+  /** A CDN/Varnish endpoint told about every purge, or null. */
+  purgeUrl: string | null;
+  purgeMethod: "PURGE" | "BAN";
 }
 
 const envSchema = z.object({
@@ -38,6 +45,23 @@ const envSchema = z.object({
   WARTA_SITE_NAME: z.string().min(1).max(100).default("Warta"),
   WARTA_MEDIA_DIR: z.string().min(1).default("data/media"),
   WARTA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WARTA_PAGE_CACHE_MB: z.coerce
+    .number({ error: "WARTA_PAGE_CACHE_MB must be a number of megabytes (e.g. 256; 0 turns the cache off)" })
+    .int("WARTA_PAGE_CACHE_MB must be a whole number of megabytes")
+    .min(0, "WARTA_PAGE_CACHE_MB must be between 0 and 65536")
+    .max(65536, "WARTA_PAGE_CACHE_MB must be between 0 and 65536")
+    .default(256),
+  WARTA_PAGE_CACHE_BYPASS: z
+    .enum(["0", "1", "true", "false"], { error: "WARTA_PAGE_CACHE_BYPASS must be 1 or 0" })
+    .default("0"),
+  WARTA_PURGE_URL: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v === "" || (/^https?:\/\//.test(v) && URL.canParse(v)),
+      "WARTA_PURGE_URL must be an absolute http(s) URL such as http://127.0.0.1:6081/",
+    ),
+  WARTA_PURGE_METHOD: z.enum(["PURGE", "BAN"], { error: "WARTA_PURGE_METHOD must be PURGE or BAN" }).default("PURGE"),
 });
 
 export class ConfigError extends Error {
@@ -64,5 +88,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     siteName: e.WARTA_SITE_NAME,
     mediaDir: e.WARTA_MEDIA_DIR,
     logLevel: e.WARTA_LOG_LEVEL,
+    pageCacheMb: e.WARTA_PAGE_CACHE_MB,
+    pageCacheBypass: e.WARTA_PAGE_CACHE_BYPASS === "1" || e.WARTA_PAGE_CACHE_BYPASS === "true",
+    purgeUrl: e.WARTA_PURGE_URL ? e.WARTA_PURGE_URL : null,
+    purgeMethod: e.WARTA_PURGE_METHOD,
   };
 }

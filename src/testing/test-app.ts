@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
 import { createDeps, type Deps } from "../server/deps.ts";
+import { createTestDatabase } from "./test-database.ts";
 
 export interface TestContext {
   deps: Deps;
@@ -16,7 +17,8 @@ export interface TestContext {
 }
 
 /**
- * A real app on a fresh SQLite file in a temp dir. Pass `now` to control time (embargoes,
+ * A real app on a fresh SQLite file in a temp dir (or a fresh PostgreSQL database, see
+ * test-database.ts). Pass `now` to control time (embargoes,
  * scheduling); otherwise the clock is real.
  */
 export async function createTestContext(
@@ -24,8 +26,9 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const dir = await mkdtemp(join(tmpdir(), "warta-test-"));
   let now = options.now;
+  const database = await createTestDatabase(dir);
   const config = loadConfig({
-    WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+    WARTA_DATABASE_URL: database.url,
     WARTA_MEDIA_DIR: join(dir, "media"),
     WARTA_SITE_URL: "https://warta.test",
     ...options.env,
@@ -47,6 +50,7 @@ export async function createTestContext(
     async close() {
       await app.close();
       await deps.close();
+      await database.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -312,7 +312,7 @@ describe("public site pages", () => {
       assert.match(response.body, /Terjadi kesalahan/);
       assert.doesNotMatch(response.body, /driver|Error:|at .*\.ts/);
     } finally {
-      await broken.app.close();
+      await broken.close();
     }
   });
 });

@@ -57,10 +57,9 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       const pageNumber = parsePageNumber(halaman);
       const model = pageNumber === null ? null : await reading.sectionPage(slugs, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
-      const keys = [
-        "sections",
-        ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
-      ];
+      // The list covers the whole subtree, and every article event purges all its ancestors'
+      // keys, so the section's own key is enough; "sections" covers navigation and breadcrumb.
+      const keys = ["sections", `section:${model.path.section.id}`];
       const canonical =
         config.siteUrl +
         (model.articles.page > 1 ? `${model.url}?halaman=${model.articles.page}` : model.url);
@@ -123,7 +122,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           head: feedLinks({ kind: "tag", slug: model.tag.slug }, `Tag: ${model.tag.name}`, site),
         },
         tagView(model),
-        [`tag:${model.tag.id}`, "latest"],
+        [`tag:${model.tag.id}`, "sections"],
       );
     },
 
@@ -140,7 +139,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           head: feedLinks({ kind: "person", slug: model.person.slug }, model.person.name, site),
         },
         personView(model),
-        [`person:${model.person.id}`, "latest"],
+        [`person:${model.person.id}`, "sections"],
       );
     },
   };

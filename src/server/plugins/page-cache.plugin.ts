@@ -1,0 +1,232 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { createEncodingNegotiator } from "../../cache/accept-encoding.ts";
+import { buildEntry, cacheKeyOf, type CacheEntry, type PageCache } from "../../cache/page-cache.ts";
+import { GLOBAL_KEYS, keysToPurge } from "../../cache/purge-keys.ts";
+import { createPageCache } from "../../cache/page-cache.ts";
+import { createPurgeHook, type PurgeMethod } from "../../cache/purge-hook.ts";
+import type { EventBus } from "../../core/events.ts";
+import type { Deps } from "../deps.ts";
+
+/** Browsers keep a page a minute; a CDN five, serving stale for 30 s while it refetches. */
+export const PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=30";
+/** Search results change with every indexed article and are not purged precisely: short. */
+export const SEARCH_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30";
+export const PAGE_TTL_SECONDS = 300;
+export const SEARCH_TTL_SECONDS = 60;
+/** Requests carrying this cookie (a newsroom login) are never served from or stored in a cache. */
+export const SESSION_COOKIE = "warta_session";
+export const BYPASS_HEADER = "x-warta-cache-bypass";
+
+/** Response headers replayed on hits; anything else a route set is not part of the cached page. */
+const REPLAYED_HEADERS = ["content-type", "content-language", "link", "x-robots-tag", "last-modified"];
+const COMPRESSIBLE =
+  /^(text\/|application\/(xml|json|ld\+json|rss\+xml|atom\+xml|feed\+json|javascript|xhtml\+xml)|image\/svg\+xml)/;
+
+export interface PageCachePluginOptions {
+  /** Null: no in-memory cache, but CDN headers and the purge hook still work. */
+  cache: PageCache | null;
+  events: EventBus;
+  /** A CDN/Varnish to tell about every purge (WARTA_PURGE_URL). */
+  purge?: { url: string; method: PurgeMethod; timeoutMs?: number } | null;
+  /** Honour `x-warta-cache-bypass: 1` (benchmarks force misses with it). */
+  allowBypass?: boolean;
+  brotliQuality?: number;
+}
+
+interface RequestState {
+  key: string;
+  seq: number;
+  store: boolean;
+  finish: () => void;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    pageCache: PageCache | null;
+  }
+  interface FastifyRequest {
+    pageCacheState: RequestState | null;
+  }
+}
+
+const noop = () => {};
+
+function hasSession(request: FastifyRequest): boolean {
+  if (request.headers.authorization !== undefined) return true;
+  const cookie = request.headers.cookie;
+  return cookie !== undefined && cookie.includes(`${SESSION_COOKIE}=`);
+}
+
+/** If-None-Match matches one of the entry's tags (weak comparison, `*` included). */
+function matchesEtag(header: string, etags: readonly string[]): boolean {
+  for (const etag of etags) if (header === etag) return true;
+  for (const part of header.split(",")) {
+    const tag = part.trim().replace(/^W\//, "");
+    if (tag === "*" || etags.includes(tag)) return true;
+  }
+  return false;
+}
+
+function headerString(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.join(", ");
+  return undefined;
+}
+
+/**
+ * The page cache in front of every public GET (DESIGN.md §4). Hits are answered from the
+ * `onRequest` hook with the precompressed buffer — no routing work past the lookup, no database,
+ * no promise. Misses render normally; `onSend` compresses the page once, stores it under its
+ * surrogate keys and answers with the negotiated encoding. Domain events purge by surrogate key.
+ */
+export function pageCachePlugin(options: PageCachePluginOptions) {
+  const { cache, events } = options;
+  const negotiate = createEncodingNegotiator();
+  const brotliQuality = options.brotliQuality ?? 5;
+
+  function serveHit(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): void {
+    const encoding = negotiate(request.headers["accept-encoding"]);
+    const inm = request.headers["if-none-match"];
+    reply.hijack();
+    const res = reply.raw;
+    if (inm !== undefined && matchesEtag(inm, entry.etags)) {
+      res.writeHead(304, entry.notModified[encoding]);
+      res.end();
+      return;
+    }
+    const variant = entry.variants[encoding];
+    res.writeHead(200, variant.flat);
+    res.end(request.method === "HEAD" ? undefined : variant.body);
+  }
+
+  const plugin = async function register(app: FastifyInstance): Promise<void> {
+    app.decorate("pageCache", cache);
+    app.decorateRequest("pageCacheState", null);
+
+    const purgeHook = options.purge
+      ? createPurgeHook({
+          ...options.purge,
+          onError: (error, keys) => app.log.error({ err: error, keys }, "CDN purge failed"),
+        })
+      : null;
+    const unsubscribe = events.subscribe((event) => {
+      const keys = keysToPurge(event);
+      if (keys.length === 0) return;
+      cache?.purge(keys);
+      if (purgeHook) void purgeHook(keys);
+    });
+    app.addHook("onClose", async () => unsubscribe());
+
+    app.addHook("onRequest", (request, reply, done) => {
+      const method = request.method;
+      if ((method !== "GET" && method !== "HEAD") || hasSession(request)) return done();
+      const url = request.raw.url ?? "/";
+      if (url.startsWith("/admin")) return done();
+      const key = cacheKeyOf(url);
+      if (!cache) {
+        request.pageCacheState = { key, seq: 0, store: false, finish: noop };
+        return done();
+      }
+      if (options.allowBypass && request.headers[BYPASS_HEADER] === "1") {
+        request.pageCacheState = { key, seq: cache.seq, store: false, finish: noop };
+        return done();
+      }
+      const entry = cache.get(key);
+      if (entry !== undefined) return serveHit(request, reply, entry);
+      if (method === "HEAD") {
+        request.pageCacheState = { key, seq: cache.seq, store: false, finish: noop };
+        return done();
+      }
+      const flight = cache.joinFlight(key);
+      if (flight.lead) {
+        cache.countMiss();
+        request.pageCacheState = { key, seq: cache.seq, store: true, finish: flight.finish };
+        return done();
+      }
+      // A render of this page is under way: wait for it and answer from the cache.
+      void flight.wait.then(() => {
+        const ready = cache.get(key);
+        if (ready !== undefined) return serveHit(request, reply, ready);
+        cache.countMiss();
+        request.pageCacheState = { key, seq: cache.seq, store: true, finish: noop };
+        done();
+      });
+    });
+
+    app.addHook("onSend", async (request, reply, payload) => {
+      const state = request.pageCacheState;
+      if (state === null) {
+        // A logged-in or authorized request: a shared cache must not keep what it got.
+        if (hasSession(request) && reply.getHeader("surrogate-key") && !reply.hasHeader("cache-control"))
+          reply.header("cache-control", "private, no-store");
+        return payload;
+      }
+      try {
+        const surrogate = headerString(reply.getHeader("surrogate-key"))?.trim() ?? "";
+        const setCookie = reply.hasHeader("set-cookie");
+        const existingControl = headerString(reply.getHeader("cache-control"));
+        if (
+          surrogate === "" ||
+          reply.statusCode !== 200 ||
+          setCookie ||
+          (existingControl !== undefined && /private|no-store/i.test(existingControl)) ||
+          !(typeof payload === "string" || Buffer.isBuffer(payload))
+        )
+          return payload;
+        const surrogateKeys = surrogate.split(/\s+/);
+        const isSearch = surrogateKeys.includes(GLOBAL_KEYS.search);
+        const cacheControl = existingControl ?? (isSearch ? SEARCH_CACHE_CONTROL : PAGE_CACHE_CONTROL);
+        reply.header("cache-control", cacheControl);
+        if (!cache) return payload;
+
+        const headers: Record<string, string> = {};
+        for (const name of REPLAYED_HEADERS) {
+          const value = headerString(reply.getHeader(name));
+          if (value !== undefined) headers[name] = value;
+        }
+        headers["cache-control"] = cacheControl;
+        headers["surrogate-key"] = surrogate;
+        const body = typeof payload === "string" ? Buffer.from(payload) : payload;
+        const entry = await buildEntry(
+          {
+            key: state.key,
+            body,
+            headers,
+            surrogateKeys,
+            ttlSeconds: isSearch ? SEARCH_TTL_SECONDS : PAGE_TTL_SECONDS,
+            compress: COMPRESSIBLE.test(headers["content-type"] ?? ""),
+            brotliQuality,
+          },
+          Date.now(),
+        );
+        if (state.store) cache.store(entry, state.seq);
+
+        const encoding = negotiate(request.headers["accept-encoding"]);
+        const variant = entry.variants[encoding];
+        for (const [name, value] of variant.headers) if (name !== "x-cache") reply.header(name, value);
+        reply.header("x-cache", "MISS");
+        return variant.body;
+      } finally {
+        state.finish();
+      }
+    });
+
+    app.addHook("onResponse", async (request) => request.pageCacheState?.finish());
+    app.addHook("onRequestAbort", async (request) => request.pageCacheState?.finish());
+  };
+  // Hooks apply to every route of the app, not just an encapsulated child context.
+  (plugin as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;
+  return plugin;
+}
+
+/** The plugin as configured by the environment (WARTA_PAGE_CACHE_MB, WARTA_PURGE_URL, …). */
+export function pageCachePluginFromDeps(deps: Pick<Deps, "config" | "events">) {
+  const { config } = deps;
+  return pageCachePlugin({
+    cache: config.pageCacheMb > 0 ? createPageCache({ maxBytes: config.pageCacheMb * 1024 * 1024 }) : null,
+    events: deps.events,
+    purge: config.purgeUrl ? { url: config.purgeUrl, method: config.purgeMethod } : null,
+    allowBypass: config.pageCacheBypass,
+  });
+}
