@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountsTables } from "./accounts.schema.ts";
 import type { NewsroomTables } from "./newsroom.schema.ts";
+import type { SearchTables } from "./search.schema.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -82,7 +83,7 @@ export interface ArticleCreditTable {
   position: number;
 }
 
-export interface Database extends NewsroomTables, AccountsTables {
+export interface Database extends NewsroomTables, AccountsTables, SearchTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

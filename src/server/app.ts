@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { isAppError } from "../core/errors.ts";
+import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "./deps.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
 import { loadStylesheet } from "./site/assets.ts";
@@ -44,6 +45,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   await app.register(distributionRoutes(deps));
+  // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
+  await app.register(apiPlugin(deps), { prefix: API_PREFIX });
   await app.register(searchApiRoutes(deps), { prefix: "/api/v1" });
   await app.register(searchRoutes(deps, renderer));
   await app.register(siteRoutes(deps, renderer, stylesheet));
