@@ -61,7 +61,9 @@ const envSchema = z.object({
       (v) => v === undefined || v === "" || (/^https?:\/\//.test(v) && URL.canParse(v)),
       "WARTA_PURGE_URL must be an absolute http(s) URL such as http://127.0.0.1:6081/",
     ),
-  WARTA_PURGE_METHOD: z.enum(["PURGE", "BAN"], { error: "WARTA_PURGE_METHOD must be PURGE or BAN" }).default("PURGE"),
+  WARTA_PURGE_METHOD: z
+    .enum(["PURGE", "BAN"], { error: "WARTA_PURGE_METHOD must be PURGE or BAN" })
+    .default("PURGE"),
 });
 
 export class ConfigError extends Error {

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { bodyDocumentSchema } from "../../content/body.schema.ts";
+import { buildApp } from "../../server/app.ts";
+import { loadConfig } from "../../server/config.ts";
+import { createDeps, type Deps } from "../../server/deps.ts";
+import { generateCorpus, StoreNotEmptyError } from "./generate-corpus.ts";
+
+async function withStore<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "warta-generate-"));
+  const deps = await createDeps(
+    loadConfig({
+      WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+      WARTA_MEDIA_DIR: join(dir, "media"),
+    }),
+  );
+  try {
+    return await run(deps);
+  } finally {
+    await deps.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const small = { articles: 300, seed: 7, people: 20, tags: 40, images: 2, batchSize: 64 };
+
+test("generates a valid, readable, reproducible corpus and refuses a store that has content", async () => {
+  const first = await withStore(async (deps) => {
+    const result = await generateCorpus(deps, small);
+    assert.equal(result.articles, 300);
+    assert.ok(result.published > 290);
+    const rows = await deps.store.db.selectFrom("articles").select(["id", "headline", "body"]).execute();
+    assert.equal(rows.length, 300);
+    for (const row of rows) bodyDocumentSchema.parse(JSON.parse(row.body));
+    const tagged = await deps.store.db.selectFrom("article_tags").select("article_id").distinct().execute();
+    assert.equal(tagged.length, 300);
+    const sections = await deps.sections.directory();
+    assert.ok(
+      sections.all.some((s) => sections.pathOf(s.id)?.ancestors.length === 2),
+      "three levels deep",
+    );
+
+    const app = await buildApp(deps);
+    try {
+      const latest = await deps.reading.latest(1);
+      const page = await app.inject({ url: latest[0]?.url ?? "/" });
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes("WARTA"));
+      assert.equal((await app.inject({ url: "/" })).statusCode, 200);
+    } finally {
+      await app.close();
+    }
+    await assert.rejects(generateCorpus(deps, small), StoreNotEmptyError);
+    return rows.map((r) => r.headline);
+  });
+  const second = await withStore(async (deps) => {
+    await generateCorpus(deps, small);
+    return (await deps.store.db.selectFrom("articles").select("headline").orderBy("id").execute()).map(
+      (r) => r.headline,
+    );
+  });
+  assert.deepEqual(second, first);
+});
