@@ -221,7 +221,9 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
         async (services): Promise<ItemResult> => {
           const db = services.store.db;
           const trail = [...article.breadcrumb];
-          if (article.section && trail.at(-1)?.toLowerCase() !== article.section.toLowerCase())
+          // The kicker is usually one of the breadcrumb's levels; the deepest level is the section.
+          const label = article.section?.toLowerCase();
+          if (article.section && !trail.some((name) => name.toLowerCase() === label))
             trail.push(article.section);
           const sectionId = await sectionFor(services, trail);
           const credits = await peopleFor(services, article, freshPeople, run);

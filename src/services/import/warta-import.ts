@@ -166,29 +166,29 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
         media.set(m.file, stored.id);
       }
       const sections = new Map<number, number>();
-      let remaining = [...doc.sections];
+      // In export order (ids stay in the same order), a child only after its parent.
+      const remaining = [...doc.sections];
       while (remaining.length > 0) {
-        const ready = remaining.filter((s) => s.parent === null || sections.has(s.parent));
-        if (ready.length === 0)
+        const index = remaining.findIndex((s) => s.parent === null || sections.has(s.parent));
+        const s = remaining[index];
+        if (!s)
           throw new ImportError(
             "invalid_content",
             "Rubrik dalam ekspor membentuk lingkaran (sections form a cycle).",
           );
-        for (const s of ready) {
-          const parentId = s.parent === null ? null : (sections.get(s.parent) as number);
-          const directory = await services.sections.directory();
-          const existing = directory.children(parentId).find((c) => c.slug === s.slug);
-          const id =
-            existing?.id ??
-            (
-              await services.sections.create(
-                { name: s.name, slug: s.slug, parentId, position: s.position, description: s.description },
-                actor,
-              )
-            ).id;
-          sections.set(s.id, id);
-        }
-        remaining = remaining.filter((s) => !ready.includes(s));
+        remaining.splice(index, 1);
+        const parentId = s.parent === null ? null : (sections.get(s.parent) as number);
+        const directory = await services.sections.directory();
+        const existing = directory.children(parentId).find((c) => c.slug === s.slug);
+        const id =
+          existing?.id ??
+          (
+            await services.sections.create(
+              { name: s.name, slug: s.slug, parentId, position: s.position, description: s.description },
+              actor,
+            )
+          ).id;
+        sections.set(s.id, id);
       }
       const people = new Map<string, number>();
       for (const p of doc.people) {
