@@ -179,6 +179,7 @@ describe("nothing unpublished is ever returned", () => {
 describe("sync through domain events", () => {
   it("publish → searchable at once; update → new words; unpublish → gone; republish → back; delete → gone", async () => {
     const sectionId = (await fx.deps.sections.directory()).resolve(["nasional"])?.section.id;
+    assert.ok(sectionId);
     const article = await buildArticle(fx.deps, {
       sectionId,
       headline: "Warga Menanam Pohon Trembesi di Tepi Kali",

@@ -6,7 +6,7 @@
 import type { Analyzer } from "../analyzer/analyzer.ts";
 import { allowedTypos } from "../edit-distance.ts";
 import type { MatchNode, SearchIndex } from "../search-index.ts";
-import type { ParsedQuery } from "./parse-query.ts";
+import type { ParsedQuery, QueryClause } from "./parse-query.ts";
 
 /** Alias lookups: folded word sequence (space-joined) → alternative stem sequences. */
 export type AliasTable = ReadonlyMap<string, readonly string[][]>;
@@ -21,9 +21,10 @@ const MAX_ALIAS_WORDS = 4;
 /** Builds the two-way alias table from stored pairs. */
 export function buildAliasTable(pairs: readonly AliasPair[], analyzer: Analyzer): AliasTable {
   const table = new Map<string, string[][]>();
+  // Keys are folded words without stop words, exactly as query words arrive.
   const key = (text: string) =>
     analyzer
-      .analyze(text, { keepStopWords: true })
+      .analyze(text)
       .map((t) => t.token)
       .join(" ");
   const stems = (text: string) => analyzer.analyze(text).map((t) => t.stem);
@@ -78,19 +79,34 @@ export async function compileQuery(
     else node.nodes.forEach(mark);
   };
 
+  // Consecutive plain words form one run, so a multi-word alias ("Korea Utara") typed without
+  // quotes is still recognised; quoted phrases and exclusions stand on their own.
+  type Token = QueryClause["tokens"][number];
+  const runs: (Token[] | QueryClause)[] = [];
   for (const clause of parsed.clauses) {
-    const stems = clause.tokens.map((t) => t.stem);
-    if (clause.negated || clause.phrase) {
-      const node = withAliases(clause.words, stems) ?? sequence(stems);
-      if (clause.negated) exclude.push(node);
+    const last = runs[runs.length - 1];
+    if (clause.negated || clause.phrase) runs.push(clause);
+    else if (Array.isArray(last)) last.push(...clause.tokens);
+    else runs.push([...clause.tokens]);
+  }
+
+  for (const run of runs) {
+    if (!Array.isArray(run)) {
+      const stems = run.tokens.map((t) => t.stem);
+      const node =
+        withAliases(
+          run.tokens.map((t) => t.token),
+          stems,
+        ) ?? sequence(stems);
+      if (run.negated) exclude.push(node);
       else {
         required.push(node);
         mark(node);
       }
       continue;
     }
-    // Unquoted words: the longest alias match first, then each word on its own.
-    const tokens = clause.tokens;
+    // The longest alias match first, then each word on its own.
+    const tokens = run;
     let i = 0;
     while (i < tokens.length) {
       let matched: { node: MatchNode; length: number } | null = null;
@@ -108,7 +124,7 @@ export async function compileQuery(
         i += matched.length;
         continue;
       }
-      const token = tokens[i] as (typeof tokens)[number];
+      const token = tokens[i] as Token;
       let term = token.stem;
       if (options.typos !== false && (await options.index.documentFrequency(term)) === 0) {
         const [best] = await options.index.similarTerms(term, allowedTypos(term), 1);
@@ -123,8 +139,7 @@ export async function compileQuery(
       i++;
     }
   }
-  // Whole-query aliases across clauses: "Korea Utara" typed as two words is handled above;
-  // a query of only exclusions matches nothing (there is nothing to subtract from).
+  // A query of only exclusions matches nothing (there is nothing to subtract from).
   const match: MatchNode | null =
     required.length === 0
       ? null
