@@ -111,14 +111,25 @@ export async function runBulkImport(paths: string[], options: BulkOptions): Prom
     }
   };
 
+  const sizeLimit = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+  // The next file is read while the current one is imported (I/O off the critical path).
+  const read = (file: string | undefined) =>
+    file === undefined
+      ? null
+      : readImportFile(file, sizeLimit).then(
+          (bytes) => ({ bytes, error: null }),
+          (error: unknown) => ({ bytes: null, error }),
+        );
+  let next = read(files[0]);
   let done = 0;
-  for (const file of files) {
+  for (const [position, file] of files.entries()) {
+    const current = next;
+    next = read(files[position + 1]);
     if (stop()) break;
     try {
-      const bytes = await readImportFile(
-        file,
-        options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
-      );
+      const got = await current;
+      if (!got || got.error !== null || got.bytes === null) throw got?.error;
+      const bytes = got.bytes;
       const document = extractDocument(
         file,
         bytes,
