@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { EXTRACTED_KEYS } from "../../importers/extracted-article.ts";
+import { UsageError } from "../command.ts";
+import { importCommand } from "./import.command.ts";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../importers/fixtures/", import.meta.url));
+
+function warta(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [MAIN, ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("warta import / analyze-page commands", () => {
+  let dir: string;
+  let env: Record<string, string>;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "warta-import-cli-"));
+    env = { WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`, WARTA_MEDIA_DIR: join(dir, "media") };
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it("analyze-page prints the documented keys in order and writes nothing", async () => {
+    const result = await warta(["analyze-page", join(FIXTURES, "kompas-com.txt")], env);
+    assert.equal(result.code, 0, result.stderr);
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(json), [...EXTRACTED_KEYS]);
+    assert.equal(json.timeZone, "Asia/Makassar");
+    const bad = await warta(["analyze-page", join(FIXTURES, "impossible-date.txt")], env);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /Tanggal mustahil/);
+  });
+
+  it("import --json reports each file and exits 1 when one failed", async () => {
+    const good = join(dir, "good.txt");
+    await writeFile(
+      good,
+      [
+        "Nasional",
+        "Judul Berita Uji Baris Perintah",
+        "Nasional | 3 Maret 2024, 10:15 WIB",
+        "Isi berita.",
+      ].join("\n"),
+    );
+    const result = await warta(["import", "--json", good, join(FIXTURES, "invalid.xml")], env);
+    assert.equal(result.code, 1, result.stderr);
+    const report = JSON.parse(result.stdout) as {
+      imported: number;
+      failed: number;
+      entries: { code?: string }[];
+    };
+    assert.deepEqual([report.imported, report.failed], [1, 1]);
+    assert.equal(report.entries[1]?.code, "invalid_xml");
+    await assert.rejects(importCommand.run(["--status", "maybe", good]), UsageError);
+  });
+});
