@@ -1,7 +1,8 @@
 import { sql } from "kysely";
-import { CREDIT_ROLES, type CreditRole } from "../core/article.ts";
+import { CREDIT_ROLES, type CreditRole, type Source } from "../core/article.ts";
 import type { Media } from "../core/media.ts";
 import type { SectionDirectory } from "../core/section.ts";
+import type { IndonesianTimeZone } from "../core/time-zones.ts";
 import {
   articlePath,
   articleSitemapPath,
@@ -15,8 +16,8 @@ import {
 } from "../core/urls.ts";
 import { mediaIds, relatedIds, renderBodyHtml } from "../content/body-html.renderer.ts";
 import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
+import type { BodyDocument } from "../content/body.schema.ts";
 import { html } from "../content/html.ts";
-import { articleFromRow, creditFromRow } from "../db/repositories/article.mapper.ts";
 import type { Executor } from "../db/repositories/executor.ts";
 import type {
   FeedEntry,
@@ -114,18 +115,36 @@ export function createDistributionService(
         .orderBy("article_tags.position")
         .execute(),
     ]);
-    const articles = rows.map((row) =>
-      articleFromRow(
-        row,
-        tagRows.filter((t) => t.article_id === row.id).map((t) => t.tag_id),
-        creditRows.filter((c) => c.article_id === row.id).map(creditFromRow),
-      ),
-    );
+    // Bodies were validated by the article input schema on every write; feeds parse them without a
+    // second schema pass (the costliest step per entry) and only when they are needed.
+    const articles = rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      lede: row.lede,
+      sectionId: row.section_id,
+      dateline: {
+        place: row.dateline_place,
+        outlet: row.dateline_outlet,
+        timeZone: row.time_zone as IndonesianTimeZone,
+      },
+      body: fullText || row.lede === "" ? (JSON.parse(row.body) as BodyDocument) : null,
+      hero:
+        row.hero_media_id === null
+          ? null
+          : { mediaId: row.hero_media_id, caption: row.hero_caption, credit: row.hero_credit },
+      sources: JSON.parse(row.sources) as Source[],
+      publishedAt: fromIso(row.published_at),
+      firstPublishedAt: fromIso(row.first_published_at),
+      updatedAt: fromIso(row.updated_at),
+    }));
     const wantedMedia = articles.flatMap((a) => [
       ...(a.hero ? [a.hero.mediaId] : []),
-      ...(fullText ? mediaIds(a.body) : []),
+      ...(fullText && a.body ? mediaIds(a.body) : []),
     ]);
-    const wantedRelated = fullText ? [...new Set(articles.flatMap((a) => relatedIds(a.body)))] : [];
+    const wantedRelated = fullText
+      ? [...new Set(articles.flatMap((a) => (a.body ? relatedIds(a.body) : [])))]
+      : [];
     const [media, relatedSummaries] = await Promise.all([
       repos.media.byIds(db, [...new Set(wantedMedia)]),
       repos.articles.summariesByIds(db, wantedRelated),
@@ -169,24 +188,24 @@ export function createDistributionService(
               credit: article.hero.credit,
             }
           : null;
-      const bodyText = renderBodyText(article.body);
-      const contentHtml = fullText
-        ? html`${
-            image
-              ? html`<figure><img src="${image.url}" width="${image.width}" height="${image.height}" alt="${image.alt || image.caption}" /><figcaption>${image.caption}${image.credit ? ` (Sumber: ${image.credit})` : ""}</figcaption></figure>`
-              : ""
-          }${renderBodyHtml(article.body, {
-            related,
-            media: mediaViews,
-            dateline: article.dateline.place ? article.dateline : null,
-          })}`.value
-        : null;
+      const contentHtml =
+        fullText && article.body
+          ? html`${
+              image
+                ? html`<figure><img src="${image.url}" width="${image.width}" height="${image.height}" alt="${image.alt || image.caption}" /><figcaption>${image.caption}${image.credit ? ` (Sumber: ${image.credit})` : ""}</figcaption></figure>`
+                : ""
+            }${renderBodyHtml(article.body, {
+              related,
+              media: mediaViews,
+              dateline: article.dateline.place ? article.dateline : null,
+            })}`.value
+          : null;
       entries.push({
         id,
         guid: guidOf(id, article.firstPublishedAt ?? article.publishedAt),
         url: siteUrl + articlePath(path, id, article.slug),
         headline: article.headline,
-        summary: article.lede || excerpt(bodyText, 300),
+        summary: article.lede || (article.body ? excerpt(renderBodyText(article.body), 300) : ""),
         contentHtml,
         publishedAt: article.publishedAt,
         updatedAt:
