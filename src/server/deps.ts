@@ -7,6 +7,7 @@ import { createTaxonomyRepository } from "../db/repositories/taxonomy.repository
 import { createRevisionsRepository } from "../db/repositories/revisions.repository.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
 import { createArticlesService, type ArticlesService } from "../services/articles.service.ts";
+import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
 import { createMediaService, type MediaService } from "../services/media.service.ts";
 import { createPeopleService, type PeopleService } from "../services/people.service.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
@@ -35,6 +36,8 @@ export interface Deps {
   media: MediaService;
   articles: ArticlesService;
   reading: ReadingService;
+  /** Revisions, corrections, scheduler, webhooks and edit presence (services/newsroom.services.ts). */
+  newsroom: NewsroomServices;
   /** Audit log (services/accounts/audit.service.ts): `audit.record(...)` from any use case. */
   audit: AuditService;
   /** Users, sessions and API tokens. */
@@ -74,7 +77,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
   };
   const sections = createSectionsService(base);
+  const articles = createArticlesService({ ...base, sections });
   const audit = createAuditService({ store, clock });
+  const newsroom = createNewsroomServices({ ...base, articles, audit, siteUrl: config.siteUrl });
   const searchStack = createSearchStack({ store, clock, sections });
   events.subscribe((event) => searchStack.search.handleEvent(event));
   return {
@@ -87,8 +92,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     people: createPeopleService(base),
     tags: createTagsService(base),
     media: createMediaService({ ...base, storage }),
-    articles: createArticlesService({ ...base, sections }),
+    articles,
     reading: createReadingService({ ...base, sections }),
+    newsroom,
     audit,
     accounts: createAccountsService({ store, clock, audit, argon2: options.argon2 }),
     serviceDeps: base,
@@ -100,6 +106,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       siteUrl: config.siteUrl,
       siteName: config.siteName,
     }),
-    close: () => store.close(),
+    close: async () => {
+      await newsroom.stop();
+      await store.close();
+    },
   };
 }

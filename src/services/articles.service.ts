@@ -200,8 +200,8 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
   return {
     get: load,
     working,
-    /** The editable-field snapshot of a write (for callers comparing content). */
-    snapshotOf: revisionSnapshotOf,
+    /** Tells subscribers about a change made beside the article row (e.g. a correction). */
+    notify: emit,
 
     async create(input: ArticleInput, actor: Actor, options: { importKey?: string } = {}): Promise<Article> {
       const data = parseInput(articleInputSchema, input);

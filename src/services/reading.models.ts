@@ -59,6 +59,8 @@ export interface ArticlePageModel {
   moreLikeThis?: ArticleListItem[];
   wordCount: number;
   readingMinutes: number;
+  /** Public corrections, oldest first ("Koreksi" factual, "Ralat" errata); JSON-LD reads them too. */
+  corrections?: { kind: "koreksi" | "ralat"; note: string; at: Date }[];
 }
 
 export interface TagPageModel {

@@ -17,6 +17,7 @@ import type {
   SectionPageModel,
   TagPageModel,
 } from "./reading.models.ts";
+import { correctionsOf } from "./corrections.service.ts";
 import type { SectionsService } from "./sections.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
@@ -147,7 +148,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
       const path = directory.pathOf(article.sectionId);
       if (!path) return null;
 
-      const [people, tags, relatedSummaries, media] = await Promise.all([
+      const [people, tags, relatedSummaries, media, corrections] = await Promise.all([
         repos.taxonomy.peopleByIds(
           db,
           article.credits.map((c) => c.personId),
@@ -155,6 +156,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         repos.taxonomy.tagsByIds(db, article.tagIds),
         repos.articles.summariesByIds(db, relatedIds(article.body)),
         mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
+        correctionsOf(db, [article.id]),
       ]);
       const now = clock();
       const related = new Map<number, RelatedTarget>();
@@ -194,6 +196,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         latest: await latest(directory, 6, [article.id]),
         wordCount,
         readingMinutes: readingMinutes(wordCount),
+        corrections: corrections.map(({ kind, note, at }) => ({ kind, note, at })),
       };
     },
 

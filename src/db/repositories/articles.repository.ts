@@ -57,6 +57,21 @@ export interface LiveListQuery {
   offset?: number;
 }
 
+/** The newsroom's list: any status, newest activity first, cursor-paginated. */
+export interface NewsroomListQuery {
+  statuses?: ArticleStatus[];
+  sectionIds?: number[];
+  personId?: number;
+  createdByUserId?: number;
+  /** On `modified_at` (last activity): from inclusive, to exclusive. */
+  from?: Date;
+  to?: Date;
+  after?: { modifiedAt: string; id: number };
+  limit: number;
+}
+
+export type NewsroomListRow = ArticleSummary & { modifiedAt: string; version: number };
+
 export interface ArticleWrite extends ArticleFields {
   tagIds: number[];
   credits: Credit[];
@@ -240,6 +255,73 @@ export function createArticlesRepository() {
         .execute();
       for (const row of rows) roles.set(row.article_id, [...(roles.get(row.article_id) ?? []), row.role]);
       return roles;
+    },
+
+    /** Live articles after a (publishedAt, id) cursor, newest first (the content API). */
+    async listLiveAfter(
+      db: Executor,
+      query: Omit<LiveListQuery, "offset"> & { after?: { publishedAt: string; id: number } },
+    ): Promise<ArticleSummary[]> {
+      let q = liveQuery(db, query).select(SUMMARY_COLUMNS);
+      const after = query.after;
+      if (after)
+        q = q.where((eb) =>
+          eb.or([
+            eb("articles.published_at", "<", after.publishedAt),
+            eb.and([eb("articles.published_at", "=", after.publishedAt), eb("articles.id", "<", after.id)]),
+          ]),
+        );
+      const rows = await q
+        .orderBy("articles.published_at", "desc")
+        .orderBy("articles.id", "desc")
+        .limit(query.limit)
+        .execute();
+      return rows.map(summaryFromRow);
+    },
+
+    async listNewsroom(db: Executor, query: NewsroomListQuery): Promise<NewsroomListRow[]> {
+      let q = db
+        .selectFrom("articles")
+        .select([...SUMMARY_COLUMNS, "articles.modified_at", "articles.version"]);
+      if (query.statuses && query.statuses.length > 0) q = q.where("articles.status", "in", query.statuses);
+      if (query.sectionIds)
+        q = q.where("articles.section_id", "in", query.sectionIds.length > 0 ? query.sectionIds : [-1]);
+      if (query.personId !== undefined) {
+        const personId = query.personId;
+        q = q.where("articles.id", "in", (sub) =>
+          sub.selectFrom("article_credits").select("article_id").where("person_id", "=", personId),
+        );
+      }
+      if (query.createdByUserId !== undefined) {
+        const userId = query.createdByUserId;
+        q = q.where("articles.id", "in", (sub) =>
+          sub
+            .selectFrom("article_revisions")
+            .select("article_id")
+            .where("number", "=", 1)
+            .where("actor_user_id", "=", userId),
+        );
+      }
+      if (query.from) q = q.where("articles.modified_at", ">=", query.from.toISOString());
+      if (query.to) q = q.where("articles.modified_at", "<", query.to.toISOString());
+      const after = query.after;
+      if (after)
+        q = q.where((eb) =>
+          eb.or([
+            eb("articles.modified_at", "<", after.modifiedAt),
+            eb.and([eb("articles.modified_at", "=", after.modifiedAt), eb("articles.id", "<", after.id)]),
+          ]),
+        );
+      const rows = await q
+        .orderBy("articles.modified_at", "desc")
+        .orderBy("articles.id", "desc")
+        .limit(query.limit)
+        .execute();
+      return rows.map((row) => ({
+        ...summaryFromRow(row),
+        modifiedAt: row.modified_at,
+        version: row.version,
+      }));
     },
 
     /** Articles that are published with a time still in the future (the scheduler's work list). */

@@ -4,13 +4,16 @@ import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Deps } from "../deps.ts";
 import { registerAuth, SESSION_COOKIE } from "../plugins/auth.plugin.ts";
+import { articlesRoutes } from "./articles.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
+import { contentApiRoutes } from "./content-api.routes.ts";
 import { renderDocsPage } from "./docs-page.ts";
 import { problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
 import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
 import { usersRoutes } from "./users.routes.ts";
+import { webhooksRoutes } from "./webhooks.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -75,5 +78,8 @@ export function apiPlugin(deps: Deps) {
     await app.register(tokensRoutes(deps));
     await app.register(auditRoutes(deps));
     await app.register(taxonomyRoutes(deps));
+    await app.register(articlesRoutes(deps));
+    await app.register(contentApiRoutes(deps));
+    await app.register(webhooksRoutes(deps));
   };
 }

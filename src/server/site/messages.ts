@@ -13,6 +13,8 @@ export const MESSAGES = {
     searchPlaceholder: "Cari berita…",
     breadcrumb: "Jejak navigasi",
     updated: "Diperbarui",
+    correction: "Koreksi",
+    erratum: "Ralat",
     readingTime: (minutes: number) => `${minutes} menit baca`,
     source: "Sumber",
     photoSource: "Sumber",

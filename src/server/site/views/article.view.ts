@@ -92,6 +92,16 @@ function tagList(model: ArticlePageModel): SafeHtml {
   return html`<nav class="tags" aria-label="${t.tags}"><ul>${items}</ul></nav>`;
 }
 
+/** Public corrections after the body: "Koreksi" (factual) or "Ralat" (errata), each with its time. */
+function correctionNotes(model: ArticlePageModel): SafeHtml {
+  const zone = model.article.dateline.timeZone;
+  const notes = (model.corrections ?? []).map(
+    (c) =>
+      html`<aside class="correction" role="note"><p><strong>${c.kind === "ralat" ? t.erratum : t.correction}</strong> (<time datetime="${formatIsoWithOffset(c.at, zone)}">${formatHouseDateTime(c.at, zone)}</time>): ${c.note}</p></aside>`,
+  );
+  return html`${notes}`;
+}
+
 /** The article page: every element of DESIGN.md §1, in its order. */
 export function articleView(model: ArticlePageModel): SafeHtml {
   const { article } = model;
@@ -105,6 +115,7 @@ ${timeLine(model)}
 ${article.lede ? html`<p class="lede">${article.lede}</p>` : ""}
 ${hero(model)}
 <div class="article-body">${body}</div>
+${correctionNotes(model)}
 ${creditLine(model)}
 ${sourceLine(model)}
 ${tagList(model)}

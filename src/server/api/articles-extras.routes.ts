@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../deps.ts";
+import { authorize, requireActor } from "../plugins/auth.plugin.ts";
+import { idParams, problems } from "./api-schemas.ts";
+
+const presenceSchema = z
+  .object({
+    userId: z.number().int(),
+    name: z.string(),
+    personId: z.number().int().nullable(),
+    state: z.string(),
+    since: z.string(),
+    seenAt: z.string(),
+  })
+  .meta({ id: "Presence" });
+
+const correctionSchema = z
+  .object({ id: z.number().int(), kind: z.enum(["koreksi", "ralat"]), note: z.string(), at: z.string() })
+  .meta({ id: "Correction" });
+
+const stepSchema = z
+  .object({
+    action: z.string(),
+    from: z.string(),
+    to: z.string(),
+    note: z.string().nullable(),
+    actorUserId: z.number().int().nullable(),
+    actor: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: "WorkflowStep" });
+
+/** Edit presence, corrections and the workflow log of an article. */
+export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const { presence, corrections, revisions } = deps.newsroom;
+    const present = (entries: ReturnType<typeof presence.others>) =>
+      entries.map((e) => ({ ...e, since: e.since.toISOString(), seenAt: e.seenAt.toISOString() }));
+
+    app.post(
+      "/articles/:id/presence",
+      {
+        schema: {
+          tags: ["articles"],
+          summary:
+            "Detak kehadiran (kirim tiap ~20 detik selama artikel dibuka); jawab: siapa lagi yang membuka",
+          params: idParams,
+          body: z.object({ state: z.enum(["editing", "viewing"]).default("editing") }).optional(),
+          response: { 200: z.object({ others: z.array(presenceSchema) }), ...problems(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorize(actor, "article.read");
+        await deps.articles.get(request.params.id);
+        const name = request.auth.kind === "anonymous" ? `user:${actor.userId}` : request.auth.user.name;
+        const others = presence.heartbeat(
+          request.params.id,
+          { userId: actor.userId, name, personId: actor.personId },
+          request.body?.state ?? "editing",
+        );
+        return { others: present(others) };
+      },
+    );
+
+    app.get(
+      "/articles/:id/presence",
+      {
+        schema: {
+          tags: ["articles"],
+          summary: "Siapa yang sedang membuka artikel (selain Anda)",
+          params: idParams,
+          response: { 200: z.object({ others: z.array(presenceSchema) }), ...problems(401, 403) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorize(actor, "article.read");
+        return { others: present(presence.others(request.params.id, actor.userId)) };
+      },
+    );
+
+    app.get(
+      "/articles/:id/corrections",
+      {
+        schema: {
+          tags: ["articles"],
+          summary: "Koreksi dan ralat artikel",
+          params: idParams,
+          response: { 200: z.object({ items: z.array(correctionSchema) }), ...problems(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        authorize(requireActor(request), "article.read");
+        await deps.articles.get(request.params.id);
+        const items = await corrections.list(request.params.id);
+        return {
+          items: items.map((c) => ({ id: c.id, kind: c.kind, note: c.note, at: c.at.toISOString() })),
+        };
+      },
+    );
+
+    app.post(
+      "/articles/:id/corrections",
+      {
+        schema: {
+          tags: ["articles"],
+          summary: "Tambah koreksi (fakta) atau ralat (salah tulis) yang tampil di halaman artikel",
+          params: idParams,
+          body: z.object({ kind: z.enum(["koreksi", "ralat"]), note: z.string().max(2000) }),
+          response: { 201: correctionSchema, ...problems(401, 403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        authorize(actor, "article.correct");
+        const correction = await corrections.add(request.params.id, request.body, actor);
+        await deps.audit.record({
+          actor,
+          action: "article.correct",
+          resourceType: "article",
+          resourceId: request.params.id,
+          detail: { kind: correction.kind, correctionId: correction.id },
+          ip: request.ip,
+        });
+        return reply.code(201).send({
+          id: correction.id,
+          kind: correction.kind,
+          note: correction.note,
+          at: correction.at.toISOString(),
+        });
+      },
+    );
+
+    app.get(
+      "/articles/:id/workflow",
+      {
+        schema: {
+          tags: ["articles"],
+          summary: "Langkah alur kerja artikel dengan catatannya, terlama dulu",
+          params: idParams,
+          response: { 200: z.object({ items: z.array(stepSchema) }), ...problems(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        authorize(requireActor(request), "article.read");
+        await deps.articles.get(request.params.id);
+        const steps = await revisions.workflowLog(request.params.id);
+        return {
+          items: steps.map((s) => ({
+            action: s.action,
+            from: s.from,
+            to: s.to,
+            note: s.note,
+            actorUserId: s.actorUserId,
+            actor: s.actorLabel,
+            at: s.at.toISOString(),
+          })),
+        };
+      },
+    );
+  };
+}

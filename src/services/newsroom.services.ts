@@ -1,0 +1,43 @@
+import type { ArticlesService } from "./articles.service.ts";
+import { createCorrectionsService, type CorrectionsService } from "./corrections.service.ts";
+import { createPresence, type Presence } from "./presence.service.ts";
+import { createRevisionsService, type RevisionsService } from "./revisions.service.ts";
+import { createScheduler, type AuditRecorder, type Scheduler } from "./scheduler.service.ts";
+import type { ServiceDeps } from "./service-deps.ts";
+import { createWebhooksService, type WebhooksService } from "./webhooks/webhooks.service.ts";
+
+/** The editorial workflow's services beside articles.service (issue #4, second half). */
+export interface NewsroomServices {
+  revisions: RevisionsService;
+  corrections: CorrectionsService;
+  scheduler: Scheduler;
+  webhooks: WebhooksService;
+  presence: Presence;
+  /** Stops the scheduler and the webhook dispatcher (idempotent). */
+  stop(): Promise<void>;
+}
+
+export function createNewsroomServices(
+  deps: ServiceDeps & {
+    articles: ArticlesService;
+    audit: AuditRecorder;
+    siteUrl: string;
+    fetch?: typeof fetch;
+  },
+): NewsroomServices {
+  const scheduler = createScheduler(deps);
+  const webhooks = createWebhooksService({ ...deps, fetch: deps.fetch });
+  // Webhooks only enqueue inside the event; delivery happens later, never blocking a publish.
+  deps.events.subscribe((event) => webhooks.handleEvent(event));
+  return {
+    revisions: createRevisionsService(deps),
+    corrections: createCorrectionsService(deps),
+    scheduler,
+    webhooks,
+    presence: createPresence({ clock: deps.clock }),
+    async stop() {
+      await scheduler.stop();
+      await webhooks.stop();
+    },
+  };
+}
