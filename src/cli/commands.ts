@@ -4,6 +4,7 @@ import { generateCommand } from "./commands/generate.command.ts";
 import { analyzePageCommand, exportCommand, importCommand } from "./commands/import.command.ts";
 import { analyzeCommand, reindexCommand } from "./commands/search.command.ts";
 import { serveCommand, startCommand } from "./commands/serve.command.ts";
+import { userCommand } from "./commands/user.command.ts";
 
 /** Every `warta` subcommand. Add a command by adding its file under commands/ and a line here. */
 export const COMMANDS: Command[] = [
@@ -17,4 +18,5 @@ export const COMMANDS: Command[] = [
   analyzePageCommand,
   reindexCommand,
   analyzeCommand,
+  userCommand,
 ];

@@ -1,7 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import type { FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from "fastify-type-provider-zod";
 import type { Deps } from "../deps.ts";
 import { registerAuth, SESSION_COOKIE } from "../plugins/auth.plugin.ts";
 import { articlesRoutes } from "./articles.routes.ts";
@@ -9,7 +9,7 @@ import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { contentApiRoutes } from "./content-api.routes.ts";
 import { renderDocsPage } from "./docs-page.ts";
-import { problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
+import { apiValidatorCompiler, problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
 import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
 import { usersRoutes } from "./users.routes.ts";
@@ -26,7 +26,7 @@ export const API_PREFIX = "/api/v1";
  */
 export function apiPlugin(deps: Deps) {
   return async function register(app: FastifyInstance): Promise<void> {
-    app.setValidatorCompiler(validatorCompiler);
+    app.setValidatorCompiler(apiValidatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     app.setErrorHandler(problemErrorHandler);
     app.setNotFoundHandler(problemNotFoundHandler);
@@ -57,6 +57,7 @@ export function apiPlugin(deps: Deps) {
         security: [{ session: [] }, { bearer: [] }],
       },
       transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
     });
     registerAuth(app, deps, { prefix: API_PREFIX });
 
