@@ -1,6 +1,5 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from "fastify";
+import { z, type ZodType } from "zod";
 import { AppError, isAppError, type ErrorCode, type FieldIssue } from "../../core/errors.ts";
 
 /**
@@ -61,50 +60,62 @@ export function problemOf(code: ErrorCode, detail: string, errors: FieldIssue[] 
   return { type: problemType(code), title: TITLES[code], status: STATUS[code], detail, code, errors };
 }
 
-const english = z.locales.en().localeError;
-const indonesian = z.locales.id().localeError;
-
-function localeText(result: unknown): string | undefined {
-  if (typeof result === "string") return result;
-  if (result && typeof result === "object" && "message" in result) return String(result.message);
-  return undefined;
-}
-
-/**
- * zod's default messages are English; a message a schema did not customise is replaced by zod's
- * Indonesian locale (custom, already Indonesian messages are kept).
- */
-function indonesianMessage(issue: {
-  keyword?: string;
-  message?: string | undefined;
-  params?: unknown;
-}): string {
-  const message = issue.message ?? "Tidak valid.";
-  try {
-    const raw = { ...(issue.params as object), code: issue.keyword, message, path: [] } as never;
-    if (localeText(english(raw)) === message) return localeText(indonesian(raw)) ?? message;
-  } catch {
-    // An issue shape the locale does not know: keep the message.
-  }
-  return message;
-}
+/** Field prefixes as clients know them: `query.limit`, `path.id`, `body.email`, `header.x`. */
+const CONTEXT_NAMES: Record<string, string> = {
+  querystring: "query",
+  params: "path",
+  headers: "header",
+  body: "body",
+};
 
 /** Turns a zod-provider validation failure into field issues (`body.email`, `query.limit`, …). */
 function validationIssues(error: {
   validation: { instancePath: string; keyword?: string; message?: string | undefined; params?: unknown }[];
   validationContext?: string;
 }): FieldIssue[] {
-  const context = error.validationContext ?? "body";
+  const context = CONTEXT_NAMES[error.validationContext ?? "body"] ?? error.validationContext ?? "body";
   return error.validation.map((issue) => {
     const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
-    return { field: path ? `${context}.${path}` : context, message: indonesianMessage(issue) };
+    return { field: path ? `${context}.${path}` : context, message: issue.message ?? "Tidak valid." };
   });
 }
+
+function isValidationError(error: unknown): error is {
+  validation: { instancePath: string; message?: string }[];
+  validationContext?: string;
+} {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    Array.isArray((error as { validation?: unknown }).validation)
+  );
+}
+
+const indonesian = z.locales.id().localeError;
+
+/**
+ * The /api validator: zod parsing with Indonesian default messages (a schema's own messages win),
+ * every issue reported as `{ instancePath, message }` for the problem mapping.
+ */
+export const apiValidatorCompiler: FastifySchemaCompiler<ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { error: indonesian });
+    if (result.success) return { value: result.data };
+    const issues = result.error.issues.map((issue) => ({
+      keyword: issue.code,
+      instancePath: `/${issue.path.map(String).join("/")}`,
+      schemaPath: "",
+      params: {},
+      message: issue.message,
+    }));
+    return { error: issues as unknown as Error };
+  };
 
 /** Maps any thrown value to a problem (and headers to set). Pure apart from reading the error. */
 export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
   if (isAppError(error)) return fromAppError(error);
-  if (hasZodFastifySchemaValidationErrors(error))
+  if (isValidationError(error))
     return {
       problem: problemOf("validation_failed", "Data yang dikirim tidak valid.", validationIssues(error)),
       headers: {},
