@@ -1,7 +1,11 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import type { FastifyInstance } from "fastify";
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+} from "fastify-type-provider-zod";
 import type { Deps } from "../deps.ts";
 import { registerAuth, SESSION_COOKIE } from "../plugins/auth.plugin.ts";
 import { articlesRoutes } from "./articles.routes.ts";
