@@ -388,18 +388,29 @@ export function createDistributionService(
         for (let part = 1; part <= parts; part++)
           refs.push({ loc: siteUrl + articleSitemapPath(row.month, part), lastmod });
       }
-      // A sitemap must list at least one URL (sitemap.xsd), so empty taxonomies stay out.
-      const taxonomies = [
-        ["rubrik", await sectionSitemap()],
-        ["tag", await tagSitemap()],
-        ["profil", await personSitemap()],
+      // A sitemap must list at least one URL (sitemap.xsd), so empty taxonomies stay out. Their
+      // lastmod in the index is the newest live article's: cheap, and never earlier than the truth.
+      const newest = refs.reduce<Date | null>((max, r) => latest(max, r.lastmod), null);
+      const [anySection, anyTag, anyPerson] = await Promise.all([
+        db.selectFrom("sections").select("id").limit(1).executeTakeFirst(),
+        live(db, now)
+          .innerJoin("article_tags", "article_tags.article_id", "articles.id")
+          .select("articles.id")
+          .limit(1)
+          .executeTakeFirst(),
+        live(db, now)
+          .innerJoin("article_credits", "article_credits.article_id", "articles.id")
+          .select("articles.id")
+          .limit(1)
+          .executeTakeFirst(),
+      ]);
+      const kinds = [
+        ["rubrik", anySection],
+        ["tag", anyTag],
+        ["profil", anyPerson],
       ] as const;
-      for (const [kind, urls] of taxonomies)
-        if (urls.length > 0)
-          refs.push({
-            loc: siteUrl + taxonomySitemapPath(kind),
-            lastmod: urls.reduce<Date | null>((max, u) => latest(max, u.lastmod), null),
-          });
+      for (const [kind, exists] of kinds)
+        if (exists) refs.push({ loc: siteUrl + taxonomySitemapPath(kind), lastmod: newest });
       return refs;
     },
 
