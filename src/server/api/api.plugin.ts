@@ -25,7 +25,8 @@ export const API_PREFIX = "/api/v1";
  * The JSON API under /api/v1 (register with `{ prefix: API_PREFIX }`): its own error and
  * not-found handlers (problem+json, never the site's HTML), zod validation and serialization,
  * actor resolution + CSRF (plugins/auth.plugin.ts), OpenAPI 3.1 at /openapi.json and a docs page
- * at /docs. Route files export `xRoutes(deps)` returning a `FastifyPluginAsyncZod`; add one line
+ * at /docs. Schema ids (`.meta({ id })`) must not end in `Input`: the OpenAPI transform names
+ * input variants `<id>Input` and fails on a collision (problem.test.ts checks the document). Route files export `xRoutes(deps)` returning a `FastifyPluginAsyncZod`; add one line
  * below to mount a new one.
  */
 export function apiPlugin(deps: Deps) {

@@ -40,7 +40,7 @@ export const articleBodySchema = z
     tagIds: z.array(z.number().int()).optional(),
     credits: z.array(z.object({ role: z.string(), personId: z.number().int() })).optional(),
   })
-  .meta({ id: "ArticleInput" });
+  .meta({ id: "ArticleFields" });
 
 export const saveBodySchema = articleBodySchema
   .extend({
