@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import type { Webhook, WebhookDelivery } from "../../db/repositories/webhooks.repository.ts";
-import { WEBHOOK_EVENTS } from "../../services/webhooks/webhooks.service.ts";
+import { WEBHOOK_EVENTS, webhookUrlSchema } from "../../services/webhooks/webhooks.service.ts";
 import type { Deps } from "../deps.ts";
 import { requireActor, type UserActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
@@ -44,7 +44,7 @@ const deliverySchema = z
   .meta({ id: "WebhookDelivery" });
 
 const createBody = z.object({
-  url: z.string().max(2000),
+  url: webhookUrlSchema,
   events: z.array(eventSchema).optional(),
   description: z.string().max(300).optional(),
   active: z.boolean().optional(),

@@ -35,13 +35,15 @@ const TIMEOUT_MS = 10_000;
 const LOCK_MS = 60_000;
 const BATCH = 20;
 
+export const webhookUrlSchema = z
+  .string()
+  .trim()
+  .url("URL tidak valid.")
+  .refine((u) => /^https?:\/\//i.test(u), "URL harus http(s).")
+  .max(2000);
+
 const webhookFields = {
-  url: z
-    .string()
-    .trim()
-    .url("URL tidak valid.")
-    .refine((u) => /^https?:\/\//i.test(u), "URL harus http(s).")
-    .max(2000),
+  url: webhookUrlSchema,
   events: z
     .array(z.enum(WEBHOOK_EVENTS, { error: `Pilih dari: ${WEBHOOK_EVENTS.join(", ")}.` }))
     .min(1, "Pilih minimal satu peristiwa."),
