@@ -60,7 +60,10 @@ export interface IndexHit {
 }
 
 export interface IndexResult {
+  /** How many match, up to the adapter's counting cap. */
   total: number;
+  /** False when `total` is a lower bound (more matched than were counted). */
+  exhaustive: boolean;
   hits: IndexHit[];
 }
 
@@ -84,6 +87,8 @@ export interface SearchIndex {
     options?: { total?: number; progress?: ProgressCallback },
   ): Promise<number>;
   stats(): Promise<IndexStats>;
+  /** How many documents are indexed, cheaply (stats() may walk the whole file); optional. */
+  documentCount?(): Promise<number>;
   /** In how many documents a stem occurs (0: unknown to the index). */
   documentFrequency(term: string): Promise<number>;
   /** Indexed stems within `maxDistance` edits of `term`, best first (fewest edits, then most documents). */

@@ -3,6 +3,8 @@ import type { Store } from "../db/store.ts";
 import type { SectionsService } from "../services/sections.service.ts";
 import { createAliasesService, type AliasesService } from "./aliases.service.ts";
 import { createAnalyzer, type Analyzer } from "./analyzer/analyzer.ts";
+import { loadRootWords } from "./analyzer/root-words.ts";
+import { createStemmer } from "./analyzer/stemmer.ts";
 import type { SearchIndex } from "./search-index.ts";
 import { createSearchService, type SearchService } from "./search.service.ts";
 import { createUnavailableIndex } from "./unavailable.index.ts";
@@ -21,7 +23,11 @@ export function createSearchStack(deps: {
   sections: SectionsService;
   analyzer?: Analyzer;
 }): SearchStack {
-  const analyzer = deps.analyzer ?? createAnalyzer();
+  // One analyzer per process; a stemmer cache that holds a newsroom's whole working vocabulary
+  // keeps reindexing and indexing on publish at cache speed.
+  const analyzer =
+    deps.analyzer ??
+    createAnalyzer({ stemmer: createStemmer({ rootWords: loadRootWords(), cacheSize: 200_000 }) });
   const index = deps.store.sqlite ? createFts5SearchIndex(deps.store.sqlite) : createUnavailableIndex();
   const aliases = createAliasesService({ store: deps.store, analyzer, clock: deps.clock });
   const search = createSearchService({ ...deps, index, analyzer, aliases });

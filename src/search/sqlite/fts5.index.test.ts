@@ -112,3 +112,38 @@ describe("FTS5 index", () => {
     assert.ok(stats.terms >= 2);
   });
 });
+
+describe("FTS5 index, broad queries", () => {
+  it("count every match and page past the ranking window; the time guard still holds", async () => {
+    const broadDir = mkdtempSync(join(tmpdir(), "warta-fts5-broad-"));
+    const broadDb = new DatabaseSync(join(broadDir, "index.db"));
+    try {
+      const broad = createFts5SearchIndex(broadDb);
+      const docs = Array.from({ length: 2_600 }, (_, i) =>
+        doc(i + 1, {
+          body: i % 2 === 0 ? "harga beras naik" : "harga cabai",
+          publishedAt: daysAgo(3000 - i),
+        }),
+      );
+      await broad.rebuild(docs);
+      const all = await broad.search({ match: term("harga"), limit: 10, now });
+      assert.equal(all.total, 2_600);
+      assert.equal(all.exhaustive, true);
+      assert.equal(all.hits.length, 10);
+      const deep = await broad.search({ match: term("harga"), limit: 10, offset: 2_590, now });
+      assert.equal(deep.hits.length, 10);
+      const byDate = await broad.search({ match: term("beras"), sort: "date", limit: 3, now });
+      assert.deepEqual(
+        byDate.hits.map((h) => h.id),
+        [2599, 2597, 2595],
+      );
+      await broad.upsert(doc(5_000, { body: "harga", publishedAt: new Date(now.getTime() + 1000) }));
+      const guarded = await broad.search({ match: term("harga"), limit: 5, now });
+      assert.equal(guarded.total, 2_600);
+      assert.ok(!guarded.hits.some((h) => h.id === 5_000));
+    } finally {
+      broadDb.close();
+      rmSync(broadDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -27,6 +27,10 @@ const RELATED_WEIGHTS = "6.0, 3.0, 1.0, 1.0, 2.0";
 const FRESHNESS = 0.5;
 const FRESHNESS_HALF_DAYS = 30;
 const BATCH = 2_000;
+/** Counting stops here ("more than 10 000"). */
+export const COUNT_CAP = 10_000;
+/** Broad queries rank their newest RANK_WINDOW matches (or more, for a deeper page). */
+const RANK_WINDOW = 2_000;
 
 export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
   db.exec(`
@@ -88,7 +92,8 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
     }
   }
 
-  function where(query: IndexQuery): { sql: string; params: SQLInputValue[] } {
+  /** The MATCH expression and the conditions on `search_docs` (time guard, date filters). */
+  function where(query: IndexQuery) {
     const filters = query.filters ?? {};
     const facets: string[][] = [];
     if (filters.sectionIds) facets.push(filters.sectionIds.map((id) => facetToken("s", id)));
@@ -100,20 +105,22 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       facets,
       allColumns: query.mode === "related",
     });
-    let sql = "f.search_fts MATCH ? AND d.published_at <= ?";
-    const params: SQLInputValue[] = [match, query.now.toISOString()];
+    let docs = "d.published_at <= ?";
+    const docParams: SQLInputValue[] = [query.now.toISOString()];
     if (filters.from) {
-      sql += " AND d.published_at >= ?";
-      params.push(filters.from.toISOString());
+      docs += " AND d.published_at >= ?";
+      docParams.push(filters.from.toISOString());
     }
     if (filters.to) {
-      sql += " AND d.published_at <= ?";
-      params.push(filters.to.toISOString());
+      docs += " AND d.published_at <= ?";
+      docParams.push(filters.to.toISOString());
     }
     const excludeIds = (query.excludeIds ?? []).filter(Number.isInteger);
-    if (excludeIds.length > 0) sql += ` AND f.rowid NOT IN (${excludeIds.join(",")})`;
-    return { sql, params };
+    const notIn = excludeIds.length > 0 ? ` AND f.rowid NOT IN (${excludeIds.join(",")})` : "";
+    return { match, docs, docParams, notIn };
   }
+
+  const FROM = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
 
   return {
     name: "sqlite-fts5",
@@ -130,22 +137,58 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
     },
 
     async search(query) {
-      const { sql, params } = where(query);
+      const { match, docs, docParams, notIn } = where(query);
+      const offset = query.offset ?? 0;
+      // How many match, counted up to COUNT_CAP. The FTS index alone answers fast; it is enough
+      // unless dates are filtered or a future-dated document somehow reached the index (it holds
+      // only live articles; the hits below are time-guarded whatever happens).
+      const dated =
+        Boolean(query.filters?.from || query.filters?.to) ||
+        (
+          prepare("SELECT EXISTS (SELECT 1 FROM search_docs WHERE published_at > ?) AS x").get(
+            query.now.toISOString(),
+          ) as { x: number }
+        ).x === 1;
+      let counted: number | null = null;
+      if (query.count !== false) {
+        const row = dated
+          ? prepare(
+              `SELECT count(*) AS n FROM (SELECT f.rowid ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} LIMIT ${COUNT_CAP + 1})`,
+            ).get(match, ...docParams)
+          : prepare(
+              `SELECT count(*) AS n FROM (SELECT f.rowid FROM search_fts f WHERE f.search_fts MATCH ?${notIn} LIMIT ${COUNT_CAP + 1})`,
+            ).get(match);
+        counted = Number((row as { n: number }).n);
+      }
+      // Broad queries are ranked within their newest matches only, so latency does not grow with
+      // the corpus: bm25 is computed for at most `window` rows.
+      const window = Math.max(RANK_WINDOW, offset + query.limit);
+      let cutoff: number | null = null;
+      if (counted === null || counted > window) {
+        const row = dated
+          ? prepare(
+              `SELECT f.rowid AS id ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
+            ).get(match, ...docParams, window - 1)
+          : prepare(
+              `SELECT f.rowid AS id FROM search_fts f WHERE f.search_fts MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
+            ).get(match, window - 1);
+        if (row) cutoff = Number((row as { id: number }).id);
+      }
       const weights = query.mode === "related" ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
       const nowSec = Math.floor(query.now.getTime() / 1000);
       const score = `bm25(f.search_fts, ${weights}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
       const order = query.sort === "date" ? "d.published_at DESC, f.rowid DESC" : "score ASC, f.rowid DESC";
-      const from = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
+      const windowed = cutoff === null ? "" : ` AND f.rowid >= ${cutoff}`;
       const rows = prepare(
-        `SELECT f.rowid AS id, ${score} AS score ${from} WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      ).all(...params, query.limit, query.offset ?? 0) as { id: number; score: number }[];
+        `SELECT f.rowid AS id, ${score} AS score ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn}${windowed} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ).all(match, ...docParams, query.limit, offset) as { id: number; score: number }[];
       const hits = rows.map((row) => ({ id: Number(row.id), score: -row.score }));
-      if (query.count === false) return { total: hits.length, hits };
-      const total =
-        hits.length < query.limit && (query.offset ?? 0) === 0
-          ? hits.length
-          : Number((prepare(`SELECT count(*) AS n ${from} WHERE ${sql}`).get(...params) as { n: number }).n);
-      return { total, hits } satisfies IndexResult;
+      if (counted === null) return { total: hits.length, hits, exhaustive: false };
+      return {
+        total: Math.min(counted, COUNT_CAP),
+        hits,
+        exhaustive: counted <= COUNT_CAP,
+      } satisfies IndexResult;
     },
 
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
@@ -191,6 +234,10 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
         bytes = null; // dbstat is not compiled in everywhere
       }
       return { documents, terms, bytes };
+    },
+
+    async documentCount() {
+      return Number((prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n);
     },
 
     async documentFrequency(term) {

@@ -62,6 +62,8 @@ export function searchApiRoutes(deps: Deps) {
           pageSize: params.pageSize,
           pageCount: results.pageCount,
           total: results.total,
+          /** False when more matched than were counted (`total` is then a lower bound). */
+          totalExact: results.totalExact,
           corrections: results.corrections,
           filters: results.filters,
           items: results.items.map((item) => ({

@@ -11,7 +11,10 @@ import { houseTime, listItem, pagination } from "./components.view.ts";
 export const SEARCH_TEXT = {
   title: "Cari berita",
   resultsFor: (q: string) => `Hasil pencarian "${q}"`,
-  count: (n: number) => (n === 0 ? "Tidak ada berita yang cocok." : `${n} berita ditemukan.`),
+  count: (n: number, exact = true) =>
+    n === 0
+      ? "Tidak ada berita yang cocok."
+      : `${exact ? "" : "Lebih dari "}${n.toLocaleString("id-ID")} berita ditemukan.`,
   correctedTo: "Menampilkan hasil untuk",
   query: "Kata kunci",
   section: "Rubrik",
@@ -135,7 +138,7 @@ export function searchView(results: SearchResults, sections: readonly SectionOpt
         : ""
     }
     <p class="search-count" role="status">
-      ${results.empty ? SEARCH_TEXT.noSearchableWords : SEARCH_TEXT.count(results.total)}
+      ${results.empty ? SEARCH_TEXT.noSearchableWords : SEARCH_TEXT.count(results.total, results.totalExact)}
     </p>
     ${
       results.items.length > 0

@@ -1,0 +1,367 @@
+/**
+ * Search benchmark: generates synthetic Indonesian-like articles (affixed words built from the root
+ * dictionary, Zipf-distributed, plus recurring names and phrases) straight into a temporary SQLite
+ * FTS5 index through the real analyzer and adapter, then measures index build rate, index size and
+ * p50/p95 latency of a fixed mixed query set (single words, affixed forms, phrases, exclusions,
+ * filters, typos, date sort) run through the real query parser and compiler.
+ *
+ *   npx node bench/search.bench.ts                      100 000 articles (default)
+ *   npx node bench/search.bench.ts --articles 1000000   also 1M (slow: prints how long it took)
+ *   npx node bench/search.bench.ts --articles 20000     quick check
+ *
+ * Writes bench/results/search.json. Targets: p95 ≤ 20 ms at 100k, ≤ 50 ms at 1M.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { DatabaseSync } from "node:sqlite";
+import { parseArgs } from "node:util";
+import { createAnalyzer } from "../src/search/analyzer/analyzer.ts";
+import { loadRootWords } from "../src/search/analyzer/root-words.ts";
+import { createStemmer } from "../src/search/analyzer/stemmer.ts";
+import { buildAliasTable } from "../src/search/query/compile-query.ts";
+import { compileQuery } from "../src/search/query/compile-query.ts";
+import { parseQuery } from "../src/search/query/parse-query.ts";
+import { startOfWibDay, endOfWibDay } from "../src/search/query/search-params.ts";
+import type { IndexQuery, SearchDocument } from "../src/search/search-index.ts";
+import { createFts5SearchIndex } from "../src/search/sqlite/fts5.index.ts";
+
+const RESULT_FILE = new URL("./results/search.json", import.meta.url);
+const NOW = new Date("2026-11-01T00:00:00Z");
+const YEARS = 5;
+
+/** Deterministic PRNG (mulberry32) so every run indexes the same corpus. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** meN- with its sound changes, and the other common affixes, so the stemmer has real work. */
+function affix(root: string, kind: number): string {
+  const first = root[0] ?? "";
+  const meN = () => {
+    if ("lmnrwy".includes(first)) return `me${root}`;
+    if ("bfv".includes(first)) return `mem${root}`;
+    if (first === "p") return `mem${root.slice(1)}`;
+    if ("cdjz".includes(first)) return `men${root}`;
+    if (first === "t") return `men${root.slice(1)}`;
+    if (first === "s") return `meny${root.slice(1)}`;
+    if (first === "k") return `meng${root.slice(1)}`;
+    return `meng${root}`;
+  };
+  switch (kind) {
+    case 0:
+      return meN();
+    case 1:
+      return `${meN()}kan`;
+    case 2:
+      return `di${root}`;
+    case 3:
+      return `di${root}kan`;
+    case 4:
+      return `ber${root}`;
+    case 5:
+      return `${root}an`;
+    case 6:
+      return `${root}nya`;
+    case 7:
+      return `ter${root}`;
+    default:
+      return root;
+  }
+}
+
+const FIRST = [
+  "Vladimir",
+  "Joko",
+  "Sri",
+  "Budi",
+  "Siti",
+  "Ahmad",
+  "Dewi",
+  "Agus",
+  "Rina",
+  "Hendra",
+  "Yohanes",
+  "Made",
+];
+const LAST = [
+  "Putin",
+  "Widodo",
+  "Mulyani",
+  "Santoso",
+  "Rahayu",
+  "Hidayat",
+  "Lestari",
+  "Saputra",
+  "Wijaya",
+  "Rumaropen",
+];
+const PHRASES = [
+  "Korea Utara",
+  "pakta pertahanan bersama",
+  "suku bunga acuan",
+  "Amerika Serikat",
+  "peringatan dini",
+];
+
+export interface Corpus {
+  roots: string[];
+  documents(count: number): Generator<SearchDocument>;
+}
+
+export function createCorpus(analyzer = createAnalyzer()): Corpus {
+  const all = [...loadRootWords()].filter((w) => /^[a-z]{4,}$/u.test(w));
+  const pick = rng(7);
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(pick() * (i + 1));
+    [all[i], all[j]] = [all[j] as string, all[i] as string];
+  }
+  const roots = all.slice(0, 20_000);
+  // Zipf (s = 1.05) over the roots: a few very common words, a long tail.
+  const cdf: number[] = [];
+  let sum = 0;
+  for (let r = 1; r <= roots.length; r++) cdf.push((sum += 1 / r ** 1.05));
+  const zipf = (x: number) => {
+    const target = x * sum;
+    let lo = 0;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cdf[mid] as number) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return roots[lo] as string;
+  };
+  return {
+    roots,
+    *documents(count) {
+      const random = rng(42);
+      const words = (n: number) => {
+        const out: string[] = [];
+        for (let i = 0; i < n; i++) out.push(affix(zipf(random()), Math.floor(random() * 12)));
+        if (random() < 0.08)
+          out.splice(
+            Math.floor(random() * out.length),
+            0,
+            PHRASES[Math.floor(random() * PHRASES.length)] as string,
+          );
+        return out.join(" ");
+      };
+      const name = () =>
+        `${FIRST[Math.floor(random() * FIRST.length)]} ${LAST[Math.floor(random() * LAST.length)]}`;
+      const span = YEARS * 365 * 86_400_000;
+      for (let id = 1; id <= count; id++) {
+        const person = name();
+        const body = `${words(60)}. ${person} ${words(50)}. ${words(60)}.`;
+        const section = 1 + Math.floor(random() * 20);
+        yield {
+          id,
+          headline: analyzer.toIndexText(words(9)),
+          lede: analyzer.toIndexText(words(22)),
+          body: analyzer.toIndexText(body),
+          extra: analyzer.toIndexText(`${name()}. ${person}`),
+          sectionIds: section > 10 ? [section - 10, section] : [section],
+          tagIds: [1 + Math.floor(random() * 500), 1 + Math.floor(random() * 500)],
+          personIds: [1 + Math.floor(random() * 300)],
+          publishedAt: new Date(NOW.getTime() - Math.floor(random() * span)),
+        };
+      }
+    },
+  };
+}
+
+interface BenchQuery {
+  label: string;
+  q: string;
+  filters?: IndexQuery["filters"];
+  sort?: "relevance" | "date";
+}
+
+/** The fixed mixed query set: words picked by frequency rank, so the set is the same every run. */
+function querySet(roots: string[]): BenchQuery[] {
+  const r = (rank: number) => roots[rank] as string;
+  return [
+    { label: "common word", q: r(2) },
+    { label: "frequent word", q: r(20) },
+    { label: "mid word", q: r(300) },
+    { label: "rare word", q: r(5000) },
+    { label: "affixed (meN-kan)", q: affix(r(40), 1) },
+    { label: "affixed (di-)", q: affix(r(150), 2) },
+    { label: "affixed (ber-)", q: affix(r(900), 4) },
+    { label: "two words", q: `${r(30)} ${r(200)}` },
+    { label: "three words", q: `${affix(r(10), 0)} ${r(100)} ${r(1000)}` },
+    { label: "phrase", q: '"pakta pertahanan bersama"' },
+    { label: "phrase (alias)", q: "Korut" },
+    { label: "name", q: "Vladimir Putin" },
+    { label: "typo name", q: "Vladimr Putin" },
+    { label: "typo word", q: `${r(60).slice(0, 2)}${r(60).slice(3)}` },
+    { label: "exclusion", q: `${r(25)} -${r(50)}` },
+    { label: "phrase + exclusion", q: `"suku bunga acuan" -${r(5)}` },
+    { label: "section filter", q: r(15), filters: { sectionIds: [3] } },
+    { label: "tag filter", q: r(8), filters: { tagIds: [17] } },
+    { label: "person filter", q: r(12), filters: { personIds: [42] } },
+    {
+      label: "date range",
+      q: r(35),
+      filters: { from: startOfWibDay("2025-01-01") as Date, to: endOfWibDay("2025-03-31") as Date },
+    },
+    { label: "sort by date", q: r(45), sort: "date" },
+    { label: "sort by date, common", q: r(3), sort: "date" },
+  ];
+}
+
+export interface SearchBenchRun {
+  articles: number;
+  buildSeconds: number;
+  articlesPerSecond: number;
+  indexBytes: number | null;
+  fileBytes: number;
+  terms: number;
+  queries: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  targetP95Ms: number;
+  perQuery: { label: string; q: string; hits: number; medianMs: number }[];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function runOne(
+  articles: number,
+  options: { rounds?: number; log?: (line: string) => void } = {},
+) {
+  const log = options.log ?? (() => {});
+  const dir = mkdtempSync(join(tmpdir(), "warta-search-bench-"));
+  const file = join(dir, "index.db");
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+  try {
+    // A stemmer cache big enough for the whole generated vocabulary, as a long reindex would want.
+    const analyzer = createAnalyzer({
+      stemmer: createStemmer({ rootWords: loadRootWords(), cacheSize: 400_000 }),
+    });
+    const corpus = createCorpus(analyzer);
+    const index = createFts5SearchIndex(db);
+    const start = performance.now();
+    let lastLog = start;
+    const count = await index.rebuild(corpus.documents(articles), {
+      total: articles,
+      progress: (done) => {
+        const t = performance.now();
+        if (t - lastLog > 5000) {
+          lastLog = t;
+          log(`  indexed ${done.toLocaleString("en")} / ${articles.toLocaleString("en")}`);
+        }
+      },
+    });
+    const buildSeconds = (performance.now() - start) / 1000;
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    const stats = await index.stats();
+    const aliases = buildAliasTable(
+      [
+        { term: "Korut", expansion: "Korea Utara" },
+        { term: "AS", expansion: "Amerika Serikat" },
+      ],
+      analyzer,
+    );
+    const queries = querySet(corpus.roots);
+    const rounds = options.rounds ?? 7;
+    const samples: number[] = [];
+    const perQuery = new Map<string, { q: string; hits: number; times: number[] }>();
+    for (let round = 0; round <= rounds; round++) {
+      for (const query of queries) {
+        const t0 = performance.now();
+        const compiled = await compileQuery(parseQuery(query.q, analyzer), { aliases, index });
+        const result = compiled.match
+          ? await index.search({
+              match: compiled.match,
+              exclude: compiled.exclude,
+              filters: query.filters,
+              sort: query.sort,
+              limit: 10,
+              now: NOW,
+            })
+          : { total: 0, hits: [] };
+        const ms = performance.now() - t0;
+        if (round === 0) continue; // warm-up
+        samples.push(ms);
+        const entry = perQuery.get(query.label) ?? { q: query.q, hits: result.total, times: [] };
+        entry.times.push(ms);
+        perQuery.set(query.label, entry);
+      }
+    }
+    const run: SearchBenchRun = {
+      articles: count,
+      buildSeconds: round(buildSeconds),
+      articlesPerSecond: Math.round(count / buildSeconds),
+      indexBytes: stats.bytes,
+      fileBytes: statSync(file).size,
+      terms: stats.terms,
+      queries: samples.length,
+      p50Ms: round(percentile(samples, 50)),
+      p95Ms: round(percentile(samples, 95)),
+      maxMs: round(Math.max(...samples)),
+      targetP95Ms: articles >= 1_000_000 ? 50 : 20,
+      perQuery: [...perQuery].map(([label, e]) => ({
+        label,
+        q: e.q,
+        hits: e.hits,
+        medianMs: round(percentile(e.times, 50)),
+      })),
+    };
+    return run;
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(
+  options: { articles?: number[]; rounds?: number; log?: (line: string) => void } = {},
+) {
+  const sizes = options.articles ?? [100_000];
+  const runs: SearchBenchRun[] = [];
+  for (const size of sizes) {
+    options.log?.(`building ${size.toLocaleString("en")} articles…`);
+    runs.push(await runOne(size, options));
+  }
+  return { date: new Date().toISOString(), node: process.version, runs };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { articles: { type: "string", multiple: true } } });
+  const sizes = (values.articles ?? ["100000"]).flatMap((v) => v.split(",")).map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--articles takes whole numbers");
+  const result = await run({ articles: sizes, log: (line) => console.log(line) });
+  for (const r of result.runs) {
+    console.log(
+      `${r.articles.toLocaleString("en")} articles: built in ${r.buildSeconds} s (${r.articlesPerSecond.toLocaleString("en")}/s), ` +
+        `index ${((r.indexBytes ?? r.fileBytes) / 1024 / 1024).toFixed(1)} MiB, ${r.terms.toLocaleString("en")} terms`,
+    );
+    console.log(
+      `  ${r.queries} queries: p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (target ≤ ${r.targetP95Ms} ms), max ${r.maxMs} ms`,
+    );
+    for (const q of r.perQuery)
+      console.log(
+        `    ${q.label.padEnd(22)} ${String(q.medianMs).padStart(8)} ms  ${String(q.hits).padStart(8)} hits  ${q.q}`,
+      );
+  }
+  mkdirSync(new URL("./", RESULT_FILE), { recursive: true });
+  writeFileSync(RESULT_FILE, JSON.stringify(result, null, 2) + "\n");
+  console.log(`wrote ${RESULT_FILE.pathname}`);
+}
+
+if (import.meta.main) await main();
