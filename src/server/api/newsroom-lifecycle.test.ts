@@ -168,6 +168,7 @@ describe("newsroom lifecycle: draft → review → changes → schedule → live
     ctx.setNow(new Date(T.getTime() - 1000));
     assert.deepEqual(await ctx.deps.newsroom.scheduler.tick(), []);
     assertDoors(await doors(), false, "just before T");
+    assert.equal((await get("/")).headers["x-cache"], "HIT", "the home page is served from the page cache");
 
     // 7. Just after T, the tick puts it live; lateness is recorded.
     ctx.setNow(new Date(T.getTime() + 1200));
