@@ -17,11 +17,28 @@ export const sectionInputSchema = z.object({
 
 export type SectionInput = z.input<typeof sectionInputSchema>;
 
+const DIRECTORY_TTL_MS = 5000;
+
 export function createSectionsService(deps: ServiceDeps) {
   const { store, repos, events, clock } = deps;
 
+  // The tree is read on every page (navigation, paths): kept in memory, dropped on every
+  // section.changed (also those published after an import transaction) and after a few seconds,
+  // so changes made by another process show up too.
+  let cached: { directory: Promise<SectionDirectory>; at: number } | null = null;
+  events.subscribe((event) => {
+    if (event.type === "section.changed") cached = null;
+  });
   async function directory(): Promise<SectionDirectory> {
-    return buildSectionDirectory(await repos.taxonomy.allSections(store.db));
+    const now = Date.now();
+    if (cached === null || now - cached.at > DIRECTORY_TTL_MS) {
+      const loading = repos.taxonomy.allSections(store.db).then(buildSectionDirectory);
+      cached = { directory: loading, at: now };
+      loading.catch(() => {
+        if (cached?.directory === loading) cached = null;
+      });
+    }
+    return cached.directory;
   }
 
   function checkSlug(
@@ -57,6 +74,7 @@ export function createSectionsService(deps: ServiceDeps) {
       const dir = await directory();
       checkSlug(dir, slug, data.parentId, null);
       const id = await repos.taxonomy.insertSection(store.db, { ...data, slug });
+      cached = null;
       await events.publish({ type: "section.changed", id, at: clock() });
       return { id, ...data, slug };
     },
@@ -73,6 +91,7 @@ export function createSectionsService(deps: ServiceDeps) {
       checkSlug(dir, slug, data.parentId, id);
       const section = { id, ...data, slug };
       await repos.taxonomy.updateSection(store.db, section);
+      cached = null;
       await events.publish({ type: "section.changed", id, at: clock() });
       return section;
     },

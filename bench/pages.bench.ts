@@ -1,0 +1,319 @@
+/**
+ * Page serving benchmark (issue #7): Warta against the practical limit — a bare node:http server
+ * answering with the same bytes — for warm pages and forced misses, plus cold render times,
+ * resident memory and publish-to-visible time, on a generated corpus. Run through bench/run.ts.
+ */
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { articlePath } from "../src/core/urls.ts";
+import { loadConfig } from "../src/server/config.ts";
+import { createDeps } from "../src/server/deps.ts";
+import { measureColdRender, type ColdRenderResult } from "./cold-render.ts";
+import { rawGet, round, waitFor } from "./http-util.ts";
+import { drive, type LoadResult } from "./load.ts";
+import { measurePublishToVisible, type PublishVisibleResult } from "./publish-visible.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const NODE = process.execPath;
+
+export interface PagesBenchOptions {
+  articles: number;
+  seed: number;
+  durationSeconds: number;
+  connections: number;
+  port: number;
+  benchDir: string;
+  renders: number;
+}
+
+export interface LoadCase {
+  page: string;
+  url: string;
+  bytes: number;
+  encoding: string;
+  warta: LoadResult;
+  limit: LoadResult;
+  ratio: number;
+  note?: string;
+}
+
+export interface PagesBenchResult {
+  date: string;
+  node: string;
+  cpus: number;
+  loadAverage: number[];
+  corpus: { articles: number; seed: number; dbBytes: number; generateSeconds: number | null };
+  load: {
+    connections: number;
+    durationSeconds: number;
+    acceptEncoding: string;
+    cases: LoadCase[];
+    skipped: string[];
+  };
+  coldRender: ColdRenderResult;
+  memory: { rssMb: number; peakRssMb: number; afterLoad: boolean };
+  publishToVisible: PublishVisibleResult;
+}
+
+export const DEFAULTS: PagesBenchOptions = {
+  articles: 100_000,
+  seed: 1,
+  durationSeconds: 5,
+  connections: 64,
+  port: 4170,
+  benchDir: join(tmpdir(), "warta-bench"),
+  renders: 200,
+};
+
+const ACCEPT_ENCODING = "gzip, deflate, br";
+
+function log(message: string): void {
+  process.stderr.write(`[pages] ${message}\n`);
+}
+
+function runChild(args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
+/** The corpus for (articles, seed): generated once, reused by later runs. */
+async function ensureCorpus(options: PagesBenchOptions) {
+  const dir = join(options.benchDir, `corpus-${options.articles}-s${options.seed}`);
+  const env = { WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`, WARTA_MEDIA_DIR: join(dir, "media") };
+  const marker = join(dir, "ready.json");
+  if (!existsSync(marker)) {
+    log(`generating ${options.articles.toLocaleString("en-US")} articles into ${dir}`);
+    mkdirSync(dir, { recursive: true });
+    const start = performance.now();
+    await runChild(
+      ["src/cli/main.ts", "generate", "--articles", String(options.articles), "--seed", String(options.seed)],
+      env,
+    );
+    writeFileSync(marker, JSON.stringify({ generateSeconds: round((performance.now() - start) / 1000, 1) }));
+  }
+  const ready = JSON.parse(readFileSync(marker, "utf8")) as { generateSeconds?: number };
+  return { dir, env, generateSeconds: ready.generateSeconds ?? null };
+}
+
+function startWarta(env: Record<string, string>, port: number): ChildProcess {
+  return spawn(NODE, ["src/cli/main.ts", "serve"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      WARTA_LOG_LEVEL: "warn",
+      WARTA_PAGE_CACHE_BYPASS: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+async function startLimit(
+  port: number,
+  response: { headers: Record<string, string>; body: Buffer },
+  dir: string,
+) {
+  const bodyFile = join(dir, "limit-body.bin");
+  const specFile = join(dir, "limit-response.json");
+  writeFileSync(bodyFile, response.body);
+  writeFileSync(specFile, JSON.stringify({ headers: response.headers, bodyFile }));
+  const child = fork(join(ROOT, "bench/bare-server.ts"), [String(port), specFile], { stdio: "inherit" });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return child;
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+
+function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { rssMb: round(kb("VmRSS") / 1024, 1), peakRssMb: round(kb("VmHWM") / 1024, 1) };
+}
+
+function replayHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || ["date", "connection", "keep-alive", "transfer-encoding"].includes(name))
+      continue;
+    out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<PagesBenchResult> {
+  const options = { ...DEFAULTS, ...partial };
+  const corpus = await ensureCorpus(options);
+  const config = loadConfig({ ...corpus.env, WARTA_LOG_LEVEL: "warn" });
+
+  // 1. Cold render, in-process, before any server competes for the CPU.
+  log("cold render (in-process, no page cache)");
+  const deps = await createDeps(config);
+  let coldRender: ColdRenderResult;
+  let missPaths: string[];
+  let targets: { article: string; section: string };
+  try {
+    coldRender = await measureColdRender(deps, options.renders);
+    const directory = await deps.sections.directory();
+    const { rows } = await sql<{ id: number; slug: string; section_id: number }>`
+      SELECT id, slug, section_id FROM articles WHERE status = 'published' ORDER BY random() LIMIT 3000`.execute(
+      deps.store.db,
+    );
+    missPaths = rows.flatMap((r) => {
+      const path = directory.pathOf(r.section_id);
+      return path ? [articlePath(path, r.id, r.slug)] : [];
+    });
+    const top = directory.children(null)[0];
+    targets = { article: (await deps.reading.latest(1))[0]?.url ?? "/", section: top ? `/${top.slug}` : "/" };
+  } finally {
+    await deps.close();
+  }
+
+  // 2. Load: Warta (child process) against the bare limit serving the same bytes.
+  const warta = startWarta(corpus.env, options.port);
+  const base = `http://127.0.0.1:${options.port}`;
+  const cases: LoadCase[] = [];
+  const skipped: string[] = [];
+  let memory = { rssMb: NaN, peakRssMb: NaN, afterLoad: false };
+  try {
+    await waitFor(`${base}/healthz`, 60_000);
+    const plan: { page: string; path: string; miss?: boolean }[] = [
+      { page: "article (warm)", path: targets.article },
+      { page: "home", path: "/" },
+      { page: "section", path: targets.section },
+      { page: "rss", path: "/feed/rss.xml" },
+      { page: "article (forced miss)", path: targets.article, miss: true },
+    ];
+    for (const item of plan) {
+      const first = await rawGet(base + item.path, { "accept-encoding": ACCEPT_ENCODING });
+      if (first.status !== 200) {
+        skipped.push(`${item.page}: ${item.path} answered ${first.status}`);
+        continue;
+      }
+      const sample = await rawGet(base + item.path, { "accept-encoding": ACCEPT_ENCODING });
+      const limitPort = options.port + 1;
+      const limit = await startLimit(
+        limitPort,
+        { headers: replayHeaders(sample.headers), body: sample.body },
+        corpus.dir,
+      );
+      try {
+        log(`${item.page}: limit`);
+        const limitResult = await drive({
+          url: `http://127.0.0.1:${limitPort}${item.path}`,
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          headers: { "accept-encoding": ACCEPT_ENCODING },
+        });
+        log(`${item.page}: warta`);
+        const wartaResult = await drive({
+          url: base + item.path,
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          headers: item.miss
+            ? { "accept-encoding": ACCEPT_ENCODING, "x-warta-cache-bypass": "1" }
+            : { "accept-encoding": ACCEPT_ENCODING },
+          ...(item.miss ? { paths: missPaths } : {}),
+        });
+        cases.push({
+          page: item.page,
+          url: item.path,
+          bytes: sample.body.length,
+          encoding: String(sample.headers["content-encoding"] ?? "identity"),
+          warta: wartaResult,
+          limit: limitResult,
+          ratio: round(wartaResult.requestsPerSecond / limitResult.requestsPerSecond, 3),
+          ...(item.miss
+            ? {
+                note: `every request renders one of ${missPaths.length} articles (cache bypass), compresses, stores nothing`,
+              }
+            : {}),
+        });
+      } finally {
+        await stop(limit);
+      }
+    }
+    if (warta.pid !== undefined) memory = { ...memoryOf(warta.pid), afterLoad: true };
+  } finally {
+    await stop(warta);
+  }
+
+  // 3. Publish-to-visible, Warta in-process so the publish reaches its cache.
+  log("publish-to-visible");
+  const publishDeps = await createDeps(config);
+  let publishToVisible: PublishVisibleResult;
+  try {
+    publishToVisible = await measurePublishToVisible(publishDeps, options.port + 2);
+  } finally {
+    await publishDeps.close();
+  }
+
+  const { statSync } = await import("node:fs");
+  const { cpus, loadavg } = await import("node:os");
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: loadavg().map((n) => round(n)),
+    corpus: {
+      articles: options.articles,
+      seed: options.seed,
+      dbBytes: statSync(join(corpus.dir, "warta.db")).size,
+      generateSeconds: corpus.generateSeconds,
+    },
+    load: {
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      acceptEncoding: ACCEPT_ENCODING,
+      cases,
+      skipped,
+    },
+    coldRender,
+    memory,
+    publishToVisible,
+  };
+}
+
+export function formatPagesResult(result: PagesBenchResult): string {
+  const lines = [
+    `Pages on ${result.corpus.articles.toLocaleString("en-US")} articles (${result.cpus} CPUs, load ${result.loadAverage.join(" ")}, ${result.load.connections} connections, ${result.load.durationSeconds} s each, ${result.load.acceptEncoding}):`,
+    `  ${"page".padEnd(22)} ${"bytes".padStart(7)} ${"warta req/s".padStart(12)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"limit req/s".padStart(12)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"ratio".padStart(6)}`,
+  ];
+  for (const c of result.load.cases)
+    lines.push(
+      `  ${c.page.padEnd(22)} ${String(c.bytes).padStart(7)} ${Math.round(c.warta.requestsPerSecond).toString().padStart(12)} ${c.warta.p50Ms.toFixed(1).padStart(6)} ${c.warta.p99Ms.toFixed(1).padStart(6)} ${Math.round(c.limit.requestsPerSecond).toString().padStart(12)} ${c.limit.p50Ms.toFixed(1).padStart(6)} ${c.limit.p99Ms.toFixed(1).padStart(6)} ${c.ratio.toFixed(2).padStart(6)}`,
+    );
+  for (const s of result.load.skipped) lines.push(`  skipped ${s}`);
+  const r = result.coldRender;
+  lines.push(
+    `Cold render, median wall / p90 wall / median CPU ms: ` +
+      (["article", "home", "section", "tag", "person"] as const)
+        .map((k) => `${k} ${r[k].medianMs} / ${r[k].p90Ms} / ${r[k].cpuMedianMs}`)
+        .join(", ") +
+      `; br+gzip of an article ${r.articleCompress.medianMs} ms (${r.articleHtmlBytes} bytes HTML)`,
+    `Memory of the serving process after the load: RSS ${result.memory.rssMb} MB (peak ${result.memory.peakRssMb} MB)`,
+    `Publish-to-visible on ${result.publishToVisible.pages.length} pages: median ${result.publishToVisible.medianAllPagesMs} ms, max ${result.publishToVisible.maxAllPagesMs} ms over ${result.publishToVisible.trials} publishes`,
+  );
+  for (const failure of result.publishToVisible.failures) lines.push(`  ! ${failure}`);
+  return lines.join("\n");
+}

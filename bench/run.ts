@@ -1,0 +1,70 @@
+/**
+ * `npm run bench` — the page benchmark (bench/pages.bench.ts) and, when present, the stemmer and
+ * search benchmarks' exported run(). Results go to bench/results/*.json.
+ *
+ *   npm run bench                                  everything, 100k-article corpus
+ *   npm run bench -- --only pages --articles 1000000
+ *   npm run bench -- --only pages --duration 10 --connections 64
+ *   npm run bench -- --only stemmer,search
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULTS, formatPagesResult, run as runPages } from "./pages.bench.ts";
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    articles: { type: "string" },
+    seed: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    port: { type: "string" },
+    dir: { type: "string" },
+  },
+  strict: true,
+});
+
+const RESULTS = new URL("./results/", import.meta.url);
+const selected = new Set((values.only ?? "pages,stemmer,search").split(",").map((s) => s.trim()));
+const number = (value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
+  return n;
+};
+const sizeLabel = (n: number): string =>
+  n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n % 1000 === 0 ? `${n / 1000}k` : String(n);
+
+mkdirSync(RESULTS, { recursive: true });
+
+if (selected.has("pages")) {
+  const result = await runPages({
+    articles: number(values.articles, DEFAULTS.articles),
+    seed: number(values.seed, DEFAULTS.seed),
+    durationSeconds: number(values.duration, DEFAULTS.durationSeconds),
+    connections: number(values.connections, DEFAULTS.connections),
+    port: number(values.port, DEFAULTS.port),
+    benchDir: values.dir ?? DEFAULTS.benchDir,
+  });
+  const file = new URL(`pages-${sizeLabel(result.corpus.articles)}.json`, RESULTS);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(formatPagesResult(result));
+  console.log(`→ ${file.pathname}`);
+}
+
+// Other engineers' benchmarks: call their exported run() when the file exists.
+for (const name of ["stemmer", "search"]) {
+  if (!selected.has(name)) continue;
+  const file = new URL(`./${name}.bench.ts`, import.meta.url);
+  if (!existsSync(file)) {
+    console.log(`(${name}: bench/${name}.bench.ts not present, skipped)`);
+    continue;
+  }
+  const module = (await import(file.href)) as { run?: () => unknown };
+  if (typeof module.run !== "function") {
+    console.log(`(${name}: bench/${name}.bench.ts exports no run(), skipped)`);
+    continue;
+  }
+  const result = await module.run();
+  console.log(`${name}:`, JSON.stringify(result, null, 2));
+}
