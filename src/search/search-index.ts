@@ -78,6 +78,8 @@ export type ProgressCallback = (done: number, total: number | undefined) => void
 
 export interface SearchIndex {
   readonly name: string;
+  /** True when the index is new or its layout changed: rebuild it before trusting it. */
+  needsRebuild?: boolean;
   upsert(doc: SearchDocument): Promise<void>;
   remove(id: number): Promise<void>;
   search(query: IndexQuery): Promise<IndexResult>;

@@ -195,6 +195,14 @@ export function createSearchService(deps: SearchServiceDeps) {
       }
     },
 
+    /** Rebuilds a new or outdated index (see SearchIndex.needsRebuild); returns the count, or null. */
+    async ensureIndexed(): Promise<number | null> {
+      if (!index.needsRebuild) return null;
+      const now = clock();
+      const total = await documents.countLive(now);
+      return index.rebuild(documents.all(now, await sections.directory()), { total });
+    },
+
     /** Rebuilds the whole index from the store's live articles. */
     async reindex(progress?: ProgressCallback): Promise<number> {
       const now = clock();

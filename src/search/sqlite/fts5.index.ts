@@ -6,7 +6,8 @@
  *   filters); rowid = article id.
  * - `search_docs`: one row per indexed article with its publication time, for the time guard,
  *   date filters, date sort and the freshness boost.
- * - `search_vocab`: an fts5vocab view of the indexed stems, for typo tolerance.
+ * - `search_terms`: every indexed stem (insert-only), for typo tolerance.
+ * - `search_meta`: the layout version; a fresh or outdated index is rebuilt from the articles.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { boundedEditDistance } from "../edit-distance.ts";
@@ -18,7 +19,7 @@ import type {
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import { compileQuery, FACET_TOKEN, facetToken } from "./fts5-match.ts";
+import { compileQuery, FACET_TOKEN, facetToken, monthToken, monthTokens } from "./fts5-match.ts";
 
 /** bm25 column weights: headline > lede > body > credits/tags; facets score only for related lists. */
 const SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 0.5, 0.0";
@@ -32,7 +33,24 @@ export const COUNT_CAP = 10_000;
 /** Broad queries rank their newest RANK_WINDOW matches (or more, for a deeper page). */
 const RANK_WINDOW = 2_000;
 
-export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
+/** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */
+const FORMAT = "2";
+/** Document frequencies are counted up to here; a term this common is "everywhere". */
+export const DF_CAP = 10_000;
+
+export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRebuild: boolean } {
+  db.exec("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  const format = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").get() as
+    { value: string } | undefined;
+  // A fresh or outdated index starts empty and asks to be rebuilt (articles may predate it).
+  const needsRebuild = format?.value !== FORMAT;
+  if (needsRebuild)
+    db.exec(`
+      DROP TABLE IF EXISTS search_vocab;
+      DROP TABLE IF EXISTS search_fts;
+      DROP TABLE IF EXISTS search_docs;
+      DROP TABLE IF EXISTS search_terms;
+    `);
   db.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
       headline, lede, body, extra, facets,
@@ -44,8 +62,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       published_sec INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS search_docs_published ON search_docs (published_at);
-    CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, row);
+    CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
   `);
+  db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('format', ?)").run(FORMAT);
 
   const statements = new Map<string, StatementSync>();
   const prepare = (sql: string): StatementSync => {
@@ -63,6 +82,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
     prepare("INSERT INTO search_fts (rowid, headline, lede, body, extra, facets) VALUES (?, ?, ?, ?, ?, ?)");
   const insertDoc = () =>
     prepare("INSERT INTO search_docs (article_id, published_at, published_sec) VALUES (?, ?, ?)");
+  const insertTerm = () => prepare("INSERT OR IGNORE INTO search_terms (term) VALUES (?)");
 
   function write(doc: SearchDocument): void {
     deleteFts().run(doc.id);
@@ -71,7 +91,11 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       ...doc.sectionIds.map((id) => facetToken("s", id)),
       ...doc.tagIds.map((id) => facetToken("t", id)),
       ...doc.personIds.map((id) => facetToken("p", id)),
+      monthToken(doc.publishedAt),
     ].join(" ");
+    // The vocabulary for typo tolerance only grows; a stale term costs one empty lookup.
+    const terms = new Set(`${doc.headline} ${doc.lede} ${doc.body} ${doc.extra}`.split(" "));
+    for (const term of terms) if (term.length >= 4) insertTerm().run(term);
     insertFts().run(doc.id, doc.headline, doc.lede, doc.body, doc.extra, facets);
     insertDoc().run(doc.id, doc.publishedAt.toISOString(), Math.floor(doc.publishedAt.getTime() / 1000));
   }
@@ -99,6 +123,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
     if (filters.sectionIds) facets.push(filters.sectionIds.map((id) => facetToken("s", id)));
     if (filters.tagIds) facets.push(filters.tagIds.map((id) => facetToken("t", id)));
     if (filters.personIds) facets.push(filters.personIds.map((id) => facetToken("p", id)));
+    // Date ranges narrow inside FTS by month first; search_docs then applies the exact bounds.
+    const months = filters.from && filters.to ? monthTokens(filters.from, filters.to) : null;
+    if (months) facets.push(months);
     const match = compileQuery({
       match: query.match,
       exclude: query.exclude,
@@ -122,7 +149,17 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
 
   const FROM = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
 
-  return {
+  /** Documents containing the stem, counted up to DF_CAP (cost grows with the count, not the corpus). */
+  function frequency(term: string): number {
+    const match = compileQuery({ match: { kind: "term", term } });
+    const row = prepare(
+      `SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${DF_CAP})`,
+    ).get(match) as { n: number };
+    return Number(row.n);
+  }
+
+  const index: SearchIndex & { needsRebuild: boolean } = {
+    needsRebuild,
     name: "sqlite-fts5",
 
     async upsert(doc) {
@@ -197,6 +234,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       try {
         db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
         db.exec("DELETE FROM search_docs");
+        db.exec("DELETE FROM search_terms");
         db.exec("RELEASE search_rebuild");
         let inBatch = 0;
         db.exec("SAVEPOINT search_rebuild");
@@ -218,12 +256,13 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       }
       db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
       options.progress?.(count, options.total);
+      index.needsRebuild = false;
       return count;
     },
 
     async stats(): Promise<IndexStats> {
       const documents = Number((prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n);
-      const terms = Number((prepare("SELECT count(*) AS n FROM search_vocab").get() as { n: number }).n);
+      const terms = Number((prepare("SELECT count(*) AS n FROM search_terms").get() as { n: number }).n);
       let bytes: number | null;
       try {
         const row = prepare(
@@ -241,9 +280,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
     },
 
     async documentFrequency(term) {
-      const row = prepare("SELECT doc FROM search_vocab WHERE term = ?").get(term) as
-        { doc: number } | undefined;
-      return row ? Number(row.doc) : 0;
+      return frequency(term);
     },
 
     async similarTerms(term, maxDistance, limit = 3) {
@@ -252,16 +289,19 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       const first = String.fromCodePoint(term.codePointAt(0) as number);
       const next = String.fromCodePoint((first.codePointAt(0) as number) + 1);
       const rows = prepare(
-        "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
-      ).all(first, next, term.length - maxDistance, term.length + maxDistance) as {
-        term: string;
-        doc: number;
-      }[];
-      const found: { term: string; documents: number; distance: number }[] = [];
+        "SELECT term FROM search_terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+      ).all(first, next, term.length - maxDistance, term.length + maxDistance) as { term: string }[];
+      const near: { term: string; distance: number }[] = [];
       for (const row of rows) {
         if (row.term === term || FACET_TOKEN.test(row.term)) continue;
         const distance = boundedEditDistance(term, row.term, maxDistance);
-        if (distance <= maxDistance) found.push({ term: row.term, documents: Number(row.doc), distance });
+        if (distance <= maxDistance) near.push({ term: row.term, distance });
+      }
+      near.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+      const found: { term: string; documents: number; distance: number }[] = [];
+      for (const candidate of near.slice(0, 12)) {
+        const documents = frequency(candidate.term);
+        if (documents > 0) found.push({ ...candidate, documents });
       }
       found.sort((a, b) => a.distance - b.distance || b.documents - a.documents);
       return found.slice(0, limit).map(({ term: t, documents }) => ({ term: t, documents }));
@@ -273,4 +313,5 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex {
       ).map((row) => Number(row.id));
     },
   };
+  return index;
 }
