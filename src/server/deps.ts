@@ -82,6 +82,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const newsroom = createNewsroomServices({ ...base, articles, audit, siteUrl: config.siteUrl });
   const searchStack = createSearchStack({ store, clock, sections });
   events.subscribe((event) => searchStack.search.handleEvent(event));
+  await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   return {
     config,
     store,
