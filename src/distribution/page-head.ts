@@ -70,18 +70,14 @@ export function articleSocialMeta(model: ArticlePageModel, site: SiteInfo, descr
     }`;
 }
 
-/**
- * Corrections from the article page model, when the newsroom's model carries them
- * (`corrections: [{ note | text, createdAt | at }]`); absent means none.
- */
-export function correctionsOf(model: object): CorrectionInput[] {
-  const list = (model as { corrections?: unknown }).corrections;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item: { text?: unknown; note?: unknown; at?: unknown; createdAt?: unknown }) => {
-    const text = typeof item.text === "string" ? item.text : typeof item.note === "string" ? item.note : null;
-    const at = item.at instanceof Date ? item.at : item.createdAt instanceof Date ? item.createdAt : null;
-    return text && at ? [{ text, at }] : [];
-  });
+const CORRECTION_LABELS = { koreksi: "Koreksi", ralat: "Ralat" } as const;
+
+/** The page's public corrections as JSON-LD input: `Koreksi: …` / `Ralat: …`, with their time. */
+export function correctionsOf(model: Pick<ArticlePageModel, "corrections">): CorrectionInput[] {
+  return (model.corrections ?? []).map((c) => ({
+    text: `${CORRECTION_LABELS[c.kind] ?? "Koreksi"}: ${c.note}`,
+    at: c.at,
+  }));
 }
 
 /** The description shown in meta tags and JSON-LD: the lede, or the start of the body. */

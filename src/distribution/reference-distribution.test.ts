@@ -17,6 +17,7 @@ import {
 import { createTestContext, type TestContext } from "../testing/test-app.ts";
 import { siteInfo } from "./site-info.ts";
 import { newsArticleJsonLd } from "./json-ld.builder.ts";
+import { correctionsOf } from "./page-head.ts";
 import { buildSitemapIndex } from "./sitemap.builder.ts";
 import {
   feedparserMany,
@@ -279,7 +280,8 @@ describe("acceptance: the reference article in feeds, sitemaps, Google News and 
   });
 
   it("a correction, when the article has one, becomes a CorrectionComment", async () => {
-    const model = await ctx.deps.reading.articlePage(Number(url.split("/").at(-2)));
+    const id = Number(url.split("/").at(-2));
+    const model = await ctx.deps.reading.articlePage(id);
     assert.ok(model);
     const site = siteInfo(ctx.deps.config, "Berita");
     const at = new Date("2024-10-25T05:00:00Z");
@@ -291,6 +293,26 @@ describe("acceptance: the reference article in feeds, sitemaps, Google News and 
         "@type": "CorrectionComment",
         text: "Nama juru bicara diperbaiki.",
         datePublished: "2024-10-25T12:00:00+07:00",
+      },
+    ]);
+    assert.deepEqual(correctionsOf({ corrections: [{ kind: "ralat", note: "Ejaan nama.", at }] }), [
+      { text: "Ralat: Ejaan nama.", at },
+    ]);
+  });
+
+  it("a correction added through the newsroom reaches the page's JSON-LD", async () => {
+    const path = url.slice(SITE.length);
+    await ctx.deps.newsroom.corrections.add(
+      Number(url.split("/").at(-2)),
+      { kind: "koreksi", note: "Juru bicara yang dimaksud adalah John Kirby dari Gedung Putih." },
+      SYSTEM_ACTOR,
+    );
+    const data = jsonLdBlocks((await get(path)).body).find((b) => b["@type"] === "NewsArticle");
+    assert.deepEqual(data?.correction, [
+      {
+        "@type": "CorrectionComment",
+        text: "Koreksi: Juru bicara yang dimaksud adalah John Kirby dari Gedung Putih.",
+        datePublished: "2024-10-26T07:00:00+07:00",
       },
     ]);
   });
