@@ -259,8 +259,10 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
           }
           if (status === "published" && saved.status !== "published")
             saved = await services.articles.transition(saved.id, "publish", actor, at ? { at } : {});
-          await repo.setPendingRelated(db, saved.id, pending);
-          await repo.setPendingHero(db, saved.id, pendingHero, runtime.serviceDeps.clock());
+          // A new article has no rows to replace yet: only write what exists.
+          if (existingId !== null || pending.length > 0) await repo.setPendingRelated(db, saved.id, pending);
+          if (existingId !== null || pendingHero)
+            await repo.setPendingHero(db, saved.id, pendingHero, runtime.serviceDeps.clock());
           await repo.setContentHash(db, saved.id, hash, runtime.serviceDeps.clock());
           await resolveWaiting(services, actor, saved.headline, saved.id);
           return { outcome, articleId: saved.id, headline: saved.headline };
