@@ -102,3 +102,13 @@ export function homeHead(site: SiteInfo): SafeHtml {
     ${websiteSocialMeta(site, { title: site.siteName, description: site.description, url: `${site.siteUrl}/` })}
     ${feedLinks({ kind: "home" }, site.siteName, site)}`;
 }
+
+/** A list page's `<head>` additions (section, tag, person): its feeds and its social card. */
+export function listHead(
+  scope: FeedScope,
+  site: SiteInfo,
+  page: { title: string; description?: string; url: string },
+): SafeHtml {
+  return html`${feedLinks(scope, page.title, site)}
+    ${websiteSocialMeta(site, { ...page, url: absolute(site.siteUrl, page.url) })}`;
+}

@@ -7,7 +7,7 @@ import { errorTitle, errorView, homeView, personView, sectionView, tagView } fro
 import type { SafeHtml } from "../../content/html.ts";
 import type { Stylesheet } from "./assets.ts";
 import { sectionPath } from "../../core/urls.ts";
-import { articleHead, feedLinks, homeHead } from "../../distribution/page-head.ts";
+import { articleHead, homeHead, listHead } from "../../distribution/page-head.ts";
 import { siteInfo } from "../../distribution/site-info.ts";
 import { t } from "./messages.ts";
 
@@ -70,7 +70,11 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           description: model.path.section.description || undefined,
           canonical,
           currentPath: model.url,
-          head: feedLinks({ kind: "section", path: model.path }, model.path.section.name, site),
+          head: listHead({ kind: "section", path: model.path }, site, {
+            title: model.path.section.name,
+            description: model.path.section.description || undefined,
+            url: model.url,
+          }),
         },
         sectionView(model),
         keys,
@@ -119,7 +123,10 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
         {
           title: `Tag: ${model.tag.name}`,
           canonical: config.siteUrl + model.url,
-          head: feedLinks({ kind: "tag", slug: model.tag.slug }, `Tag: ${model.tag.name}`, site),
+          head: listHead({ kind: "tag", slug: model.tag.slug }, site, {
+            title: `Tag: ${model.tag.name}`,
+            url: model.url,
+          }),
         },
         tagView(model),
         [`tag:${model.tag.id}`, "sections"],
@@ -136,7 +143,11 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           title: model.person.name,
           description: model.person.bio || undefined,
           canonical: config.siteUrl + model.url,
-          head: feedLinks({ kind: "person", slug: model.person.slug }, model.person.name, site),
+          head: listHead({ kind: "person", slug: model.person.slug }, site, {
+            title: model.person.name,
+            description: model.person.bio || undefined,
+            url: model.url,
+          }),
         },
         personView(model),
         [`person:${model.person.id}`, "sections"],

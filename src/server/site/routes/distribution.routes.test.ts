@@ -220,6 +220,8 @@ describe("distribution routes on the demo site", { skip }, () => {
     )?.[1];
     for (const url of ["/", sectionUrl, tagUrl as string, personUrl as string]) {
       const page = (await get(url)).body;
+      assert.ok(page.includes(`<meta property="og:type" content="website"`), `${url}: social card`);
+      assert.ok(page.includes(`<meta property="og:url" content="${SITE}${url}"`), `${url}: og:url`);
       const links = [...page.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)];
       assert.deepEqual(
         links.map((l) => l[1]),
