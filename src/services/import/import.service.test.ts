@@ -101,6 +101,8 @@ describe("import service", () => {
       "impossible-date.txt",
       "invalid.xml",
       "kompas-com.txt",
+      "kompas-jsonld.html",
+      "wordpress-export.xml",
     ])
       await copyFile(join(FIXTURES, name), join(dir, name));
     await writeFile(join(dir, "huge.txt"), "");
@@ -118,7 +120,13 @@ describe("import service", () => {
       "missing.txt": "unreadable_file",
     });
     for (const entry of report.entries) assert.ok(!entry.reason?.includes("\n"));
-    assert.equal(report.imported, 1);
+    const imported = report.entries
+      .filter((e) => e.outcome === "imported")
+      .map((e) => e.file.split("/").at(-1));
+    assert.deepEqual(
+      [...new Set(imported)],
+      ["kompas-com.txt", "kompas-jsonld.html", "wordpress-export.xml"],
+    );
     assert.equal(exitCodeOf(report), 1);
   });
 
@@ -195,5 +203,21 @@ describe("import service", () => {
     const article = await ctx.deps.articles.get(hero.entries[0]?.articleId as number);
     assert.equal(article.hero?.caption, "Keterangan");
     assert.ok(article.hero && article.hero.mediaId > 0);
+
+    // A hero path relative to the imported file is read from next to it.
+    await writeFile(join(dir, "foto.png"), png);
+    const local = JSON.stringify({
+      headline: "Foto dari Berkas di Sebelahnya",
+      paragraphs: ["Satu paragraf."],
+      hero: { url: "foto.png", caption: "Berkas lokal", credit: "Warta" },
+    });
+    await writeFile(join(dir, "local.jsonl"), `${local}\n`);
+    const fromFile = await importPaths(ctx.deps, { paths: [join(dir, "local.jsonl")] });
+    const withFile = await ctx.deps.articles.get(fromFile.entries[0]?.articleId as number);
+    assert.equal(withFile.hero?.caption, "Berkas lokal");
+    const [media] = await ctx.deps.serviceDeps.repos.media.byIds(ctx.deps.store.db, [
+      withFile.hero?.mediaId ?? 0,
+    ]);
+    assert.match(media?.file ?? "", /\/foto-[0-9a-f]{10}\.png$/);
   });
 });

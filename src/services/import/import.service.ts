@@ -177,8 +177,10 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
     let bytes: Uint8Array | null = null;
     let fileName = "foto-utama.jpg";
     const data = url ? DATA_URL.exec(url) : null;
-    if (data) bytes = Buffer.from((data[2] as string).replace(/\s+/g, ""), "base64");
-    else if (url && context.file && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//")) {
+    if (data) {
+      bytes = Buffer.from((data[2] as string).replace(/\s+/g, ""), "base64");
+      fileName = `foto-utama.${(data[1] as string).split("/")[1]?.replace("jpeg", "jpg") ?? "jpg"}`;
+    } else if (url && context.file && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//")) {
       const path = resolve(dirname(context.file), decodeURIComponent(url.split(/[?#]/)[0] ?? ""));
       try {
         bytes = await readFile(path);
