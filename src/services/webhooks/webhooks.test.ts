@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { SYSTEM_ACTOR } from "../../core/actor.ts";
 import { createApiContext, type ApiTestContext, type Session } from "../../server/api/api-test-support.ts";
+import { loadConfig } from "../../server/config.ts";
+import { createDeps } from "../../server/deps.ts";
 import { buildArticle, buildSection } from "../../testing/factories.ts";
 import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
 
@@ -220,5 +225,51 @@ describe("webhooks", () => {
       false,
       "stale timestamps are refused",
     );
+  });
+});
+
+describe("webhook retries survive a restart", () => {
+  it("resumes a pending delivery from the table after the process comes back", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "warta-webhooks-"));
+    const hook = await receiver();
+    const clock = { now: new Date("2026-06-02T00:00:00.000Z") };
+    const open = () =>
+      createDeps(
+        loadConfig({
+          WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+          WARTA_MEDIA_DIR: join(dir, "media"),
+          WARTA_SITE_URL: "https://warta.test",
+        }),
+        { clock: () => new Date(clock.now) },
+      );
+    try {
+      const first = await open();
+      const created = await first.newsroom.webhooks.create({ url: hook.url }, SYSTEM_ACTOR);
+      const article = await buildArticle(first, { status: "draft" });
+      hook.statuses.push(502);
+      await first.articles.transition(article.id, "publish", SYSTEM_ACTOR);
+      assert.equal(await first.newsroom.webhooks.dispatch(), 1);
+      await first.close();
+
+      clock.now = new Date(clock.now.getTime() + 10_000);
+      const second = await open();
+      try {
+        second.newsroom.webhooks.start(10);
+        const started = Date.now();
+        let status = "";
+        while (status !== "succeeded") {
+          assert.ok(Date.now() - started < 3000, "delivered soon after the restart");
+          await new Promise((r) => setTimeout(r, 20));
+          status = (await second.newsroom.webhooks.deliveries(created.id, { limit: 1 }))[0]?.status ?? "";
+        }
+        assert.equal(hook.received.length, 2);
+        assert.equal(hook.received[0]?.body, hook.received[1]?.body, "the same payload, resent");
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await new Promise((resolve) => hook.server.close(resolve));
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
