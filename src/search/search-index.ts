@@ -91,8 +91,8 @@ export interface SearchIndex {
   stats(): Promise<IndexStats>;
   /** How many documents are indexed, cheaply (stats() may walk the whole file); optional. */
   documentCount?(): Promise<number>;
-  /** In how many documents a stem occurs (0: unknown to the index). */
-  documentFrequency(term: string): Promise<number>;
+  /** In how many documents a stem occurs (0: unknown to the index), counted up to `cap`. */
+  documentFrequency(term: string, cap?: number): Promise<number>;
   /** Indexed stems within `maxDistance` edits of `term`, best first (fewest edits, then most documents). */
   similarTerms(
     term: string,

@@ -55,6 +55,7 @@ export interface SearchServiceDeps {
 /** A request with nothing but defaults (tests, callers that only have a query). */
 export const SEARCH_DEFAULTS: SearchRequest = { q: "", sort: "relevance", page: 1, pageSize: 10 };
 
+const RELATED_DF_CAP = 1_000;
 /** How many distinctive stems describe an article for "more like this". */
 const RELATED_TERMS = 16;
 
@@ -128,7 +129,8 @@ export function createSearchService(deps: SearchServiceDeps) {
   async function documentFrequency(term: string): Promise<number> {
     let df = frequencies.get(term);
     if (df === undefined) {
-      df = await index.documentFrequency(term);
+      // Capped: past RELATED_DF_CAP documents a word is simply "common" (bounded cost per lookup).
+      df = await index.documentFrequency(term, RELATED_DF_CAP);
       if (frequencies.size >= 100_000) frequencies.clear();
       frequencies.set(term, df);
     }

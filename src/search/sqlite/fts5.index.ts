@@ -150,11 +150,11 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   const FROM = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
 
   /** Documents containing the stem, counted up to DF_CAP (cost grows with the count, not the corpus). */
-  function frequency(term: string): number {
+  function frequency(term: string, cap = DF_CAP): number {
     const match = compileQuery({ match: { kind: "term", term } });
     const row = prepare(
-      `SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${DF_CAP})`,
-    ).get(match) as { n: number };
+      "SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)",
+    ).get(match, Math.max(1, Math.min(cap, DF_CAP))) as { n: number };
     return Number(row.n);
   }
 
@@ -279,8 +279,8 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       return Number((prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n);
     },
 
-    async documentFrequency(term) {
-      return frequency(term);
+    async documentFrequency(term, cap) {
+      return frequency(term, cap);
     },
 
     async similarTerms(term, maxDistance, limit = 3) {
