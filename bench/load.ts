@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 
@@ -18,7 +21,7 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   headers?: Record<string, string>;
-  /** Rotate through these paths (autocannon only), e.g. many articles for forced misses. */
+  /** Rotate through these paths, e.g. many articles for forced misses. */
   paths?: string[];
 }
 
@@ -45,6 +48,16 @@ function wrkMs(value: string, unit: string): number {
 async function runWrk(options: LoadOptions): Promise<LoadResult> {
   const args = [`-t1`, `-c${options.connections}`, `-d${options.durationSeconds}s`, "--latency"];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}: ${value}`);
+  if (options.paths) {
+    // Rotate through the paths with a request() hook.
+    const script = join(mkdtempSync(join(tmpdir(), "warta-wrk-")), "paths.lua");
+    const list = options.paths.map((path) => JSON.stringify(path)).join(",\n");
+    writeFileSync(
+      script,
+      `local paths = {\n${list}\n}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n`,
+    );
+    args.push("-s", script);
+  }
   args.push(options.url);
   const { stdout } = await execFileAsync("wrk", args);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0);
@@ -67,7 +80,7 @@ async function runWrk(options: LoadOptions): Promise<LoadResult> {
 /** Drives a URL on loopback with wrk when installed (lighter), else autocannon. */
 export async function drive(options: LoadOptions): Promise<LoadResult> {
   wrkAvailable ??= hasWrk();
-  if (!options.paths && (await wrkAvailable)) return runWrk(options);
+  if (await wrkAvailable) return runWrk(options);
   let next = 0;
   const paths = options.paths;
   const config: autocannon.Options = {

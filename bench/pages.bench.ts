@@ -12,7 +12,7 @@ import { articlePath } from "../src/core/urls.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { createDeps } from "../src/server/deps.ts";
 import { measureColdRender, type ColdRenderResult } from "./cold-render.ts";
-import { rawGet, round, waitFor } from "./http-util.ts";
+import { median, rawGet, round, waitFor } from "./http-util.ts";
 import { drive, type LoadResult } from "./load.ts";
 import { measurePublishToVisible, type PublishVisibleResult } from "./publish-visible.ts";
 
@@ -27,6 +27,22 @@ export interface PagesBenchOptions {
   port: number;
   benchDir: string;
   renders: number;
+  rounds: number;
+}
+
+/** The median of each figure over rounds (the machine is shared: single runs are noisy). */
+function medianOf(runs: LoadResult[]): LoadResult & { rounds: number; requestsPerSecondRuns: number[] } {
+  const first = runs[0] as LoadResult;
+  return {
+    tool: first.tool,
+    requestsPerSecond: round(median(runs.map((r) => r.requestsPerSecond)), 1),
+    p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
+    p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    rounds: runs.length,
+    requestsPerSecondRuns: runs.map((r) => round(r.requestsPerSecond, 1)),
+  };
 }
 
 export interface LoadCase {
@@ -49,6 +65,7 @@ export interface PagesBenchResult {
   load: {
     connections: number;
     durationSeconds: number;
+    rounds: number;
     acceptEncoding: string;
     cases: LoadCase[];
     skipped: string[];
@@ -66,6 +83,7 @@ export const DEFAULTS: PagesBenchOptions = {
   port: 4170,
   benchDir: join(tmpdir(), "warta-bench"),
   renders: 200,
+  rounds: 3,
 };
 
 const ACCEPT_ENCODING = "gzip, deflate, br";
@@ -218,23 +236,33 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
         corpus.dir,
       );
       try {
-        log(`${item.page}: limit`);
-        const limitResult = await drive({
-          url: `http://127.0.0.1:${limitPort}${item.path}`,
-          connections: options.connections,
-          durationSeconds: options.durationSeconds,
-          headers: { "accept-encoding": ACCEPT_ENCODING },
-        });
-        log(`${item.page}: warta`);
-        const wartaResult = await drive({
-          url: base + item.path,
-          connections: options.connections,
-          durationSeconds: options.durationSeconds,
-          headers: item.miss
-            ? { "accept-encoding": ACCEPT_ENCODING, "x-warta-cache-bypass": "1" }
-            : { "accept-encoding": ACCEPT_ENCODING },
-          ...(item.miss ? { paths: missPaths } : {}),
-        });
+        const limitRuns: LoadResult[] = [];
+        const wartaRuns: LoadResult[] = [];
+        for (let round = 0; round < options.rounds; round++) {
+          log(`${item.page}: limit (round ${round + 1}/${options.rounds})`);
+          limitRuns.push(
+            await drive({
+              url: `http://127.0.0.1:${limitPort}${item.path}`,
+              connections: options.connections,
+              durationSeconds: options.durationSeconds,
+              headers: { "accept-encoding": ACCEPT_ENCODING },
+            }),
+          );
+          log(`${item.page}: warta (round ${round + 1}/${options.rounds})`);
+          wartaRuns.push(
+            await drive({
+              url: base + item.path,
+              connections: options.connections,
+              durationSeconds: options.durationSeconds,
+              headers: item.miss
+                ? { "accept-encoding": ACCEPT_ENCODING, "x-warta-cache-bypass": "1" }
+                : { "accept-encoding": ACCEPT_ENCODING },
+              ...(item.miss ? { paths: missPaths } : {}),
+            }),
+          );
+        }
+        const limitResult = medianOf(limitRuns);
+        const wartaResult = medianOf(wartaRuns);
         cases.push({
           page: item.page,
           url: item.path,
@@ -284,6 +312,7 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
     load: {
       connections: options.connections,
       durationSeconds: options.durationSeconds,
+      rounds: options.rounds,
       acceptEncoding: ACCEPT_ENCODING,
       cases,
       skipped,
@@ -296,7 +325,7 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
 
 export function formatPagesResult(result: PagesBenchResult): string {
   const lines = [
-    `Pages on ${result.corpus.articles.toLocaleString("en-US")} articles (${result.cpus} CPUs, load ${result.loadAverage.join(" ")}, ${result.load.connections} connections, ${result.load.durationSeconds} s each, ${result.load.acceptEncoding}):`,
+    `Pages on ${result.corpus.articles.toLocaleString("en-US")} articles (${result.cpus} CPUs, load ${result.loadAverage.join(" ")}, ${result.load.connections} connections, ${result.load.durationSeconds} s × ${result.load.rounds} rounds each (medians), ${result.load.acceptEncoding}, ${result.load.cases[0]?.limit.tool ?? "?"}):`,
     `  ${"page".padEnd(22)} ${"bytes".padStart(7)} ${"warta req/s".padStart(12)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"limit req/s".padStart(12)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"ratio".padStart(6)}`,
   ];
   for (const c of result.load.cases)

@@ -4,7 +4,7 @@
  *
  *   npm run bench                                  everything, 100k-article corpus
  *   npm run bench -- --only pages --articles 1000000
- *   npm run bench -- --only pages --duration 10 --connections 64
+ *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
  *   npm run bench -- --only stemmer,search
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     connections: { type: "string" },
     port: { type: "string" },
     dir: { type: "string" },
+    rounds: { type: "string" },
   },
   strict: true,
 });
@@ -45,6 +46,7 @@ if (selected.has("pages")) {
     connections: number(values.connections, DEFAULTS.connections),
     port: number(values.port, DEFAULTS.port),
     benchDir: values.dir ?? DEFAULTS.benchDir,
+    rounds: number(values.rounds, DEFAULTS.rounds),
   });
   const file = new URL(`pages-${sizeLabel(result.corpus.articles)}.json`, RESULTS);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
