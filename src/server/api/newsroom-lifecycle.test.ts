@@ -91,8 +91,9 @@ describe("newsroom lifecycle: draft → review → changes → schedule → live
     ctx = await createApiContext({ now: START });
     section = await buildSection(ctx.deps, { name: "Sains", slug: "sains" });
     writerPerson = await buildPerson(ctx.deps, { name: "Rina Lestari", slug: "rina-lestari" });
-    [tag] = await ctx.deps.tags.ensure(["Astronomi"]);
-    assert.ok(tag);
+    const [ensured] = await ctx.deps.tags.ensure(["Astronomi"]);
+    assert.ok(ensured);
+    tag = ensured;
     const writerUser = await ctx.user("penulis", { personId: writerPerson.id });
     const editorUser = await ctx.user("editor");
     writer = await ctx.login(writerUser.email);
