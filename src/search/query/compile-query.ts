@@ -126,7 +126,7 @@ export async function compileQuery(
       }
       const token = tokens[i] as Token;
       let term = token.stem;
-      if (options.typos !== false && (await options.index.documentFrequency(term)) === 0) {
+      if (options.typos !== false && (await options.index.documentFrequency(term, 1)) === 0) {
         const [best] = await options.index.similarTerms(term, allowedTypos(term), 1);
         if (best) {
           corrections.push({ from: token.token, to: best.term });

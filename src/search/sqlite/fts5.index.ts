@@ -28,10 +28,10 @@ const RELATED_WEIGHTS = "6.0, 3.0, 1.0, 1.0, 2.0";
 const FRESHNESS = 0.5;
 const FRESHNESS_HALF_DAYS = 30;
 const BATCH = 2_000;
-/** Counting stops here ("more than 10 000"). */
-export const COUNT_CAP = 10_000;
+/** Counting stops here ("more than 1 000"), or at the page asked for if deeper. */
+export const COUNT_CAP = 1_000;
 /** Broad queries rank their newest RANK_WINDOW matches (or more, for a deeper page). */
-const RANK_WINDOW = 2_000;
+const RANK_WINDOW = 1_000;
 
 /** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */
 const FORMAT = "2";
@@ -186,31 +186,23 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
             query.now.toISOString(),
           ) as { x: number }
         ).x === 1;
-      let counted: number | null = null;
-      if (query.count !== false) {
-        const row = dated
-          ? prepare(
-              `SELECT count(*) AS n FROM (SELECT f.rowid ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} LIMIT ${COUNT_CAP + 1})`,
-            ).get(match, ...docParams)
-          : prepare(
-              `SELECT count(*) AS n FROM (SELECT f.rowid FROM search_fts f WHERE f.search_fts MATCH ?${notIn} LIMIT ${COUNT_CAP + 1})`,
-            ).get(match);
-        counted = Number((row as { n: number }).n);
-      }
-      // Broad queries are ranked within their newest matches only, so latency does not grow with
-      // the corpus: bm25 is computed for at most `window` rows.
+      // One pass over the newest matches (ids descending, no scoring) gives both the count, up to
+      // the cap, and the ranking window: broad queries are ranked within their newest `window`
+      // matches only, so latency does not grow with the corpus.
       const window = Math.max(RANK_WINDOW, offset + query.limit);
-      let cutoff: number | null = null;
-      if (counted === null || counted > window) {
-        const row = dated
+      const scan = Math.max(COUNT_CAP, window) + 1;
+      const candidates = (
+        dated
           ? prepare(
-              `SELECT f.rowid AS id ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
-            ).get(match, ...docParams, window - 1)
+              `SELECT f.rowid AS id ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT ?`,
+            ).all(match, ...docParams, query.count === false ? window : scan)
           : prepare(
-              `SELECT f.rowid AS id FROM search_fts f WHERE f.search_fts MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
-            ).get(match, window - 1);
-        if (row) cutoff = Number((row as { id: number }).id);
-      }
+              `SELECT f.rowid AS id FROM search_fts f WHERE f.search_fts MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT ?`,
+            ).all(match, query.count === false ? window : scan)
+      ) as { id: number }[];
+      const counted = query.count === false ? null : candidates.length;
+      const last = candidates.length >= window ? candidates[window - 1] : undefined;
+      const cutoff = last ? Number(last.id) : null;
       const weights = query.mode === "related" ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
       const nowSec = Math.floor(query.now.getTime() / 1000);
       const score = `bm25(f.search_fts, ${weights}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
@@ -222,9 +214,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       const hits = rows.map((row) => ({ id: Number(row.id), score: -row.score }));
       if (counted === null) return { total: hits.length, hits, exhaustive: false };
       return {
-        total: Math.min(counted, COUNT_CAP),
+        total: Math.min(counted, scan - 1),
         hits,
-        exhaustive: counted <= COUNT_CAP,
+        exhaustive: counted < scan,
       } satisfies IndexResult;
     },
 
