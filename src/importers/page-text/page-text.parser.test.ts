@@ -199,4 +199,13 @@ describe("parsePageText on outlet styles", () => {
         isImportError(error) && error.code === "no_body" && /Isi artikel/u.test(error.message),
     );
   });
+
+  it("takes a short headline under a short kicker (no line over 40 characters)", () => {
+    const article = parsePageText(
+      "Nasional\nHarga Cabai Turun Lagi\nNasional | 3 Maret 2024, 10:15 WIB\nIsi berita.\n",
+    );
+    assert.equal(article.section, "Nasional");
+    assert.equal(article.headline, "Harga Cabai Turun Lagi");
+    assert.deepEqual(article.paragraphs, ["Isi berita."]);
+  });
 });

@@ -82,10 +82,12 @@ export function parsePageText(text: string): ExtractedArticle {
   if (pre.length > 0 && classifyHeader(lines[i] ?? "") !== null) {
     // A header line follows: the first long line is the headline, a short line above it the
     // kicker (section), a line below it the deck.
-    const index = Math.max(
-      0,
-      pre.findIndex((line) => line.length > 40),
-    );
+    // A short headline (no line over 40 characters) still has a kicker above it when the first
+    // line is a short label and the next one is longer ("Nasional" / "Harga Cabai Turun").
+    const long = pre.findIndex((line) => line.length > 40);
+    const shortPair =
+      pre.length >= 2 && (pre[0]?.length ?? 0) <= 25 && (pre[1]?.length ?? 0) > (pre[0]?.length ?? 0);
+    const index = long >= 0 ? long : shortPair ? 1 : 0;
     const kicker = pre[index - 1];
     if (kicker !== undefined && kicker.length <= 40) article.section = kicker;
     article.headline = pre[index] ?? "";
