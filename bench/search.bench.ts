@@ -12,7 +12,7 @@
  * Writes bench/results/search.json. Targets: p95 ≤ 20 ms at 100k, ≤ 50 ms at 1M.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DatabaseSync } from "node:sqlite";
@@ -338,7 +338,14 @@ export async function run(
     options.log?.(`building ${size.toLocaleString("en")} articles…`);
     runs.push(await runOne(size, options));
   }
-  return { date: new Date().toISOString(), node: process.version, runs };
+  // The machine's load while measuring: latency on a shared, busy machine is not latency on an idle one.
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: loadavg(),
+    runs,
+  };
 }
 
 async function main(): Promise<void> {
