@@ -77,7 +77,7 @@ describe("FTS5 expressions", () => {
     });
     assert.equal(
       expression,
-      '({headline lede body extra} : ("a"" OR b NEAR(") AND facets : ("s1" OR "s2") AND facets : ("t3")) NOT {headline lede body extra} : ("c")',
+      '(facets : ("s1" OR "s2") AND facets : ("t3") AND {headline lede body extra} : ("a"" OR b NEAR(")) NOT {headline lede body extra} : ("c")',
     );
   });
 });

@@ -49,12 +49,15 @@ export function compileQuery(options: {
   /** Related mode: facets also score, so the match may run over every column. */
   allColumns?: boolean;
 }): string {
-  let expression = options.allColumns
+  const text = options.allColumns
     ? `(${compileMatch(options.match)})`
     : `${TEXT_COLUMNS} : (${compileMatch(options.match)})`;
-  for (const group of options.facets ?? []) {
-    if (group.length > 0) expression += ` AND facets : (${group.map(quote).join(" OR ")})`;
-  }
+  // Facets first: they are usually the most selective, and FTS5 drives an AND from its left side
+  // (about twice as fast for "common word in one tag" in measurements).
+  const facets = (options.facets ?? [])
+    .filter((group) => group.length > 0)
+    .map((group) => `facets : (${group.map(quote).join(" OR ")})`);
+  let expression = [...facets, text].join(" AND ");
   for (const excluded of options.exclude ?? []) {
     expression = `(${expression}) NOT ${TEXT_COLUMNS} : (${compileMatch(excluded)})`;
   }
