@@ -18,6 +18,10 @@ export interface RenderTiming {
 
 export interface ColdRenderResult {
   article: RenderTiming;
+  /** The same articles with the search-backed Berita Terkait list left empty: the rest of the page. */
+  articleWithoutRelatedSearch: RenderTiming;
+  /** Search documents in the store (Berita Terkait costs nothing on an empty index). */
+  searchDocuments: number;
   home: RenderTiming;
   section: RenderTiming;
   tag: RenderTiming;
@@ -84,10 +88,24 @@ export async function measureColdRender(deps: Deps, count = 200): Promise<ColdRe
     if ("redirect" in page || page.status !== 200) throw new Error(`article ${target.id} did not render`);
     articleHtmlBytes = Buffer.byteLength(page.html.value);
   });
+  const plain = createSiteRenderer(
+    { ...deps, search: { ...deps.search, related: async () => [] } },
+    loadStylesheet(),
+  );
+  const articleWithoutRelatedSearch = await time(count, 10, async (i) => {
+    const target = pick(articles, count + i);
+    const page = await plain.article(target.id, target.url);
+    if ("redirect" in page || page.status !== 200) throw new Error(`article ${target.id} did not render`);
+  });
+  const { rows: docs } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_docs`
+    .execute(deps.store.db)
+    .catch(() => ({ rows: [{ n: 0 }] }));
   const sample = await renderer.article(articles[0]?.id ?? 1, articles[0]?.url ?? "/");
   const sampleBody = Buffer.from("html" in sample ? sample.html.value : "");
   return {
     article,
+    articleWithoutRelatedSearch,
+    searchDocuments: Number(docs[0]?.n ?? 0),
     home: await time(Math.min(count, 100), 5, () => renderer.home()),
     section: await time(Math.min(count, 100), 5, (i) => renderer.section(pick(sections, i), undefined)),
     tag: await time(Math.min(count, 100), 5, (i) => renderer.tag(pick(tags, i), undefined)),

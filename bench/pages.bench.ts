@@ -336,10 +336,10 @@ export function formatPagesResult(result: PagesBenchResult): string {
   const r = result.coldRender;
   lines.push(
     `Cold render, median wall / p90 wall / median CPU ms: ` +
-      (["article", "home", "section", "tag", "person"] as const)
+      (["article", "articleWithoutRelatedSearch", "home", "section", "tag", "person"] as const)
         .map((k) => `${k} ${r[k].medianMs} / ${r[k].p90Ms} / ${r[k].cpuMedianMs}`)
         .join(", ") +
-      `; br+gzip of an article ${r.articleCompress.medianMs} ms (${r.articleHtmlBytes} bytes HTML)`,
+      `; br+gzip of an article ${r.articleCompress.medianMs} ms (${r.articleHtmlBytes} bytes HTML); ${r.searchDocuments} search documents`,
     `Memory of the serving process after the load: RSS ${result.memory.rssMb} MB (peak ${result.memory.peakRssMb} MB)`,
     `Publish-to-visible on ${result.publishToVisible.pages.length} pages: median ${result.publishToVisible.medianAllPagesMs} ms, max ${result.publishToVisible.maxAllPagesMs} ms over ${result.publishToVisible.trials} publishes`,
   );
