@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -69,5 +69,36 @@ describe("warta import / analyze-page commands", () => {
     assert.deepEqual([report.imported, report.failed], [1, 1]);
     assert.equal(report.entries[1]?.code, "invalid_xml");
     await assert.rejects(importCommand.run(["--status", "maybe", good]), UsageError);
+  });
+
+  it("Ctrl-C stops after the current article, prints the report so far and exits 130", async () => {
+    const pages = join(dir, "many");
+    await mkdir(pages);
+    for (let n = 0; n < 200; n++)
+      await writeFile(
+        join(pages, `${String(n).padStart(3, "0")}.txt`),
+        [
+          "Nasional",
+          `Berita Uji Interupsi Nomor ${n}`,
+          "Nasional | 3 Maret 2024, 10:15 WIB",
+          `Isi ${n}.`,
+        ].join("\n"),
+      );
+    const child = spawn(process.execPath, [MAIN, "import", pages], { env: { ...process.env, ...env } });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    let signalled = false;
+    child.stderr.on("data", (chunk: Buffer) => {
+      // The first progress line means articles are being imported.
+      if (!signalled && /Impor \[/.test(chunk.toString())) {
+        signalled = true;
+        child.kill("SIGINT");
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    assert.equal(code, 130, stdout);
+    assert.match(stdout, /Dihentikan dengan Ctrl-C/);
+    const imported = Number(/Diimpor \(imported\): (\d+)/.exec(stdout)?.[1]);
+    assert.ok(imported > 0 && imported < 200, `stopped part-way: ${imported}`);
   });
 });
