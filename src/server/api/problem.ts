@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from "fastify";
-import { z, type ZodType } from "zod";
+import type { ZodType } from "zod";
 import { AppError, isAppError, type ErrorCode, type FieldIssue } from "../../core/errors.ts";
+import { indonesianErrors } from "../../services/validation.ts";
 
 /**
  * The one error mapping for `/api` (DESIGN.md §5.7): every failure becomes an RFC 9457
@@ -91,8 +92,6 @@ function isValidationError(error: unknown): error is {
   );
 }
 
-const indonesian = z.locales.id().localeError;
-
 /**
  * The /api validator: zod parsing with Indonesian default messages (a schema's own messages win),
  * every issue reported as `{ instancePath, message }` for the problem mapping.
@@ -100,7 +99,7 @@ const indonesian = z.locales.id().localeError;
 export const apiValidatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
-    const result = schema.safeParse(data, { error: indonesian });
+    const result = schema.safeParse(data, { error: indonesianErrors });
     if (result.success) return { value: result.data };
     const issues = result.error.issues.map((issue) => ({
       keyword: issue.code,
