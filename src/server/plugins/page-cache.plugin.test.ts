@@ -158,6 +158,33 @@ describe("page cache over the site", () => {
     assert.equal(head.body, "");
   });
 
+  test("when listening, hits are answered before routing with the same bytes and headers", async () => {
+    const listening = await openSite();
+    try {
+      await seed(listening.deps);
+      await listening.app.listen({ port: 0, host: "127.0.0.1" });
+      const base = `http://127.0.0.1:${(listening.app.server.address() as AddressInfo).port}`;
+      const first = await fetch(`${base}/dunia`);
+      const firstBody = await first.text();
+      assert.equal(first.headers.get("x-cache"), "MISS");
+      const second = await fetch(`${base}/dunia`, { headers: { "accept-encoding": "br" } });
+      assert.equal(second.headers.get("x-cache"), "HIT");
+      assert.equal(second.headers.get("content-encoding"), "br");
+      assert.equal(await second.text(), firstBody);
+      const notModified = await fetch(`${base}/dunia`, {
+        headers: { "if-none-match": second.headers.get("etag") ?? "" },
+      });
+      assert.equal(notModified.status, 304);
+      const session = await fetch(`${base}/dunia`, { headers: { cookie: "warta_session=x" } });
+      assert.equal(session.headers.get("x-cache"), null);
+      await session.text();
+      assert.equal((await fetch(`${base}/tidak-ada`)).status, 404);
+      assert.equal(listening.app.pageCache?.stats().hits, 2);
+    } finally {
+      await listening.close();
+    }
+  });
+
   test("404s, sessions and authorization are never cached", async () => {
     await get("/tidak-ada");
     assert.equal((await get("/tidak-ada")).headers["x-cache"], undefined);

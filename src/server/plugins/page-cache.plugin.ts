@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createEncodingNegotiator } from "../../cache/accept-encoding.ts";
 import { buildEntry, cacheKeyOf, type CacheEntry, type PageCache } from "../../cache/page-cache.ts";
 import { GLOBAL_KEYS, keysToPurge } from "../../cache/purge-keys.ts";
@@ -17,8 +18,25 @@ export const SEARCH_TTL_SECONDS = 60;
 export const SESSION_COOKIE = "warta_session";
 export const BYPASS_HEADER = "x-warta-cache-bypass";
 
-/** Response headers replayed on hits; anything else a route set is not part of the cached page. */
-const REPLAYED_HEADERS = ["content-type", "content-language", "link", "x-robots-tag", "last-modified"];
+/**
+ * Response headers not replayed on hits: per-connection or per-response ones, and those the cache
+ * sets itself. Everything else the route (or an earlier onSend hook) set is part of the cached page.
+ */
+const NOT_REPLAYED = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "etag",
+  "vary",
+  "age",
+  "set-cookie",
+  "x-cache",
+  "cache-control",
+  "surrogate-key",
+]);
 const COMPRESSIBLE =
   /^(text\/|application\/(xml|json|ld\+json|rss\+xml|atom\+xml|feed\+json|javascript|xhtml\+xml)|image\/svg\+xml)/;
 
@@ -85,11 +103,10 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
   const negotiate = createEncodingNegotiator();
   const brotliQuality = options.brotliQuality ?? 5;
 
-  function serveHit(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): void {
-    const encoding = negotiate(request.headers["accept-encoding"]);
-    const inm = request.headers["if-none-match"];
-    reply.hijack();
-    const res = reply.raw;
+  /** Writes a cached entry: 304 when If-None-Match matches, else the negotiated bytes. */
+  function writeEntry(req: IncomingMessage, res: ServerResponse, entry: CacheEntry): void {
+    const encoding = negotiate(req.headers["accept-encoding"]);
+    const inm = req.headers["if-none-match"];
     if (inm !== undefined && matchesEtag(inm, entry.etags)) {
       res.writeHead(304, entry.notModified[encoding]);
       res.end();
@@ -97,7 +114,32 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
     }
     const variant = entry.variants[encoding];
     res.writeHead(200, variant.flat);
-    res.end(request.method === "HEAD" ? undefined : variant.body);
+    res.end(req.method === "HEAD" ? undefined : variant.body);
+  }
+
+  function serveHit(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): void {
+    reply.hijack();
+    writeEntry(request.raw, reply.raw, entry);
+  }
+
+  /**
+   * The hit path in front of Fastify (installed on the HTTP server's request event): a cached page
+   * is written before any routing or request object; anything else goes on to Fastify untouched.
+   */
+  function tryServeRaw(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!cache) return false;
+    const method = req.method;
+    if (method !== "GET" && method !== "HEAD") return false;
+    const headers = req.headers;
+    if (headers.authorization !== undefined) return false;
+    if (headers.cookie !== undefined && headers.cookie.includes(`${SESSION_COOKIE}=`)) return false;
+    if (options.allowBypass && headers[BYPASS_HEADER] !== undefined) return false;
+    const url = req.url ?? "/";
+    if (url.startsWith("/admin")) return false;
+    const entry = cache.get(cacheKeyOf(url));
+    if (entry === undefined) return false;
+    writeEntry(req, res, entry);
+    return true;
   }
 
   const plugin = async function register(app: FastifyInstance): Promise<void> {
@@ -117,6 +159,18 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
       if (purgeHook) void purgeHook(keys);
     });
     app.addHook("onClose", async () => unsubscribe());
+
+    // When listening, answer hits before Fastify routes the request (inject() uses onRequest below).
+    app.addHook("onReady", async () => {
+      const server = app.server;
+      const listeners = server.listeners("request");
+      const original = listeners[0] as ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+      if (!cache || listeners.length !== 1 || !original) return;
+      server.removeListener("request", original);
+      server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+        if (!tryServeRaw(req, res)) original.call(server, req, res);
+      });
+    });
 
     app.addHook("onRequest", (request, reply, done) => {
       const method = request.method;
@@ -181,9 +235,10 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
         if (!cache) return payload;
 
         const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = headerString(reply.getHeader(name));
-          if (value !== undefined) headers[name] = value;
+        for (const [name, raw] of Object.entries(reply.getHeaders())) {
+          const value = headerString(raw);
+          if (value !== undefined && !NOT_REPLAYED.has(name.toLowerCase()))
+            headers[name.toLowerCase()] = value;
         }
         headers["cache-control"] = cacheControl;
         headers["surrogate-key"] = surrogate;
