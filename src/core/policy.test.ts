@@ -38,6 +38,7 @@ const PLAIN: Partial<Record<Action, Row>> = {
   "token.manageOwn": [N, Y, Y, Y, Y],
   "token.manageAny": [N, N, N, N, Y],
   "audit.read": [N, N, N, N, Y],
+  "webhook.manage": [N, N, N, N, Y],
 };
 
 const article = (status: ArticleStatus, owner: "credit" | "creator" | "other") =>

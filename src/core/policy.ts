@@ -31,6 +31,7 @@ export const ACTIONS = [
   "token.manageOwn",
   "token.manageAny",
   "audit.read",
+  "webhook.manage",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -87,6 +88,8 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "token.manageOwn": null,
   "token.manageAny": null,
   "audit.read": "audit:read",
+  // A token could point deliveries, and their signatures, anywhere: webhooks need a signed-in admin.
+  "webhook.manage": null,
 };
 
 type Condition = "ownDraft" | "notAdminUser";
@@ -146,6 +149,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     "user.manage": true,
     "token.manageAny": true,
     "audit.read": true,
+    "webhook.manage": true,
   },
 };
 

@@ -1,11 +1,10 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../core/errors.ts";
 import type { Webhook, WebhookDelivery } from "../../db/repositories/webhooks.repository.ts";
 import { WEBHOOK_EVENTS, webhookUrlSchema } from "../../services/webhooks/webhooks.service.ts";
 import type { Deps } from "../deps.ts";
-import { requireActor, type UserActor } from "../plugins/auth.plugin.ts";
+import { authorize, requireActor, type UserActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";
 
@@ -74,15 +73,10 @@ const presentDelivery = (d: WebhookDelivery) => ({
   payload: JSON.parse(d.payload) as unknown,
 });
 
-/**
- * Webhooks are an admin's business (signed-in admin, not an API token: a token could otherwise
- * point deliveries — and their secrets' signatures — anywhere). core/policy.ts has no
- * `webhook.manage` action yet; this guard is the rule until it does.
- */
+/** Webhooks are an admin's business; the policy table says so (`webhook.manage`, never by token). */
 function requireAdmin(request: FastifyRequest): UserActor {
   const actor = requireActor(request);
-  if (actor.role !== "admin" || actor.scopes !== undefined)
-    throw new AppError("forbidden", "Hanya admin (masuk dengan sesi) yang boleh mengelola webhook.");
+  authorize(actor, "webhook.manage");
   return actor;
 }
 
