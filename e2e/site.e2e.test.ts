@@ -67,7 +67,7 @@ describe("the demo site in headless Chromium", { skip }, () => {
     return { problems, title, html, a11y };
   }
 
-  it("opens home, a section, an article, a tag and a person page without console errors or WCAG AA violations", async () => {
+  it("opens home, a section, an article, a tag and a person page and search without console errors or WCAG AA violations", async () => {
     const home = await visit("/");
     assert.deepEqual(home.problems, []);
     assert.deepEqual(home.a11y, [], "home meets WCAG 2.2 AA checks");
@@ -80,7 +80,7 @@ describe("the demo site in headless Chromium", { skip }, () => {
     const tagPath = /<a href="(\/tag\/[^"]+)" rel="tag"/.exec(article.html)?.[1];
     const personPath = /<a href="(\/profil\/[^"]+)"/.exec(article.html)?.[1];
     assert.ok(tagPath && personPath);
-    for (const path of [sectionPath, tagPath, personPath]) {
+    for (const path of [sectionPath, tagPath, personPath, "/cari?q=banjir"]) {
       const visited = await visit(path);
       assert.deepEqual(visited.problems, [], path);
       assert.deepEqual(visited.a11y, [], `${path} meets WCAG 2.2 AA checks`);
