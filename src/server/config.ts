@@ -18,6 +18,7 @@ export interface Config {
   /** A CDN/Varnish endpoint told about every purge, or null. */
   purgeUrl: string | null;
   purgeMethod: "PURGE" | "BAN";
+  trustProxy: TrustProxy;
 }
 
 const envSchema = z.object({
@@ -64,7 +65,30 @@ const envSchema = z.object({
   WARTA_PURGE_METHOD: z
     .enum(["PURGE", "BAN"], { error: "WARTA_PURGE_METHOD must be PURGE or BAN" })
     .default("PURGE"),
+  WARTA_TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .refine(
+      (v) => /^(true|false|[\w.:/, -]+)$/.test(v) && v.trim().length > 0,
+      "WARTA_TRUST_PROXY must be true, false, or proxy addresses/CIDRs such as loopback,10.0.0.0/8",
+    ),
 });
+
+/**
+ * Which proxies may set X-Forwarded-For (client IPs feed login throttling and the audit log).
+ * Default `loopback`: a Varnish or nginx on the same machine. `true` trusts anyone — only behind
+ * a proxy that strips the header.
+ */
+export type TrustProxy = boolean | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -94,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pageCacheBypass: e.WARTA_PAGE_CACHE_BYPASS === "1" || e.WARTA_PAGE_CACHE_BYPASS === "true",
     purgeUrl: e.WARTA_PURGE_URL ? e.WARTA_PURGE_URL : null,
     purgeMethod: e.WARTA_PURGE_METHOD,
+    trustProxy: parseTrustProxy(e.WARTA_TRUST_PROXY),
   };
 }
