@@ -5,7 +5,10 @@ import { isValidSlug, slugify } from "./slug.ts";
 describe("slugify", () => {
   it("lowercases, folds accents and joins words with hyphens", () => {
     assert.equal(
-      slugify("Respons Putin Mengejutkan atas Tuduhan Tentara Korea Utara Dikirim ke Rusia, Membenarkannya?", 120),
+      slugify(
+        "Respons Putin Mengejutkan atas Tuduhan Tentara Korea Utara Dikirim ke Rusia, Membenarkannya?",
+        120,
+      ),
       "respons-putin-mengejutkan-atas-tuduhan-tentara-korea-utara-dikirim-ke-rusia-membenarkannya",
     );
     assert.equal(slugify("Café & Kopi: Édisi Ke-16"), "cafe-dan-kopi-edisi-ke-16");
