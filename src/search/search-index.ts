@@ -80,6 +80,8 @@ export interface SearchIndex {
   readonly name: string;
   /** True when the index is new or its layout changed: rebuild it before trusting it. */
   needsRebuild?: boolean;
+  /** Creates or checks the adapter's own tables (async stores); `needsRebuild` is known after it. */
+  ready?(): Promise<void>;
   upsert(doc: SearchDocument): Promise<void>;
   remove(id: number): Promise<void>;
   search(query: IndexQuery): Promise<IndexResult>;

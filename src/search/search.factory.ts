@@ -7,8 +7,8 @@ import { loadRootWords } from "./analyzer/root-words.ts";
 import { createStemmer } from "./analyzer/stemmer.ts";
 import type { SearchIndex } from "./search-index.ts";
 import { createSearchService, type SearchService } from "./search.service.ts";
-import { createUnavailableIndex } from "./unavailable.index.ts";
 import { createFts5SearchIndex } from "./sqlite/fts5.index.ts";
+import { createTsvectorSearchIndex } from "./postgres/tsvector.index.ts";
 
 export interface SearchStack {
   analyzer: Analyzer;
@@ -28,7 +28,10 @@ export function createSearchStack(deps: {
   const analyzer =
     deps.analyzer ??
     createAnalyzer({ stemmer: createStemmer({ rootWords: loadRootWords(), cacheSize: 200_000 }) });
-  const index = deps.store.sqlite ? createFts5SearchIndex(deps.store.sqlite) : createUnavailableIndex();
+  // SQLite: FTS5 over the raw connection; PostgreSQL: tsvector through Kysely.
+  const index = deps.store.sqlite
+    ? createFts5SearchIndex(deps.store.sqlite)
+    : createTsvectorSearchIndex(deps.store.db);
   const aliases = createAliasesService({ store: deps.store, analyzer, clock: deps.clock });
   const search = createSearchService({ ...deps, index, analyzer, aliases });
   return { analyzer, index, aliases, search };

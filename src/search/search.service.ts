@@ -199,6 +199,7 @@ export function createSearchService(deps: SearchServiceDeps) {
 
     /** Rebuilds a new or outdated index (see SearchIndex.needsRebuild); returns the count, or null. */
     async ensureIndexed(): Promise<number | null> {
+      await index.ready?.();
       if (!index.needsRebuild) return null;
       const now = clock();
       const total = await documents.countLive(now);

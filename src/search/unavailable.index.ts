@@ -1,6 +1,6 @@
 /**
- * The index on a store without a search adapter yet (PostgreSQL until the tsvector adapter lands):
- * accepts writes, finds nothing. Search pages then show "no results" instead of failing.
+ * An index that accepts writes and finds nothing: a stand-in where a test needs an index but not
+ * its contents (query compilation). Both stores have a real adapter (FTS5, tsvector).
  */
 import type { SearchIndex } from "./search-index.ts";
 

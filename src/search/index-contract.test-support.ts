@@ -1,0 +1,158 @@
+/**
+ * The behaviour every SearchIndex adapter must show, as one suite run by each adapter's test file
+ * (sqlite/fts5.index.test.ts, postgres/tsvector.index.test.ts), so both stores are held to the same
+ * ranking, filter, phrase, exclusion, vocabulary, rebuild, counting and time-guard rules.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { SearchDocument, SearchIndex } from "./search-index.ts";
+
+export interface OpenedIndex {
+  index: SearchIndex;
+  close(): Promise<void>;
+}
+
+export const CONTRACT_NOW = new Date("2026-01-01T00:00:00Z");
+const now = CONTRACT_NOW;
+export const daysAgo = (n: number): Date => new Date(now.getTime() - n * 86_400_000);
+export const doc = (id: number, fields: Partial<SearchDocument>): SearchDocument => ({
+  id,
+  headline: "",
+  lede: "",
+  body: "",
+  extra: "",
+  sectionIds: [1],
+  tagIds: [],
+  personIds: [],
+  publishedAt: daysAgo(1),
+  ...fields,
+});
+export const term = (t: string) => ({ kind: "term" as const, term: t });
+
+export function describeIndexContract(
+  label: string,
+  open: () => Promise<OpenedIndex>,
+  options: { skip?: string | false } = {},
+): void {
+  describe(`${label} index`, { skip: options.skip }, () => {
+    let opened: OpenedIndex;
+    let index: SearchIndex;
+    before(async () => {
+      opened = await open();
+      index = opened.index;
+      await index.upsert(
+        doc(1, { headline: "banjir jakarta", body: "hujan deras", sectionIds: [1, 2], tagIds: [7] }),
+      );
+      await index.upsert(
+        doc(2, { body: "banjir bandang di hulu", personIds: [5], publishedAt: daysAgo(400) }),
+      );
+      await index.upsert(doc(3, { lede: "banjir rob", publishedAt: daysAgo(2) }));
+      await index.upsert(
+        doc(4, { headline: "banjir masa depan", publishedAt: new Date(now.getTime() + 60_000) }),
+      );
+    });
+    after(async () => {
+      await opened?.close();
+    });
+
+    it("ranks headline > lede > body and never returns a document published after now", async () => {
+      const result = await index.search({ match: term("banjir"), limit: 10, now });
+      assert.deepEqual(
+        result.hits.map((h) => h.id),
+        [1, 3, 2],
+      );
+      assert.equal(result.total, 3);
+    });
+
+    it("filters by section (ancestors included), tag, person and dates; sorts by date", async () => {
+      const ids = async (filters: object, sort: "relevance" | "date" = "relevance") =>
+        (await index.search({ match: term("banjir"), filters, sort, limit: 10, now })).hits.map((h) => h.id);
+      assert.deepEqual(await ids({ sectionIds: [2] }), [1]);
+      assert.deepEqual(await ids({ tagIds: [7] }), [1]);
+      assert.deepEqual(await ids({ personIds: [5] }), [2]);
+      assert.deepEqual(await ids({ from: daysAgo(3) }, "date"), [1, 3]);
+      assert.deepEqual(await ids({ to: daysAgo(300) }), [2]);
+    });
+
+    it("phrases, exclusions, pagination and counts", async () => {
+      const phrase = await index.search({
+        match: { kind: "phrase", terms: ["banjir", "bandang"] },
+        limit: 10,
+        now,
+      });
+      assert.deepEqual(
+        phrase.hits.map((h) => h.id),
+        [2],
+      );
+      const without = await index.search({ match: term("banjir"), exclude: [term("rob")], limit: 10, now });
+      assert.deepEqual(
+        without.hits.map((h) => h.id),
+        [1, 2],
+      );
+      const page2 = await index.search({ match: term("banjir"), limit: 1, offset: 1, now });
+      assert.deepEqual(
+        page2.hits.map((h) => h.id),
+        [3],
+      );
+      assert.equal(page2.total, 3);
+    });
+
+    it("knows its vocabulary for typo tolerance; facet tokens are never suggested", async () => {
+      assert.equal(await index.documentFrequency("banjir"), 4);
+      assert.equal(await index.documentFrequency("banjr"), 0);
+      assert.deepEqual(await index.similarTerms("banjr", 1), [{ term: "banjir", documents: 4 }]);
+      assert.deepEqual(await index.similarTerms("s3", 1), []);
+    });
+
+    it("upsert replaces, remove deletes, rebuild replaces everything", async () => {
+      await index.upsert(doc(3, { lede: "kemarau panjang", publishedAt: daysAgo(2) }));
+      assert.equal((await index.search({ match: term("rob"), limit: 10, now })).total, 0);
+      await index.remove(3);
+      assert.equal((await index.search({ match: term("kemarau"), limit: 10, now })).total, 0);
+      const seen: number[] = [];
+      const count = await index.rebuild([doc(10, { body: "gempa" }), doc(11, { body: "gempa susulan" })], {
+        progress: (done) => seen.push(done),
+      });
+      assert.equal(count, 2);
+      assert.deepEqual(await index.ids(), [10, 11]);
+      assert.deepEqual(seen, [2]);
+      const stats = await index.stats();
+      assert.equal(stats.documents, 2);
+      assert.ok(stats.terms >= 2);
+    });
+  });
+
+  describe(`${label} index, broad queries`, { skip: options.skip }, () => {
+    it("count every match and page past the ranking window; the time guard still holds", async () => {
+      const { index: broad, close } = await open();
+      try {
+        const docs = Array.from({ length: 2_600 }, (_, i) =>
+          doc(i + 1, {
+            body: i % 2 === 0 ? "harga beras naik" : "harga cabai",
+            publishedAt: daysAgo(3000 - i),
+          }),
+        );
+        await broad.rebuild(docs);
+        const all = await broad.search({ match: term("harga"), limit: 10, now });
+        assert.equal(all.total, 1_000);
+        assert.equal(all.exhaustive, false, "counted up to the cap");
+        assert.equal(all.hits.length, 10);
+        const deep = await broad.search({ match: term("harga"), limit: 10, offset: 2_590, now });
+        assert.equal(deep.hits.length, 10);
+        assert.equal(deep.total, 2_600);
+        assert.equal(deep.exhaustive, true);
+        const byDate = await broad.search({ match: term("beras"), sort: "date", limit: 3, now });
+        assert.deepEqual(
+          byDate.hits.map((h) => h.id),
+          [2599, 2597, 2595],
+        );
+        await broad.upsert(doc(5_000, { body: "harga", publishedAt: new Date(now.getTime() + 1000) }));
+        const guarded = await broad.search({ match: term("harga"), limit: 5, now });
+        assert.equal(guarded.total, 1_000);
+        assert.ok(!guarded.hits.some((h) => h.id === 5_000));
+      } finally {
+        await close();
+      }
+    });
+  });
+}

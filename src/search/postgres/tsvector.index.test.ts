@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { openPostgres } from "../../db/dialects/postgres.ts";
+import { createTestDatabase } from "../../testing/test-database.ts";
+import {
+  CONTRACT_NOW as now,
+  describeIndexContract,
+  doc,
+  type OpenedIndex,
+  term,
+} from "../index-contract.test-support.ts";
+import { createTsvectorSearchIndex } from "./tsvector.index.ts";
+
+const skip = process.env.WARTA_TEST_POSTGRES_URL ? false : "set WARTA_TEST_POSTGRES_URL to run on PostgreSQL";
+
+/** A fresh PostgreSQL database (no migrations: the adapter owns its tables). */
+async function open(): Promise<OpenedIndex & { sql: ReturnType<typeof openPostgres>["pool"] }> {
+  const dir = mkdtempSync(join(tmpdir(), "warta-tsvector-"));
+  const database = await createTestDatabase(dir);
+  const { db, pool } = openPostgres(database.url, 2);
+  return {
+    index: createTsvectorSearchIndex(db),
+    sql: pool,
+    close: async () => {
+      await db.destroy();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeIndexContract("PostgreSQL tsvector", open, { skip });
+
+describe("PostgreSQL tsvector index, what differs from FTS5", { skip }, () => {
+  let opened: Awaited<ReturnType<typeof open>>;
+  before(async () => {
+    opened = await open();
+    const { index } = opened;
+    await index.upsert(doc(1, { headline: "anak-anak sekolah", lede: "banjir rob", body: "it's c:\\ 3,5" }));
+    await index.upsert(doc(2, { headline: "harga cabai", tagIds: [7], personIds: [5] }));
+    await index.upsert(doc(3, { body: "rob banjir", tagIds: [7] }));
+  });
+  after(async () => {
+    await opened?.close();
+  });
+
+  it("creates its tables once, records its layout, and asks for a rebuild only when new", async () => {
+    const second = createTsvectorSearchIndex(openPostgres(process.env.WARTA_TEST_POSTGRES_URL ?? "").db);
+    assert.equal(opened.index.needsRebuild, true, "a fresh index asks to be rebuilt");
+    const { rows } = await opened.sql.query("SELECT value FROM search_meta WHERE key = 'format'");
+    assert.equal(rows[0]?.value, "1");
+    const { rows: indexes } = await opened.sql.query(
+      "SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents' ORDER BY indexname",
+    );
+    assert.deepEqual(
+      indexes.map((r: { indexname: string }) => r.indexname),
+      [
+        "search_documents_people",
+        "search_documents_pkey",
+        "search_documents_published",
+        "search_documents_sections",
+        "search_documents_tags",
+        "search_documents_terms",
+      ],
+    );
+    assert.equal(second.needsRebuild, false);
+  });
+
+  it("stores the analyzer's stems exactly (no re-parsing of anak-anak, 3,5, quotes, backslashes)", async () => {
+    const found = async (t: string) => (await opened.index.search({ match: term(t), limit: 5, now })).total;
+    assert.equal(await found("anak-anak"), 1);
+    assert.equal(await found("anak"), 0, "the parser's split parts are not indexed");
+    assert.equal(await found("3,5"), 1);
+    assert.equal(await found("it's"), 1);
+    assert.equal(await found("c:\\"), 1);
+  });
+
+  it("a phrase does not run across the end of one field into the next", async () => {
+    const phrase = (terms: string[]) =>
+      opened.index.search({ match: { kind: "phrase", terms }, limit: 5, now });
+    assert.deepEqual(
+      (await phrase(["banjir", "rob"])).hits.map((h) => h.id),
+      [1],
+    );
+    assert.equal((await phrase(["sekolah", "banjir"])).total, 0);
+  });
+
+  it("related mode: shared tags and people match on their own, beside shared words", async () => {
+    const related = (nodes: ReturnType<typeof term>[]) =>
+      opened.index.search({
+        match: { kind: "any", nodes },
+        mode: "related",
+        limit: 5,
+        now,
+        excludeIds: [1],
+        count: false,
+      });
+    const byFacets = await related([term("banjir"), term("t7"), term("p5")]);
+    assert.deepEqual(byFacets.hits.map((h) => h.id).sort(), [2, 3], "2 shares only a tag and a person");
+    const byWord = await related([term("banjir")]);
+    assert.deepEqual(
+      byWord.hits.map((h) => h.id),
+      [3],
+    );
+    const [tagAndPerson, tagOnly] = (await related([term("t7"), term("p5")])).hits;
+    assert.equal(tagAndPerson?.id, 2, "two shared facets outrank one");
+    assert.ok((tagAndPerson?.score ?? 0) > (tagOnly?.score ?? 0));
+  });
+});

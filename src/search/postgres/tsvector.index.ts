@@ -1,0 +1,351 @@
+/**
+ * PostgreSQL adapter. PostgreSQL-specific search SQL lives here and only here (DESIGN.md §2,
+ * search row); it is the twin of `sqlite/fts5.index.ts` and behaves the same way.
+ *
+ * - `search_documents`: one row per indexed (live) article: `terms`, a `tsvector` of the analyzer's
+ *   stems with weights A headline, B lede, C body, D credits and tags (built in TypeScript, see
+ *   tsquery.ts); `section_ids` (the section and its ancestors), `tag_ids`, `person_ids` as `int[]`;
+ *   `published_at`. GIN indexes on `terms` and the three arrays, a btree on `published_at`.
+ *   Long vectors are kept out of line (`toast_tuple_target = 128`), so the heap the match scans
+ *   touch stays small; only ranked rows read their vector.
+ * - `search_terms`: every indexed stem of 4+ letters (insert-only), for typo tolerance in TS.
+ * - `search_meta`: the layout version; a fresh or outdated index is rebuilt from the articles.
+ *
+ * The tables belong to the adapter, not to a migration (like FTS5's): they are rebuildable at any
+ * time, and `ready()` creates them once per process under an advisory lock.
+ */
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { boundedEditDistance } from "../edit-distance.ts";
+import type {
+  IndexResult,
+  IndexStats,
+  MatchNode,
+  ProgressCallback,
+  SearchDocument,
+  SearchIndex,
+} from "../search-index.ts";
+import { FACET_TOKEN } from "../sqlite/fts5-match.ts";
+import { matchWithout, toTsquery, toTsvectorLiteral } from "./tsquery.ts";
+
+/** ts_rank_cd weights {D, C, B, A}: headline > lede > body > credits/tags (FTS5: 10, 4, 1, 0.5). */
+const SEARCH_WEIGHTS = "{0.05, 0.1, 0.4, 1.0}";
+/** Related lists (FTS5: 6, 3, 1, 1, facets 2): a shared tag or person adds FACET_SCORE each. */
+const RELATED_WEIGHTS = "{0.17, 0.17, 0.5, 1.0}";
+const FACET_SCORE = 0.33;
+/** A story published now scores up to 1 + FRESHNESS; the boost halves after FRESHNESS_HALF_DAYS. */
+const FRESHNESS = 0.5;
+const FRESHNESS_HALF_DAYS = 30;
+const BATCH = 500;
+/** Counting stops here ("more than 1 000"), or at the page asked for if deeper. */
+const COUNT_CAP = 1_000;
+/** Broad queries rank their newest RANK_WINDOW matches (or more, for a deeper page). */
+const RANK_WINDOW = 1_000;
+/** Document frequencies are counted up to here; a term this common is "everywhere". */
+const DF_CAP = 10_000;
+/** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */
+const FORMAT = "1";
+/** pg_advisory_xact_lock key, so two processes starting together create the tables once. */
+const SCHEMA_LOCK = 58_125_005;
+
+type Db = Kysely<Database>;
+
+async function createSchema(db: Db): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS search_meta (key text PRIMARY KEY, value text NOT NULL)`.execute(
+      trx,
+    );
+    const format = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = 'format'`.execute(
+      trx,
+    );
+    const stale = format.rows[0]?.value !== FORMAT;
+    if (stale) {
+      await sql`DROP TABLE IF EXISTS search_documents`.execute(trx);
+      await sql`DROP TABLE IF EXISTS search_terms`.execute(trx);
+      await sql`
+        CREATE TABLE search_documents (
+          article_id integer PRIMARY KEY,
+          published_at timestamptz NOT NULL,
+          section_ids integer[] NOT NULL,
+          tag_ids integer[] NOT NULL,
+          person_ids integer[] NOT NULL,
+          terms tsvector NOT NULL
+        ) WITH (toast_tuple_target = 128)`.execute(trx);
+      await sql`CREATE INDEX search_documents_terms ON search_documents USING gin (terms)`.execute(trx);
+      await sql`CREATE INDEX search_documents_sections ON search_documents USING gin (section_ids)`.execute(
+        trx,
+      );
+      await sql`CREATE INDEX search_documents_tags ON search_documents USING gin (tag_ids)`.execute(trx);
+      await sql`CREATE INDEX search_documents_people ON search_documents USING gin (person_ids)`.execute(trx);
+      await sql`CREATE INDEX search_documents_published ON search_documents (published_at)`.execute(trx);
+      // "C" collation: the first-letter range scan for typo candidates follows code points.
+      await sql`CREATE TABLE search_terms (term text COLLATE "C" PRIMARY KEY)`.execute(trx);
+      await sql`
+        INSERT INTO search_meta (key, value) VALUES ('format', ${FORMAT})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
+    }
+    return stale;
+  });
+}
+
+/** Stems of 4+ letters, sorted (concurrent inserts then take their locks in one order). */
+function vocabularyOf(docs: SearchDocument[]): string[] {
+  const terms = new Set<string>();
+  for (const doc of docs)
+    for (const term of `${doc.headline} ${doc.lede} ${doc.body} ${doc.extra}`.split(" "))
+      if (term.length >= 4 && !FACET_TOKEN.test(term)) terms.add(term);
+  return [...terms].sort();
+}
+
+const ints = (values: number[]): number[] => values.filter(Number.isInteger);
+
+function documentRow(doc: SearchDocument): RawBuilder<unknown> {
+  return sql`(${doc.id}, ${doc.publishedAt.toISOString()}::timestamptz, ${ints(doc.sectionIds)}::int[],
+    ${ints(doc.tagIds)}::int[], ${ints(doc.personIds)}::int[], ${toTsvectorLiteral(doc)}::tsvector)`;
+}
+
+async function writeDocuments(db: Db, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const terms = vocabularyOf(docs);
+  await sql`
+    WITH written AS (
+      INSERT INTO search_documents (article_id, published_at, section_ids, tag_ids, person_ids, terms)
+      VALUES ${sql.join(docs.map(documentRow))}
+      ON CONFLICT (article_id) DO UPDATE SET
+        published_at = excluded.published_at, section_ids = excluded.section_ids,
+        tag_ids = excluded.tag_ids, person_ids = excluded.person_ids, terms = excluded.terms
+      RETURNING 1
+    )
+    INSERT INTO search_terms (term)
+    SELECT term FROM unnest(${terms}::text[]) AS t (term) ORDER BY term
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+/** Related lists: facet tokens among a match-any's terms become array overlaps; the rest is text. */
+function splitFacets(match: MatchNode): {
+  text: MatchNode | null;
+  tags: number[];
+  people: number[];
+  sections: number[];
+} {
+  const facets = { tags: [] as number[], people: [] as number[], sections: [] as number[] };
+  if (match.kind !== "any") return { text: match, ...facets };
+  const nodes: MatchNode[] = [];
+  for (const node of match.nodes) {
+    if (node.kind === "term" && FACET_TOKEN.test(node.term)) {
+      const id = Number(node.term.slice(1));
+      if (node.term.startsWith("t")) facets.tags.push(id);
+      else if (node.term.startsWith("p")) facets.people.push(id);
+      else if (node.term.startsWith("s")) facets.sections.push(id);
+      else nodes.push(node); // a month token is an ordinary word here
+    } else nodes.push(node);
+  }
+  return { text: nodes.length === 0 ? null : { kind: "any", nodes }, ...facets };
+}
+
+export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild: boolean } {
+  let schema: Promise<void> | null = null;
+  const ready = (): Promise<void> => {
+    schema ??= createSchema(db).then(
+      (stale) => {
+        if (stale) index.needsRebuild = true;
+      },
+      (error: unknown) => {
+        schema = null; // try again on the next call
+        throw error;
+      },
+    );
+    return schema;
+  };
+
+  /** Documents containing the stem, counted up to `cap`. */
+  async function frequency(term: string, cap = DF_CAP): Promise<number> {
+    const query = toTsquery({ kind: "term", term });
+    if (query === null) return 0;
+    const result = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM search_documents WHERE terms @@ ${query}::tsquery LIMIT ${Math.max(1, Math.min(cap, DF_CAP))}
+      ) AS found`.execute(db);
+    return result.rows[0]?.n ?? 0;
+  }
+
+  const index: SearchIndex & { needsRebuild: boolean } = {
+    name: "postgres-tsvector",
+    needsRebuild: false,
+    ready,
+
+    async upsert(doc) {
+      await ready();
+      await writeDocuments(db, [doc]);
+    },
+
+    async remove(id) {
+      await ready();
+      await sql`DELETE FROM search_documents WHERE article_id = ${id}`.execute(db);
+    },
+
+    async search(query) {
+      await ready();
+      const related = query.mode === "related";
+      const parts = related
+        ? splitFacets(query.match)
+        : { text: query.match, tags: [], people: [], sections: [] };
+      const text = parts.text ? matchWithout(parts.text, related ? [] : query.exclude) : null;
+      const facetMatches: RawBuilder<unknown>[] = [];
+      if (parts.tags.length > 0) facetMatches.push(sql`tag_ids && ${parts.tags}::int[]`);
+      if (parts.people.length > 0) facetMatches.push(sql`person_ids && ${parts.people}::int[]`);
+      if (parts.sections.length > 0) facetMatches.push(sql`section_ids && ${parts.sections}::int[]`);
+      if (text === null && facetMatches.length === 0) return { total: 0, hits: [], exhaustive: true };
+      const tsquery = sql`${text ?? ""}::tsquery`;
+
+      // The match, the time guard, and the filters.
+      const matches = [...(text === null ? [] : [sql`terms @@ ${tsquery}`]), ...facetMatches];
+      const conditions: RawBuilder<unknown>[] = [
+        matches.length === 1 ? (matches[0] as RawBuilder<unknown>) : sql`(${sql.join(matches, sql` OR `)})`,
+        sql`published_at <= ${query.now.toISOString()}::timestamptz`,
+      ];
+      if (related && query.exclude && query.exclude.length > 0) {
+        const excluded = matchWithout({ kind: "any", nodes: query.exclude });
+        if (excluded !== null) conditions.push(sql`NOT (terms @@ ${excluded}::tsquery)`);
+      }
+      const filters = query.filters ?? {};
+      if (filters.sectionIds) conditions.push(sql`section_ids && ${ints(filters.sectionIds)}::int[]`);
+      if (filters.tagIds) conditions.push(sql`tag_ids && ${ints(filters.tagIds)}::int[]`);
+      if (filters.personIds) conditions.push(sql`person_ids && ${ints(filters.personIds)}::int[]`);
+      if (filters.from) conditions.push(sql`published_at >= ${filters.from.toISOString()}::timestamptz`);
+      if (filters.to) conditions.push(sql`published_at <= ${filters.to.toISOString()}::timestamptz`);
+      const excludeIds = ints(query.excludeIds ?? []);
+      if (excludeIds.length > 0) conditions.push(sql`article_id <> ALL (${excludeIds}::int[])`);
+
+      // One unscored pass over the newest matches (ids descending) gives both the count, up to the
+      // cap, and the ranking window: broad queries are ranked within their newest `window` matches,
+      // so latency does not grow with the archive (the same trade-off as the FTS5 adapter).
+      const offset = query.offset ?? 0;
+      const window = Math.max(RANK_WINDOW, offset + query.limit);
+      const scan = query.count === false ? window : Math.max(COUNT_CAP, window) + 1;
+      const candidates = await sql<{ id: number }>`
+        SELECT article_id AS id FROM search_documents WHERE ${sql.join(conditions, sql` AND `)}
+        ORDER BY article_id DESC LIMIT ${scan}`.execute(db);
+      const ids = candidates.rows.slice(0, window).map((row) => row.id);
+      if (ids.length === 0 || offset >= ids.length) {
+        const total = query.count === false ? 0 : Math.min(candidates.rows.length, scan - 1);
+        return { total, hits: [], exhaustive: query.count !== false && candidates.rows.length < scan };
+      }
+
+      const nowSec = query.now.getTime() / 1000;
+      const freshness = sql`(1.0 + ${FRESHNESS}::float8 / (1.0 + greatest(0, ${nowSec}::float8 - extract(epoch FROM published_at)) / ${FRESHNESS_HALF_DAYS * 86_400}::float8))`;
+      const weights = related ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
+      const textScore = text === null ? sql`0` : sql`ts_rank_cd(${weights}::float4[], terms, ${tsquery}, 1)`;
+      const shared = (column: string, values: number[]) =>
+        values.length === 0
+          ? sql`0`
+          : sql`(SELECT count(*) FROM unnest(${sql.ref(column)}) AS f (id) WHERE f.id = ANY (${values}::int[]))`;
+      const facetScore = related
+        ? sql` + ${FACET_SCORE}::float8 * (${shared("tag_ids", parts.tags)} + ${shared("person_ids", parts.people)} + ${shared("section_ids", parts.sections)})`
+        : sql``;
+      const order = query.sort === "date" ? sql`published_at DESC, id DESC` : sql`score DESC, id DESC`;
+      const ranked = await sql<{ id: number; score: number }>`
+        SELECT article_id AS id, published_at, (${textScore}${facetScore}) * ${freshness} AS score
+        FROM search_documents WHERE article_id = ANY (${ids}::int[])
+        ORDER BY ${order} LIMIT ${query.limit} OFFSET ${offset}`.execute(db);
+      const hits = ranked.rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
+      if (query.count === false) return { total: hits.length, hits, exhaustive: false };
+      return {
+        total: Math.min(candidates.rows.length, scan - 1),
+        hits,
+        exhaustive: candidates.rows.length < scan,
+      } satisfies IndexResult;
+    },
+
+    async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
+      await ready();
+      // One transaction: readers keep the old index until the new one is complete.
+      const count = await db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM search_documents`.execute(trx);
+        await sql`DELETE FROM search_terms`.execute(trx);
+        let done = 0;
+        let batch: SearchDocument[] = [];
+        for await (const doc of documents) {
+          batch.push(doc);
+          if (batch.length >= BATCH) {
+            await writeDocuments(trx, batch);
+            done += batch.length;
+            batch = [];
+            options.progress?.(done, options.total);
+          }
+        }
+        await writeDocuments(trx, batch);
+        return done + batch.length;
+      });
+      await sql`ANALYZE search_documents`.execute(db);
+      options.progress?.(count, options.total);
+      index.needsRebuild = false;
+      return count;
+    },
+
+    async stats(): Promise<IndexStats> {
+      await ready();
+      const result = await sql<{ documents: number; terms: number; bytes: string }>`
+        SELECT (SELECT count(*)::int FROM search_documents) AS documents,
+               (SELECT count(*)::int FROM search_terms) AS terms,
+               pg_total_relation_size('search_documents') + pg_total_relation_size('search_terms') AS bytes`.execute(
+        db,
+      );
+      const row = result.rows[0];
+      return {
+        documents: row?.documents ?? 0,
+        terms: row?.terms ?? 0,
+        bytes: row ? Number(row.bytes) : null,
+      };
+    },
+
+    async documentCount() {
+      await ready();
+      const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_documents`.execute(db);
+      return result.rows[0]?.n ?? 0;
+    },
+
+    async documentFrequency(term, cap) {
+      await ready();
+      return frequency(term, cap);
+    },
+
+    async similarTerms(term, maxDistance, limit = 3) {
+      if (maxDistance <= 0 || term.length === 0) return [];
+      await ready();
+      // Candidates share the first letter (typos there are rare); the length band prunes the rest.
+      // Edit distance runs here in TypeScript, as on SQLite: pg_trgm/fuzzystrmatch are not assumed.
+      const first = String.fromCodePoint(term.codePointAt(0) as number);
+      const next = String.fromCodePoint((first.codePointAt(0) as number) + 1);
+      const rows = await sql<{ term: string }>`
+        SELECT term FROM search_terms WHERE term >= ${first} AND term < ${next}
+          AND char_length(term) BETWEEN ${term.length - maxDistance} AND ${term.length + maxDistance}`.execute(
+        db,
+      );
+      const near: { term: string; distance: number }[] = [];
+      for (const row of rows.rows) {
+        if (row.term === term || FACET_TOKEN.test(row.term)) continue;
+        const distance = boundedEditDistance(term, row.term, maxDistance);
+        if (distance <= maxDistance) near.push({ term: row.term, distance });
+      }
+      near.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+      const found: { term: string; documents: number; distance: number }[] = [];
+      for (const candidate of near.slice(0, 12)) {
+        const documents = await frequency(candidate.term);
+        if (documents > 0) found.push({ ...candidate, documents });
+      }
+      found.sort((a, b) => a.distance - b.distance || b.documents - a.documents);
+      return found.slice(0, limit).map(({ term: t, documents }) => ({ term: t, documents }));
+    },
+
+    async ids() {
+      await ready();
+      const result = await sql<{
+        id: number;
+      }>`SELECT article_id AS id FROM search_documents ORDER BY article_id`.execute(db);
+      return result.rows.map((row) => Number(row.id));
+    },
+  };
+  return index;
+}
