@@ -341,7 +341,7 @@ export function formatPagesResult(result: PagesBenchResult): string {
         .join(", ") +
       `; br+gzip of an article ${r.articleCompress.medianMs} ms (${r.articleHtmlBytes} bytes HTML); ${r.searchDocuments} search documents`,
     `Memory of the serving process after the load: RSS ${result.memory.rssMb} MB (peak ${result.memory.peakRssMb} MB)`,
-    `Publish-to-visible on ${result.publishToVisible.pages.length} pages: median ${result.publishToVisible.medianAllPagesMs} ms, max ${result.publishToVisible.maxAllPagesMs} ms over ${result.publishToVisible.trials} publishes`,
+    `Publish-to-visible on ${result.publishToVisible.pages.length} pages: median ${result.publishToVisible.medianAllPagesMs} ms, max ${result.publishToVisible.maxAllPagesMs} ms over ${result.publishToVisible.trials} publishes (the publish call itself: median ${round(median(result.publishToVisible.publishCallMs), 1)} ms)`,
   );
   for (const failure of result.publishToVisible.failures) lines.push(`  ! ${failure}`);
   return lines.join("\n");
