@@ -8,8 +8,11 @@
  *   npx node bench/search.bench.ts                      100 000 articles (default)
  *   npx node bench/search.bench.ts --articles 1000000   also 1M (slow: prints how long it took)
  *   npx node bench/search.bench.ts --articles 20000     quick check
+ *   npx node bench/search.bench.ts --store postgres     the same on PostgreSQL (tsvector adapter), in a
+ *       temporary database created through --postgres-url (default postgres://postgres@127.0.0.1:5432/postgres)
  *
- * Writes bench/results/search.json. Targets: p95 ≤ 20 ms at 100k, ≤ 50 ms at 1M.
+ * Writes bench/results/search.json (SQLite) or bench/results/search-postgres.json.
+ * Targets: p95 ≤ 20 ms at 100k, ≤ 50 ms at 1M.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -17,6 +20,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DatabaseSync } from "node:sqlite";
 import { parseArgs } from "node:util";
+import pg from "pg";
+import { openPostgres } from "../src/db/dialects/postgres.ts";
 import { createAnalyzer } from "../src/search/analyzer/analyzer.ts";
 import { loadRootWords } from "../src/search/analyzer/root-words.ts";
 import { createStemmer } from "../src/search/analyzer/stemmer.ts";
@@ -24,10 +29,16 @@ import { buildAliasTable } from "../src/search/query/compile-query.ts";
 import { compileQuery } from "../src/search/query/compile-query.ts";
 import { parseQuery } from "../src/search/query/parse-query.ts";
 import { startOfWibDay, endOfWibDay } from "../src/search/query/search-params.ts";
-import type { IndexQuery, SearchDocument } from "../src/search/search-index.ts";
+import type { IndexQuery, SearchDocument, SearchIndex } from "../src/search/search-index.ts";
 import { createFts5SearchIndex } from "../src/search/sqlite/fts5.index.ts";
+import { createTsvectorSearchIndex } from "../src/search/postgres/tsvector.index.ts";
 
-const RESULT_FILE = new URL("./results/search.json", import.meta.url);
+export type BenchStore = "sqlite" | "postgres";
+const RESULT_FILES: Record<BenchStore, URL> = {
+  sqlite: new URL("./results/search.json", import.meta.url),
+  postgres: new URL("./results/search-postgres.json", import.meta.url),
+};
+const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const NOW = new Date("2026-11-01T00:00:00Z");
 const YEARS = 5;
 
@@ -219,6 +230,7 @@ function querySet(roots: string[]): BenchQuery[] {
 }
 
 export interface SearchBenchRun {
+  store: BenchStore;
   articles: number;
   buildSeconds: number;
   articlesPerSecond: number;
@@ -239,22 +251,75 @@ function percentile(values: number[], p: number): number {
 }
 const round = (n: number) => Math.round(n * 100) / 100;
 
+interface OpenedBenchIndex {
+  index: SearchIndex;
+  /** After the build: flush what the store buffers; returns the bytes on disk. */
+  settle(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A temporary SQLite file, or a temporary PostgreSQL database created through `postgresUrl`. */
+async function openBenchIndex(store: BenchStore, postgresUrl: string): Promise<OpenedBenchIndex> {
+  if (store === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "warta-search-bench-"));
+    const file = join(dir, "index.db");
+    const db = new DatabaseSync(file);
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+    return {
+      index: createFts5SearchIndex(db),
+      settle: async () => {
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        return statSync(file).size;
+      },
+      close: async () => {
+        db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `warta_bench_${process.pid}_${Date.now()}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  const { db } = openPostgres(url.toString(), 4);
+  const index = createTsvectorSearchIndex(db);
+  await index.ready?.();
+  return {
+    index,
+    settle: async () => {
+      // Nothing is buffered: the rebuild committed and analyzed. Bytes are the index tables'.
+      return (await index.stats()).bytes ?? 0;
+    },
+    close: async () => {
+      await db.destroy();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
 export async function runOne(
   articles: number,
-  options: { rounds?: number; log?: (line: string) => void } = {},
+  options: { rounds?: number; log?: (line: string) => void; store?: BenchStore; postgresUrl?: string } = {},
 ) {
   const log = options.log ?? (() => {});
-  const dir = mkdtempSync(join(tmpdir(), "warta-search-bench-"));
-  const file = join(dir, "index.db");
-  const db = new DatabaseSync(file);
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+  const store = options.store ?? "sqlite";
+  const opened = await openBenchIndex(store, options.postgresUrl ?? DEFAULT_POSTGRES_URL);
+  const { index } = opened;
   try {
     // A stemmer cache big enough for the whole generated vocabulary, as a long reindex would want.
     const analyzer = createAnalyzer({
       stemmer: createStemmer({ rootWords: loadRootWords(), cacheSize: 400_000 }),
     });
     const corpus = createCorpus(analyzer);
-    const index = createFts5SearchIndex(db);
     const start = performance.now();
     let lastLog = start;
     const count = await index.rebuild(corpus.documents(articles), {
@@ -268,7 +333,7 @@ export async function runOne(
       },
     });
     const buildSeconds = (performance.now() - start) / 1000;
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    const fileBytes = await opened.settle();
     const stats = await index.stats();
     const aliases = buildAliasTable(
       [
@@ -304,11 +369,12 @@ export async function runOne(
       }
     }
     const run: SearchBenchRun = {
+      store,
       articles: count,
       buildSeconds: round(buildSeconds),
       articlesPerSecond: Math.round(count / buildSeconds),
       indexBytes: stats.bytes,
-      fileBytes: statSync(file).size,
+      fileBytes,
       terms: stats.terms,
       queries: samples.length,
       p50Ms: round(percentile(samples, 50)),
@@ -324,18 +390,23 @@ export async function runOne(
     };
     return run;
   } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await opened.close();
   }
 }
 
 export async function run(
-  options: { articles?: number[]; rounds?: number; log?: (line: string) => void } = {},
+  options: {
+    articles?: number[];
+    rounds?: number;
+    log?: (line: string) => void;
+    store?: BenchStore;
+    postgresUrl?: string;
+  } = {},
 ) {
   const sizes = options.articles ?? [100_000];
   const runs: SearchBenchRun[] = [];
   for (const size of sizes) {
-    options.log?.(`building ${size.toLocaleString("en")} articles…`);
+    options.log?.(`building ${size.toLocaleString("en")} articles (${options.store ?? "sqlite"})…`);
     runs.push(await runOne(size, options));
   }
   // The machine's load while measuring: latency on a shared, busy machine is not latency on an idle one.
@@ -349,13 +420,27 @@ export async function run(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { articles: { type: "string", multiple: true } } });
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", multiple: true },
+      store: { type: "string", default: "sqlite" },
+      "postgres-url": { type: "string", default: DEFAULT_POSTGRES_URL },
+    },
+  });
+  const store = values.store;
+  if (store !== "sqlite" && store !== "postgres") throw new Error("--store takes sqlite or postgres");
   const sizes = (values.articles ?? ["100000"]).flatMap((v) => v.split(",")).map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--articles takes whole numbers");
-  const result = await run({ articles: sizes, log: (line) => console.log(line) });
+  const result = await run({
+    articles: sizes,
+    store,
+    postgresUrl: values["postgres-url"],
+    log: (line) => console.log(line),
+  });
+  const resultFile = RESULT_FILES[store];
   for (const r of result.runs) {
     console.log(
-      `${r.articles.toLocaleString("en")} articles: built in ${r.buildSeconds} s (${r.articlesPerSecond.toLocaleString("en")}/s), ` +
+      `${r.store}, ${r.articles.toLocaleString("en")} articles: built in ${r.buildSeconds} s (${r.articlesPerSecond.toLocaleString("en")}/s), ` +
         `index ${((r.indexBytes ?? r.fileBytes) / 1024 / 1024).toFixed(1)} MiB, ${r.terms.toLocaleString("en")} terms`,
     );
     console.log(
@@ -366,9 +451,9 @@ async function main(): Promise<void> {
         `    ${q.label.padEnd(22)} ${String(q.medianMs).padStart(8)} ms  ${String(q.hits).padStart(8)} hits  ${q.q}`,
       );
   }
-  mkdirSync(new URL("./", RESULT_FILE), { recursive: true });
-  writeFileSync(RESULT_FILE, JSON.stringify(result, null, 2) + "\n");
-  console.log(`wrote ${RESULT_FILE.pathname}`);
+  mkdirSync(new URL("./", resultFile), { recursive: true });
+  writeFileSync(resultFile, JSON.stringify(result, null, 2) + "\n");
+  console.log(`wrote ${resultFile.pathname}`);
 }
 
 if (import.meta.main) await main();

@@ -5,9 +5,11 @@
  * - `search_documents`: one row per indexed (live) article: `terms`, a `tsvector` of the analyzer's
  *   stems with weights A headline, B lede, C body, D credits and tags (built in TypeScript, see
  *   tsquery.ts); `section_ids` (the section and its ancestors), `tag_ids`, `person_ids` as `int[]`;
- *   `published_at`. GIN indexes on `terms` and the three arrays, a btree on `published_at`.
- *   Long vectors are kept out of line (`toast_tuple_target = 128`), so the heap the match scans
- *   touch stays small; only ranked rows read their vector.
+ *   `published_at`. One multicolumn GIN index on `terms` and the three arrays, a btree on
+ *   `published_at`. Vectors are kept out of line (`toast_tuple_target = 128`), so the heap the match
+ *   scans touch stays small; only ranked rows read their vector.
+ * - Queries run with `enable_seqscan = off` (SET LOCAL, in their own transaction): a sequential scan
+ *   would read every article's vector, a cost the planner does not see.
  * - `search_terms`: every indexed stem of 4+ letters (insert-only), for typo tolerance in TS.
  * - `search_meta`: the layout version; a fresh or outdated index is rebuilt from the articles.
  *
@@ -18,6 +20,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { boundedEditDistance } from "../edit-distance.ts";
 import type {
+  IndexQuery,
   IndexResult,
   IndexStats,
   MatchNode,
@@ -44,7 +47,7 @@ const RANK_WINDOW = 1_000;
 /** Document frequencies are counted up to here; a term this common is "everywhere". */
 const DF_CAP = 10_000;
 /** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */
-const FORMAT = "1";
+const FORMAT = "2";
 /** pg_advisory_xact_lock key, so two processes starting together create the tables once. */
 const SCHEMA_LOCK = 58_125_005;
 
@@ -72,12 +75,11 @@ async function createSchema(db: Db): Promise<boolean> {
           person_ids integer[] NOT NULL,
           terms tsvector NOT NULL
         ) WITH (toast_tuple_target = 128)`.execute(trx);
-      await sql`CREATE INDEX search_documents_terms ON search_documents USING gin (terms)`.execute(trx);
-      await sql`CREATE INDEX search_documents_sections ON search_documents USING gin (section_ids)`.execute(
-        trx,
-      );
-      await sql`CREATE INDEX search_documents_tags ON search_documents USING gin (tag_ids)`.execute(trx);
-      await sql`CREATE INDEX search_documents_people ON search_documents USING gin (person_ids)`.execute(trx);
+      // One GIN over the words and the facets: "word in section" is intersected inside the index,
+      // never by reading each candidate's vector (separate indexes made the planner do that).
+      await sql`
+        CREATE INDEX search_documents_match ON search_documents
+        USING gin (terms, section_ids, tag_ids, person_ids)`.execute(trx);
       await sql`CREATE INDEX search_documents_published ON search_documents (published_at)`.execute(trx);
       // "C" collation: the first-letter range scan for typo candidates follows code points.
       await sql`CREATE TABLE search_terms (term text COLLATE "C" PRIMARY KEY)`.execute(trx);
@@ -144,6 +146,14 @@ function splitFacets(match: MatchNode): {
   return { text: nodes.length === 0 ? null : { kind: "any", nodes }, ...facets };
 }
 
+/** Runs read queries on one connection with sequential scans off (see the header). */
+function reading<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    return work(trx);
+  });
+}
+
 export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild: boolean } {
   let schema: Promise<void> | null = null;
   const ready = (): Promise<void> => {
@@ -160,14 +170,86 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
   };
 
   /** Documents containing the stem, counted up to `cap`. */
-  async function frequency(term: string, cap = DF_CAP): Promise<number> {
+  async function frequency(term: string, cap = DF_CAP, on: Db = db): Promise<number> {
     const query = toTsquery({ kind: "term", term });
     if (query === null) return 0;
     const result = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (
         SELECT 1 FROM search_documents WHERE terms @@ ${query}::tsquery LIMIT ${Math.max(1, Math.min(cap, DF_CAP))}
-      ) AS found`.execute(db);
+      ) AS found`.execute(on);
     return result.rows[0]?.n ?? 0;
+  }
+
+  async function searchOn(db: Db, query: IndexQuery): Promise<IndexResult> {
+    const related = query.mode === "related";
+    const parts = related
+      ? splitFacets(query.match)
+      : { text: query.match, tags: [], people: [], sections: [] };
+    const text = parts.text ? matchWithout(parts.text, related ? [] : query.exclude) : null;
+    const facetMatches: RawBuilder<unknown>[] = [];
+    if (parts.tags.length > 0) facetMatches.push(sql`tag_ids && ${parts.tags}::int[]`);
+    if (parts.people.length > 0) facetMatches.push(sql`person_ids && ${parts.people}::int[]`);
+    if (parts.sections.length > 0) facetMatches.push(sql`section_ids && ${parts.sections}::int[]`);
+    if (text === null && facetMatches.length === 0) return { total: 0, hits: [], exhaustive: true };
+    const tsquery = sql`${text ?? ""}::tsquery`;
+
+    // The match, the time guard, and the filters.
+    const matches = [...(text === null ? [] : [sql`terms @@ ${tsquery}`]), ...facetMatches];
+    const conditions: RawBuilder<unknown>[] = [
+      matches.length === 1 ? (matches[0] as RawBuilder<unknown>) : sql`(${sql.join(matches, sql` OR `)})`,
+      sql`published_at <= ${query.now.toISOString()}::timestamptz`,
+    ];
+    if (related && query.exclude && query.exclude.length > 0) {
+      const excluded = matchWithout({ kind: "any", nodes: query.exclude });
+      if (excluded !== null) conditions.push(sql`NOT (terms @@ ${excluded}::tsquery)`);
+    }
+    const filters = query.filters ?? {};
+    if (filters.sectionIds) conditions.push(sql`section_ids && ${ints(filters.sectionIds)}::int[]`);
+    if (filters.tagIds) conditions.push(sql`tag_ids && ${ints(filters.tagIds)}::int[]`);
+    if (filters.personIds) conditions.push(sql`person_ids && ${ints(filters.personIds)}::int[]`);
+    if (filters.from) conditions.push(sql`published_at >= ${filters.from.toISOString()}::timestamptz`);
+    if (filters.to) conditions.push(sql`published_at <= ${filters.to.toISOString()}::timestamptz`);
+    const excludeIds = ints(query.excludeIds ?? []);
+    if (excludeIds.length > 0) conditions.push(sql`article_id <> ALL (${excludeIds}::int[])`);
+
+    // One unscored pass over the newest matches (ids descending) gives both the count, up to the
+    // cap, and the ranking window: broad queries are ranked within their newest `window` matches,
+    // so latency does not grow with the archive (the same trade-off as the FTS5 adapter).
+    const offset = query.offset ?? 0;
+    const window = Math.max(RANK_WINDOW, offset + query.limit);
+    const scan = query.count === false ? window : Math.max(COUNT_CAP, window) + 1;
+    const candidates = await sql<{ id: number }>`
+      SELECT article_id AS id FROM search_documents WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY article_id DESC LIMIT ${scan}`.execute(db);
+    const ids = candidates.rows.slice(0, window).map((row) => row.id);
+    if (ids.length === 0 || offset >= ids.length) {
+      const total = query.count === false ? 0 : Math.min(candidates.rows.length, scan - 1);
+      return { total, hits: [], exhaustive: query.count !== false && candidates.rows.length < scan };
+    }
+
+    const nowSec = query.now.getTime() / 1000;
+    const freshness = sql`(1.0 + ${FRESHNESS}::float8 / (1.0 + greatest(0, ${nowSec}::float8 - extract(epoch FROM published_at)) / ${FRESHNESS_HALF_DAYS * 86_400}::float8))`;
+    const weights = related ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
+    const textScore = text === null ? sql`0` : sql`ts_rank_cd(${weights}::float4[], terms, ${tsquery}, 1)`;
+    const shared = (column: string, values: number[]) =>
+      values.length === 0
+        ? sql`0`
+        : sql`(SELECT count(*) FROM unnest(${sql.ref(column)}) AS f (id) WHERE f.id = ANY (${values}::int[]))`;
+    const facetScore = related
+      ? sql` + ${FACET_SCORE}::float8 * (${shared("tag_ids", parts.tags)} + ${shared("person_ids", parts.people)} + ${shared("section_ids", parts.sections)})`
+      : sql``;
+    const order = query.sort === "date" ? sql`published_at DESC, id DESC` : sql`score DESC, id DESC`;
+    const ranked = await sql<{ id: number; score: number }>`
+      SELECT article_id AS id, published_at, (${textScore}${facetScore}) * ${freshness} AS score
+      FROM search_documents WHERE article_id = ANY (${ids}::int[])
+      ORDER BY ${order} LIMIT ${query.limit} OFFSET ${offset}`.execute(db);
+    const hits = ranked.rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
+    if (query.count === false) return { total: hits.length, hits, exhaustive: false };
+    return {
+      total: Math.min(candidates.rows.length, scan - 1),
+      hits,
+      exhaustive: candidates.rows.length < scan,
+    } satisfies IndexResult;
   }
 
   const index: SearchIndex & { needsRebuild: boolean } = {
@@ -187,75 +269,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
 
     async search(query) {
       await ready();
-      const related = query.mode === "related";
-      const parts = related
-        ? splitFacets(query.match)
-        : { text: query.match, tags: [], people: [], sections: [] };
-      const text = parts.text ? matchWithout(parts.text, related ? [] : query.exclude) : null;
-      const facetMatches: RawBuilder<unknown>[] = [];
-      if (parts.tags.length > 0) facetMatches.push(sql`tag_ids && ${parts.tags}::int[]`);
-      if (parts.people.length > 0) facetMatches.push(sql`person_ids && ${parts.people}::int[]`);
-      if (parts.sections.length > 0) facetMatches.push(sql`section_ids && ${parts.sections}::int[]`);
-      if (text === null && facetMatches.length === 0) return { total: 0, hits: [], exhaustive: true };
-      const tsquery = sql`${text ?? ""}::tsquery`;
-
-      // The match, the time guard, and the filters.
-      const matches = [...(text === null ? [] : [sql`terms @@ ${tsquery}`]), ...facetMatches];
-      const conditions: RawBuilder<unknown>[] = [
-        matches.length === 1 ? (matches[0] as RawBuilder<unknown>) : sql`(${sql.join(matches, sql` OR `)})`,
-        sql`published_at <= ${query.now.toISOString()}::timestamptz`,
-      ];
-      if (related && query.exclude && query.exclude.length > 0) {
-        const excluded = matchWithout({ kind: "any", nodes: query.exclude });
-        if (excluded !== null) conditions.push(sql`NOT (terms @@ ${excluded}::tsquery)`);
-      }
-      const filters = query.filters ?? {};
-      if (filters.sectionIds) conditions.push(sql`section_ids && ${ints(filters.sectionIds)}::int[]`);
-      if (filters.tagIds) conditions.push(sql`tag_ids && ${ints(filters.tagIds)}::int[]`);
-      if (filters.personIds) conditions.push(sql`person_ids && ${ints(filters.personIds)}::int[]`);
-      if (filters.from) conditions.push(sql`published_at >= ${filters.from.toISOString()}::timestamptz`);
-      if (filters.to) conditions.push(sql`published_at <= ${filters.to.toISOString()}::timestamptz`);
-      const excludeIds = ints(query.excludeIds ?? []);
-      if (excludeIds.length > 0) conditions.push(sql`article_id <> ALL (${excludeIds}::int[])`);
-
-      // One unscored pass over the newest matches (ids descending) gives both the count, up to the
-      // cap, and the ranking window: broad queries are ranked within their newest `window` matches,
-      // so latency does not grow with the archive (the same trade-off as the FTS5 adapter).
-      const offset = query.offset ?? 0;
-      const window = Math.max(RANK_WINDOW, offset + query.limit);
-      const scan = query.count === false ? window : Math.max(COUNT_CAP, window) + 1;
-      const candidates = await sql<{ id: number }>`
-        SELECT article_id AS id FROM search_documents WHERE ${sql.join(conditions, sql` AND `)}
-        ORDER BY article_id DESC LIMIT ${scan}`.execute(db);
-      const ids = candidates.rows.slice(0, window).map((row) => row.id);
-      if (ids.length === 0 || offset >= ids.length) {
-        const total = query.count === false ? 0 : Math.min(candidates.rows.length, scan - 1);
-        return { total, hits: [], exhaustive: query.count !== false && candidates.rows.length < scan };
-      }
-
-      const nowSec = query.now.getTime() / 1000;
-      const freshness = sql`(1.0 + ${FRESHNESS}::float8 / (1.0 + greatest(0, ${nowSec}::float8 - extract(epoch FROM published_at)) / ${FRESHNESS_HALF_DAYS * 86_400}::float8))`;
-      const weights = related ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
-      const textScore = text === null ? sql`0` : sql`ts_rank_cd(${weights}::float4[], terms, ${tsquery}, 1)`;
-      const shared = (column: string, values: number[]) =>
-        values.length === 0
-          ? sql`0`
-          : sql`(SELECT count(*) FROM unnest(${sql.ref(column)}) AS f (id) WHERE f.id = ANY (${values}::int[]))`;
-      const facetScore = related
-        ? sql` + ${FACET_SCORE}::float8 * (${shared("tag_ids", parts.tags)} + ${shared("person_ids", parts.people)} + ${shared("section_ids", parts.sections)})`
-        : sql``;
-      const order = query.sort === "date" ? sql`published_at DESC, id DESC` : sql`score DESC, id DESC`;
-      const ranked = await sql<{ id: number; score: number }>`
-        SELECT article_id AS id, published_at, (${textScore}${facetScore}) * ${freshness} AS score
-        FROM search_documents WHERE article_id = ANY (${ids}::int[])
-        ORDER BY ${order} LIMIT ${query.limit} OFFSET ${offset}`.execute(db);
-      const hits = ranked.rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
-      if (query.count === false) return { total: hits.length, hits, exhaustive: false };
-      return {
-        total: Math.min(candidates.rows.length, scan - 1),
-        hits,
-        exhaustive: candidates.rows.length < scan,
-      } satisfies IndexResult;
+      return reading(db, (trx) => searchOn(trx, query));
     },
 
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
@@ -266,19 +280,27 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
         await sql`DELETE FROM search_terms`.execute(trx);
         let done = 0;
         let batch: SearchDocument[] = [];
+        // The server writes one batch while the next is analyzed here.
+        let writing: Promise<void> = Promise.resolve();
         for await (const doc of documents) {
           batch.push(doc);
           if (batch.length >= BATCH) {
-            await writeDocuments(trx, batch);
-            done += batch.length;
+            const full = batch;
             batch = [];
-            options.progress?.(done, options.total);
+            await writing;
+            writing = writeDocuments(trx, full).then(() => {
+              done += full.length;
+              options.progress?.(done, options.total);
+            });
+            writing.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
           }
         }
+        await writing;
         await writeDocuments(trx, batch);
         return done + batch.length;
       });
-      await sql`ANALYZE search_documents`.execute(db);
+      // Fresh statistics, GIN's included (VACUUM keeps those), so the planner costs the index right.
+      await sql`VACUUM ANALYZE search_documents`.execute(db);
       options.progress?.(count, options.total);
       index.needsRebuild = false;
       return count;
@@ -308,7 +330,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
 
     async documentFrequency(term, cap) {
       await ready();
-      return frequency(term, cap);
+      return reading(db, (trx) => frequency(term, cap, trx));
     },
 
     async similarTerms(term, maxDistance, limit = 3) {
@@ -331,10 +353,12 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
       }
       near.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
       const found: { term: string; documents: number; distance: number }[] = [];
-      for (const candidate of near.slice(0, 12)) {
-        const documents = await frequency(candidate.term);
-        if (documents > 0) found.push({ ...candidate, documents });
-      }
+      await reading(db, async (trx) => {
+        for (const candidate of near.slice(0, 12)) {
+          const documents = await frequency(candidate.term, DF_CAP, trx);
+          if (documents > 0) found.push({ ...candidate, documents });
+        }
+      });
       found.sort((a, b) => a.distance - b.distance || b.documents - a.documents);
       return found.slice(0, limit).map(({ term: t, documents }) => ({ term: t, documents }));
     },
