@@ -83,6 +83,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   const insertDoc = () =>
     prepare("INSERT INTO search_docs (article_id, published_at, published_sec) VALUES (?, ?, ?)");
   const insertTerm = () => prepare("INSERT OR IGNORE INTO search_terms (term) VALUES (?)");
+  // Terms this process already wrote: most of an article's words are, so skip their statements.
+  const knownTerms = new Set<string>();
+  const KNOWN_TERMS_CAP = 200_000;
 
   function write(doc: SearchDocument): void {
     deleteFts().run(doc.id);
@@ -95,7 +98,12 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     ].join(" ");
     // The vocabulary for typo tolerance only grows; a stale term costs one empty lookup.
     const terms = new Set(`${doc.headline} ${doc.lede} ${doc.body} ${doc.extra}`.split(" "));
-    for (const term of terms) if (term.length >= 4) insertTerm().run(term);
+    if (knownTerms.size > KNOWN_TERMS_CAP) knownTerms.clear();
+    for (const term of terms) {
+      if (term.length < 4 || knownTerms.has(term)) continue;
+      insertTerm().run(term);
+      knownTerms.add(term);
+    }
     insertFts().run(doc.id, doc.headline, doc.lede, doc.body, doc.extra, facets);
     insertDoc().run(doc.id, doc.publishedAt.toISOString(), Math.floor(doc.publishedAt.getTime() / 1000));
   }
@@ -112,6 +120,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     } catch (error) {
       db.exec("ROLLBACK TO search_write");
       db.exec("RELEASE search_write");
+      knownTerms.clear(); // some of them may have been rolled back
       throw error;
     }
   }
@@ -227,6 +236,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
         db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
         db.exec("DELETE FROM search_docs");
         db.exec("DELETE FROM search_terms");
+        knownTerms.clear();
         db.exec("RELEASE search_rebuild");
         let inBatch = 0;
         db.exec("SAVEPOINT search_rebuild");
