@@ -66,6 +66,27 @@ describe("staged updates of live articles", () => {
     );
   });
 
+  it("refuses to publish a staged revision whose tag has vanished since, with a field error", async () => {
+    const section = await buildSection(ctx.deps);
+    const [tag] = await ctx.deps.tags.ensure(["Tag sementara"]);
+    const live = await buildArticle(ctx.deps, { sectionId: section.id, headline: "Judul awal" });
+    const copy = await ctx.deps.articles.save(
+      live.id,
+      { ...input(section.id, "Judul bertag", "Isi."), tagIds: [tag!.id] },
+      SYSTEM_ACTOR,
+      { expectedVersion: live.version },
+    );
+    assert.ok(copy.staged);
+    await ctx.deps.store.db.deleteFrom("tags").where("id", "=", tag!.id).execute();
+    await assert.rejects(
+      ctx.deps.articles.transition(live.id, "publish", SYSTEM_ACTOR),
+      (e: unknown) =>
+        (e as { code?: string }).code === "validation_failed" &&
+        JSON.stringify((e as { details?: unknown }).details).includes("tagIds"),
+    );
+    assert.equal((await ctx.deps.reading.articlePage(live.id))?.article.headline, "Judul awal");
+  });
+
   it("publishes a minor fix without a Diperbarui stamp, and a slug change with slugChanged", async () => {
     const section = await buildSection(ctx.deps);
     const live = await buildArticle(ctx.deps, { sectionId: section.id, headline: "Salah ketik" });

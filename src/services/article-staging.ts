@@ -95,6 +95,8 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
         throw new AppError("invalid_transition", "Tidak ada revisi tertunda untuk diterbitkan.", {
           extra: { action: "publish", from: before.status },
         });
+      // What was valid when staged may not be now (a tag or person removed since): say so, don't 500.
+      await checkReferences(revision.snapshot);
       const now = clock();
       const write: ArticleWrite = {
         ...before,
