@@ -74,6 +74,8 @@ export interface ArticleTagTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /** The article's `published_at` while it is `published`, else null (migration 006). */
+  live_published_at: string | null;
 }
 
 export interface ArticleCreditTable {
@@ -81,6 +83,16 @@ export interface ArticleCreditTable {
   role: string;
   person_id: number;
   position: number;
+  /** The article's `published_at` while it is `published`, else null (migration 006). */
+  live_published_at: string | null;
+}
+
+/** Berita Terkait computed at publish/update (migration 006). */
+export interface RelatedStoriesTable {
+  article_id: number;
+  /** JSON array of article ids, best first. */
+  related_ids: string;
+  computed_at: string;
 }
 
 export interface Database extends NewsroomTables, AccountsTables, SearchTables {
@@ -91,6 +103,7 @@ export interface Database extends NewsroomTables, AccountsTables, SearchTables {
   articles: ArticleTable;
   article_tags: ArticleTagTable;
   article_credits: ArticleCreditTable;
+  related_stories: RelatedStoriesTable;
 }
 
 export type SectionRow = Selectable<SectionTable>;

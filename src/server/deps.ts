@@ -12,6 +12,10 @@ import { createMediaService, type MediaService } from "../services/media.service
 import { createPeopleService, type PeopleService } from "../services/people.service.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
+import {
+  createRelatedStoriesService,
+  type RelatedStoriesService,
+} from "../services/related-stories.service.ts";
 import { createSectionsService, type SectionsService } from "../services/sections.service.ts";
 import type { ServiceDeps } from "../services/service-deps.ts";
 import { createTagsService, type TagsService } from "../services/tags.service.ts";
@@ -36,6 +40,8 @@ export interface Deps {
   media: MediaService;
   articles: ArticlesService;
   reading: ReadingService;
+  /** Berita Terkait, stored at publish/update (services/related-stories.service.ts). */
+  relatedStories: RelatedStoriesService;
   /** Revisions, corrections, scheduler, webhooks and edit presence (services/newsroom.services.ts). */
   newsroom: NewsroomServices;
   /** Audit log (services/accounts/audit.service.ts): `audit.record(...)` from any use case. */
@@ -44,9 +50,9 @@ export interface Deps {
   accounts: AccountsService;
   /** What the services are built from: the import rebuilds them on one transaction per article. */
   serviceDeps: ServiceDeps;
+  distribution: DistributionService;
   search: SearchService;
   searchAliases: AliasesService;
-  distribution: DistributionService;
   close(): Promise<void>;
 }
 
@@ -83,6 +89,15 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const searchStack = createSearchStack({ store, clock, sections });
   events.subscribe((event) => searchStack.search.handleEvent(event));
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
+  const reading = createReadingService({ ...base, sections });
+  const relatedStories = createRelatedStoriesService({
+    store,
+    clock,
+    reading,
+    related: (articleId, limit) => searchStack.search.related(articleId, limit),
+  });
+  events.subscribe((event) => reading.handleEvent(event)); // list counts, before any re-render
+  events.subscribe((event) => relatedStories.handleEvent(event)); // after the search index
   return {
     config,
     store,
@@ -94,21 +109,23 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     tags: createTagsService(base),
     media: createMediaService({ ...base, storage }),
     articles,
-    reading: createReadingService({ ...base, sections }),
+    reading,
+    relatedStories,
     newsroom,
     audit,
     accounts: createAccountsService({ store, clock, audit, argon2: options.argon2 }),
     serviceDeps: base,
-    search: searchStack.search,
-    searchAliases: searchStack.aliases,
     distribution: createDistributionService({
       ...base,
       sections,
       siteUrl: config.siteUrl,
       siteName: config.siteName,
     }),
+    search: searchStack.search,
+    searchAliases: searchStack.aliases,
     close: async () => {
       await newsroom.stop();
+      await relatedStories.settled();
       await store.close();
     },
   };

@@ -1,4 +1,5 @@
 import { CREDIT_ROLES, isLive, type ArticleSummary, type CreditRole } from "../core/article.ts";
+import type { ArticleEvent, ArticleSnapshot, DomainEvent } from "../core/events.ts";
 import type { Media } from "../core/media.ts";
 import { countWords, readingMinutes } from "../core/reading-time.ts";
 import type { SectionDirectory } from "../core/section.ts";
@@ -24,6 +25,8 @@ import type { ServiceDeps } from "./service-deps.ts";
 export const PAGE_SIZE = 20;
 const LATEST_COUNT = 10;
 const SECTION_BLOCK_COUNT = 4;
+/** Counts are re-read at least this often (the page cache's TTL): a safety net, events keep them true. */
+const COUNT_TTL_MS = 300_000;
 
 export const mediaView = (media: Media): MediaView => ({
   url: mediaPath(media.file),
@@ -70,13 +73,54 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     return items;
   }
 
+  /**
+   * Live counts of list pages (pagination), by surrogate key (`section:ID` for a subtree, `tag:ID`,
+   * `person:ID`). Kept up to date by the article events' before/after snapshots (+1/-1, so a
+   * publish never re-counts a popular list), dropped on `section.changed`, and re-counted after
+   * COUNT_TTL_MS like the cached pages themselves (DESIGN.md §4).
+   */
+  const counts = new Map<string, { n: number; at: number }>();
+  let countGeneration = 0;
+
+  async function countLive(key: string, query: Omit<LiveListQuery, "limit" | "offset">): Promise<number> {
+    const cached = counts.get(key);
+    if (cached && query.now.getTime() - cached.at < COUNT_TTL_MS) return cached.n;
+    const generation = countGeneration;
+    const n = await repos.articles.countLive(db, query);
+    // An event that ran while counting may or may not be in `n`: keep it only when none did.
+    if (generation === countGeneration) counts.set(key, { n, at: query.now.getTime() });
+    return n;
+  }
+
+  function applyEvent(event: DomainEvent): void {
+    countGeneration += 1;
+    if (event.type === "section.changed") return counts.clear();
+    if (!event.type.startsWith("article.")) return;
+    const { before, after } = event as ArticleEvent;
+    const keysOf = (snapshot: ArticleSnapshot | null) =>
+      snapshot?.live
+        ? new Set([
+            ...snapshot.sectionIds.map((id) => `section:${id}`),
+            ...snapshot.tagIds.map((id) => `tag:${id}`),
+            ...snapshot.personIds.map((id) => `person:${id}`),
+          ])
+        : new Set<string>();
+    const was = keysOf(before);
+    const is = keysOf(after);
+    for (const key of new Set([...was, ...is])) {
+      const cached = counts.get(key);
+      if (cached) cached.n += (is.has(key) ? 1 : 0) - (was.has(key) ? 1 : 0);
+    }
+  }
+
   async function pagedList(
+    key: string,
     query: Omit<LiveListQuery, "limit" | "offset" | "now">,
     page: number,
     directory: SectionDirectory,
   ): Promise<Page<ArticleListItem>> {
     const now = clock();
-    const total = await repos.articles.countLive(db, { ...query, now });
+    const total = await countLive(key, { ...query, now });
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const summaries =
       page > pageCount
@@ -99,7 +143,24 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
   }
 
   return {
+    /** The event subscriber (server/deps.ts): keeps the list counts true. */
+    handleEvent: (event: DomainEvent): void => applyEvent(event),
+
     latest: async (limit = LATEST_COUNT) => latest(await sections.directory(), limit),
+
+    /** The live ones among `ids`, in the given order (Berita Terkait); others are dropped. */
+    async liveItems(ids: number[]): Promise<ArticleListItem[]> {
+      const now = clock();
+      const byId = new Map(
+        (await repos.articles.summariesByIds(db, [...new Set(ids)]))
+          .filter((s) => isLive(s, now))
+          .map((s) => [s.id, s]),
+      );
+      return toListItems(
+        ids.flatMap((id) => byId.get(id) ?? []),
+        await sections.directory(),
+      );
+    },
 
     async home(): Promise<HomeModel> {
       const directory = await sections.directory();
@@ -133,6 +194,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         return childPath ? [{ section, url: sectionPath(childPath) }] : [];
       });
       const articles = await pagedList(
+        `section:${path.section.id}`,
         { sectionIds: directory.subtreeIds(path.section.id) },
         page,
         directory,
@@ -206,14 +268,19 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
       return {
         tag,
         url: tagPath(tag.slug),
-        articles: await pagedList({ tagId: tag.id }, page, await sections.directory()),
+        articles: await pagedList(`tag:${tag.id}`, { tagId: tag.id }, page, await sections.directory()),
       };
     },
 
     async personPage(slug: string, page: number): Promise<PersonPageModel | null> {
       const person = await repos.taxonomy.personBySlug(db, slug);
       if (!person) return null;
-      const list = await pagedList({ personId: person.id }, page, await sections.directory());
+      const list = await pagedList(
+        `person:${person.id}`,
+        { personId: person.id },
+        page,
+        await sections.directory(),
+      );
       const roles = await repos.articles.rolesOfPerson(
         db,
         person.id,

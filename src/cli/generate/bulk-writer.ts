@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import { refreshLiveLinks } from "../../db/repositories/articles.repository.ts";
 import type { Store } from "../../db/store.ts";
 
 export const ARTICLE_COLUMNS = [
@@ -86,6 +87,10 @@ function sqliteWriter(raw: DatabaseSync): BulkWriter {
       }
     },
     async finish() {
+      // The link tables' copy of each article's live date (migration 006), before indexing.
+      for (const table of ["article_tags", "article_credits"])
+        raw.exec(`UPDATE ${table} SET live_published_at = (SELECT a.published_at FROM articles a
+          WHERE a.id = ${table}.article_id AND a.status = 'published')`);
       for (const index of indexes) raw.exec(index.sql);
       raw.exec("ANALYZE");
       raw.exec("PRAGMA journal_mode = WAL");
@@ -120,6 +125,7 @@ function kyselyWriter(store: Store): BulkWriter {
       });
     },
     async finish() {
+      await refreshLiveLinks(store.db);
       if (store.dialect === "postgres") {
         await sql`SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))`.execute(
           store.db,

@@ -2,16 +2,18 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as content from "./001-content.ts";
 import * as accounts from "./002-accounts.ts";
 import * as newsroom from "./003-newsroom.ts";
-import * as importer from "./005-import.ts";
 import * as searchAliases from "./004-search-aliases.ts";
+import * as importer from "./005-import.ts";
+import * as relatedStories from "./006-related-stories.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
   "001-content": content,
   "002-accounts": accounts,
   "003-newsroom": newsroom,
-  "005-import": importer,
   "004-search-aliases": searchAliases,
+  "005-import": importer,
+  "006-related-stories": relatedStories,
 };
 
 export const migrationProvider: MigrationProvider = {

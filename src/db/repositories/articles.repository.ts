@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Article, ArticleStatus, ArticleSummary, Credit } from "../../core/article.ts";
 import type { IndonesianTimeZone } from "../../core/time-zones.ts";
 import type { ArticleRow } from "../schema.ts";
@@ -78,6 +79,23 @@ export interface ArticleWrite extends ArticleFields {
   importKey?: string | null;
 }
 
+/** What the link tables keep of an article's publication (migration 006). */
+export function livePublishedAt(article: Pick<ArticleWrite, "status" | "publishedAt">): string | null {
+  return article.status === "published" && article.publishedAt ? article.publishedAt.toISOString() : null;
+}
+
+/**
+ * Fills the link tables' `live_published_at` from the articles (after a bulk load that wrote the
+ * link rows without it, e.g. `warta generate`).
+ */
+export async function refreshLiveLinks(db: Executor): Promise<void> {
+  for (const table of ["article_tags", "article_credits"] as const)
+    await sql`UPDATE ${sql.table(table)} SET live_published_at = (
+        SELECT a.published_at FROM articles a WHERE a.id = ${sql.ref(`${table}.article_id`)} AND a.status = 'published')`.execute(
+      db,
+    );
+}
+
 export function createArticlesRepository() {
   async function loadRelations(db: Executor, ids: number[]) {
     const [tags, credits] = await Promise.all([
@@ -100,15 +118,25 @@ export function createArticlesRepository() {
   async function writeRelations(
     db: Executor,
     articleId: number,
-    input: Pick<ArticleWrite, "tagIds" | "credits">,
+    input: Pick<ArticleWrite, "tagIds" | "credits" | "status" | "publishedAt">,
   ) {
     await db.deleteFrom("article_tags").where("article_id", "=", articleId).execute();
     await db.deleteFrom("article_credits").where("article_id", "=", articleId).execute();
+    // Same transaction as the article row: the link tables' copy of the publication date never
+    // disagrees with the article (see liveLinks below).
+    const live = livePublishedAt(input);
     const tagIds = [...new Set(input.tagIds)];
     if (tagIds.length > 0)
       await db
         .insertInto("article_tags")
-        .values(tagIds.map((tagId, position) => ({ article_id: articleId, tag_id: tagId, position })))
+        .values(
+          tagIds.map((tagId, position) => ({
+            article_id: articleId,
+            tag_id: tagId,
+            position,
+            live_published_at: live,
+          })),
+        )
         .execute();
     if (input.credits.length > 0)
       await db
@@ -119,10 +147,35 @@ export function createArticlesRepository() {
             role: c.role,
             person_id: c.personId,
             position: c.position,
+            live_published_at: live,
           })),
         )
         .execute();
   }
+
+  /**
+   * The live articles of one tag or person, newest first, read from the link table alone through
+   * its `(tag_id|person_id, live_published_at, article_id)` index (migration 006): a page is an
+   * index range walk, a count an index-only count, however popular the tag or person.
+   */
+  function liveLinks(db: Executor, query: Pick<LiveListQuery, "now" | "tagId" | "personId">) {
+    const now = query.now.toISOString();
+    if (query.tagId !== undefined)
+      return db
+        .selectFrom("article_tags as link")
+        .where("link.tag_id", "=", query.tagId)
+        .where("link.live_published_at", "<=", now);
+    return db
+      .selectFrom("article_credits as link")
+      .where("link.person_id", "=", query.personId ?? -1)
+      .where("link.live_published_at", "<=", now);
+  }
+
+  /** Tag or person lists without other filters take the link-table path. */
+  const linkOnly = (query: Omit<LiveListQuery, "limit" | "offset">) =>
+    (query.tagId !== undefined) !== (query.personId !== undefined) &&
+    !query.sectionIds &&
+    !(query.excludeIds && query.excludeIds.length > 0);
 
   function liveQuery(db: Executor, query: Omit<LiveListQuery, "limit" | "offset">) {
     let q = db
@@ -222,6 +275,36 @@ export function createArticlesRepository() {
     },
 
     async listLive(db: Executor, query: LiveListQuery): Promise<ArticleSummary[]> {
+      if (linkOnly(query)) {
+        // One person may hold several roles on an article: distinct ids, in index order.
+        let linkQuery = liveLinks(db, query).select(["link.article_id", "link.live_published_at"]);
+        if (query.personId !== undefined) linkQuery = linkQuery.distinct();
+        const links = await linkQuery
+          .orderBy("link.live_published_at", "desc")
+          .orderBy("link.article_id", "desc")
+          .limit(query.limit)
+          .offset(query.offset ?? 0)
+          .execute();
+        if (links.length === 0) return [];
+        const now = query.now.toISOString();
+        const rows = await db
+          .selectFrom("articles")
+          .select(SUMMARY_COLUMNS)
+          .where(
+            "articles.id",
+            "in",
+            links.map((l) => l.article_id),
+          )
+          // The article row stays the authority on liveness.
+          .where("articles.status", "=", "published")
+          .where("articles.published_at", "<=", now)
+          .execute();
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return links.flatMap((l) => {
+          const row = byId.get(l.article_id);
+          return row ? [summaryFromRow(row)] : [];
+        });
+      }
       const rows = await liveQuery(db, query)
         .select(SUMMARY_COLUMNS)
         .orderBy("articles.published_at", "desc")
@@ -233,6 +316,18 @@ export function createArticlesRepository() {
     },
 
     async countLive(db: Executor, query: Omit<LiveListQuery, "limit" | "offset">): Promise<number> {
+      if (linkOnly(query)) {
+        // (article_id, tag_id) is the tag links' primary key; a person may hold several roles.
+        const counted = await liveLinks(db, query)
+          .select((eb) =>
+            (query.personId !== undefined
+              ? eb.fn.count<number>("link.article_id").distinct()
+              : eb.fn.countAll<number>()
+            ).as("n"),
+          )
+          .executeTakeFirstOrThrow();
+        return Number(counted.n);
+      }
       const row = await liveQuery(db, query)
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .executeTakeFirstOrThrow();

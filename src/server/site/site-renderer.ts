@@ -87,8 +87,9 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       if (!model) return error(404);
       if (decodeURI(requestedPath) !== model.url) return { redirect: model.url };
       const { article } = model;
-      // Berita Terkait from the search index; the page still renders if search fails.
-      model.moreLikeThis = await deps.search.related(article.id, 5).catch(() => []);
+      // Berita Terkait, stored at publish (services/related-stories.service.ts); the page still
+      // renders if that fails.
+      model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
       const keys = [
         `article:${article.id}`,
         "latest",

@@ -1,0 +1,94 @@
+import type { ArticleEvent, DomainEvent } from "../core/events.ts";
+import type { Store } from "../db/store.ts";
+import type { ArticleListItem } from "./reading.models.ts";
+import type { ReadingService } from "./reading.service.ts";
+
+/** How many ids are kept per article: more than shown, so a few unpublished ones can be dropped. */
+const STORED = 8;
+
+export interface RelatedStoriesDeps {
+  store: Store;
+  clock: () => Date;
+  reading: Pick<ReadingService, "liveItems">;
+  /** The search service's "more like this" (src/search); the one expensive step. */
+  related(articleId: number, limit: number): Promise<ArticleListItem[]>;
+}
+
+/**
+ * Berita Terkait without a search query per page render. The list is computed by the search
+ * service when an article is published or updated (in the background, after the event, so the
+ * publish and the cache purge never wait for it), stored in `related_stories` (migration 006),
+ * and read at render by primary key. An article without a stored list (published before this
+ * existed, bulk-generated, or rendered before the background work ran) computes it once on its
+ * first render.
+ *
+ * Liveness is checked when the list is read, never when it is stored: a story unpublished later
+ * simply drops out (its `article:ID` surrogate key is on every page that showed it, so those pages
+ * are purged and re-render without it). Lists are not recomputed when newer stories appear; an
+ * update of the article recomputes its list.
+ */
+export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
+  const { store, clock, reading } = deps;
+  const db = store.db;
+  let pending: Promise<void> = Promise.resolve();
+
+  async function compute(articleId: number): Promise<number[]> {
+    const ids = (await deps.related(articleId, STORED)).map((item) => item.id);
+    const row = { related_ids: JSON.stringify(ids), computed_at: clock().toISOString() };
+    await db
+      .insertInto("related_stories")
+      .values({ article_id: articleId, ...row })
+      .onConflict((oc) => oc.column("article_id").doUpdateSet(row))
+      .execute();
+    return ids;
+  }
+
+  async function stored(articleId: number): Promise<number[] | null> {
+    const row = await db
+      .selectFrom("related_stories")
+      .select("related_ids")
+      .where("article_id", "=", articleId)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.related_ids) as number[]) : null;
+  }
+
+  return {
+    /** Up to `limit` live related stories, best first; computed and stored on first use. */
+    async forArticle(articleId: number, limit = 5): Promise<ArticleListItem[]> {
+      const ids = (await stored(articleId)) ?? (await compute(articleId));
+      return (await reading.liveItems(ids)).filter((item) => item.id !== articleId).slice(0, limit);
+    },
+
+    /** Recomputes one article's list now (tests, maintenance). */
+    recompute: (articleId: number) => compute(articleId),
+
+    /**
+     * The event subscriber (server/deps.ts, after the search index's). A live article's stored
+     * list is dropped at once and recomputed in the background; a non-live one's is dropped.
+     */
+    async handleEvent(event: DomainEvent): Promise<void> {
+      if (!event.type.startsWith("article.")) return;
+      const { articleId, after } = event as ArticleEvent;
+      if (event.type === "article.created") return;
+      await db.deleteFrom("related_stories").where("article_id", "=", articleId).execute();
+      if (!after?.live) return;
+      pending = pending.then(
+        () =>
+          new Promise<void>((done) =>
+            setImmediate(() => {
+              stored(articleId)
+                .then((found) => (found ? undefined : compute(articleId)))
+                // A failure here only means the first render computes the list instead.
+                .catch(() => undefined)
+                .finally(done);
+            }),
+          ),
+      );
+    },
+
+    /** Resolves when the background work queued so far is done (before closing the store). */
+    settled: () => pending,
+  };
+}
+
+export type RelatedStoriesService = ReturnType<typeof createRelatedStoriesService>;
