@@ -71,7 +71,7 @@ export interface PagesBenchResult {
     skipped: string[];
   };
   coldRender: ColdRenderResult;
-  memory: { rssMb: number; peakRssMb: number; afterLoad: boolean };
+  memory: { rssMb: number; peakRssMb: number; afterLoad: boolean; startupRssMb?: number };
   publishToVisible: PublishVisibleResult;
 }
 
@@ -212,9 +212,11 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
   const base = `http://127.0.0.1:${options.port}`;
   const cases: LoadCase[] = [];
   const skipped: string[] = [];
-  let memory = { rssMb: NaN, peakRssMb: NaN, afterLoad: false };
+  let memory: PagesBenchResult["memory"] = { rssMb: NaN, peakRssMb: NaN, afterLoad: false };
+  let startupRssMb = NaN;
   try {
     await waitFor(`${base}/healthz`, 60_000);
+    if (warta.pid !== undefined) startupRssMb = memoryOf(warta.pid).rssMb;
     const plan: { page: string; path: string; miss?: boolean }[] = [
       { page: "article (warm)", path: targets.article },
       { page: "home", path: "/" },
@@ -281,7 +283,7 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
         await stop(limit);
       }
     }
-    if (warta.pid !== undefined) memory = { ...memoryOf(warta.pid), afterLoad: true };
+    if (warta.pid !== undefined) memory = { ...memoryOf(warta.pid), afterLoad: true, startupRssMb };
   } finally {
     await stop(warta);
   }
@@ -336,11 +338,21 @@ export function formatPagesResult(result: PagesBenchResult): string {
   const r = result.coldRender;
   lines.push(
     `Cold render, median wall / p90 wall / median CPU ms: ` +
-      (["article", "articleWithoutRelatedSearch", "home", "section", "tag", "person"] as const)
+      (
+        [
+          "article",
+          "articleWithoutRelatedSearch",
+          "relatedCompute",
+          "home",
+          "section",
+          "tag",
+          "person",
+        ] as const
+      )
         .map((k) => `${k} ${r[k].medianMs} / ${r[k].p90Ms} / ${r[k].cpuMedianMs}`)
         .join(", ") +
       `; br+gzip of an article ${r.articleCompress.medianMs} ms (${r.articleHtmlBytes} bytes HTML); ${r.searchDocuments} search documents`,
-    `Memory of the serving process after the load: RSS ${result.memory.rssMb} MB (peak ${result.memory.peakRssMb} MB)`,
+    `Memory of the serving process after the load: RSS ${result.memory.rssMb} MB (peak ${result.memory.peakRssMb} MB; ${result.memory.startupRssMb ?? "?"} MB once ready)`,
     `Publish-to-visible on ${result.publishToVisible.pages.length} pages: median ${result.publishToVisible.medianAllPagesMs} ms, max ${result.publishToVisible.maxAllPagesMs} ms over ${result.publishToVisible.trials} publishes (the publish call itself: median ${round(median(result.publishToVisible.publishCallMs), 1)} ms)`,
   );
   for (const failure of result.publishToVisible.failures) lines.push(`  ! ${failure}`);
