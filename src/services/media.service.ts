@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { z } from "zod";
 import type { Actor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
@@ -42,6 +42,8 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         throw new AppError("payload_too_large", "Berkas gambar terlalu besar (maksimal 25 MB).");
       let info: Metadata;
       try {
+        // Loaded on first upload: libvips is ~20 MB resident that a reading-only process never needs.
+        const { default: sharp } = await import("sharp");
         info = await sharp(upload.bytes).metadata();
       } catch {
         throw new AppError("validation_failed", "Berkas bukan gambar yang bisa dibaca.", {
