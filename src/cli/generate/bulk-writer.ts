@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { refreshLiveLinks } from "../../db/repositories/articles.repository.ts";
+import { SQLITE_CACHE_KIB } from "../../db/dialects/sqlite.ts";
 import type { Store } from "../../db/store.ts";
 
 export const ARTICLE_COLUMNS = [
@@ -95,7 +96,7 @@ function sqliteWriter(raw: DatabaseSync): BulkWriter {
       raw.exec("ANALYZE");
       raw.exec("PRAGMA journal_mode = WAL");
       raw.exec("PRAGMA synchronous = NORMAL");
-      raw.exec("PRAGMA cache_size = -65536");
+      raw.exec(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
     },
   };
 }
