@@ -189,7 +189,7 @@ export function createCorpus(analyzer = createAnalyzer()): Corpus {
   };
 }
 
-interface BenchQuery {
+export interface BenchQuery {
   label: string;
   q: string;
   filters?: IndexQuery["filters"];
@@ -197,7 +197,7 @@ interface BenchQuery {
 }
 
 /** The fixed mixed query set: words picked by frequency rank, so the set is the same every run. */
-function querySet(roots: string[]): BenchQuery[] {
+export function querySet(roots: string[]): BenchQuery[] {
   const r = (rank: number) => roots[rank] as string;
   return [
     { label: "common word", q: r(2) },

@@ -113,11 +113,13 @@ export function createSearchService(deps: SearchServiceDeps) {
   // Document count and frequencies only weigh terms (idf), so figures a minute old weigh them the
   // same. Per article view they cost a full page walk (stats() reads dbstat: 400 ms at 100k
   // articles) and ~250 vocabulary lookups (11 ms); remembered for a minute they cost nothing.
+  // A small index is recounted every time (cheap there): it may grow from 1 to 30 stories within
+  // the minute (a fresh site, the demo, an import), and a count of 1 makes every word "common".
   let counted: { documents: number; at: number } | null = null;
   const frequencies = new Map<string, number>();
   async function documentCount(): Promise<number> {
     const now = Date.now();
-    if (counted === null || now - counted.at > 60_000) {
+    if (counted === null || now - counted.at > 60_000 || counted.documents < 1_000) {
       counted = {
         documents: index.documentCount ? await index.documentCount() : (await index.stats()).documents,
         at: now,

@@ -17,13 +17,14 @@ import { createTsvectorSearchIndex } from "./tsvector.index.ts";
 const skip = process.env.WARTA_TEST_POSTGRES_URL ? false : "set WARTA_TEST_POSTGRES_URL to run on PostgreSQL";
 
 /** A fresh PostgreSQL database (no migrations: the adapter owns its tables). */
-async function open(): Promise<OpenedIndex & { sql: ReturnType<typeof openPostgres>["pool"] }> {
+async function open(): Promise<OpenedIndex & { sql: ReturnType<typeof openPostgres>["pool"]; url: string }> {
   const dir = mkdtempSync(join(tmpdir(), "warta-tsvector-"));
   const database = await createTestDatabase(dir);
   const { db, pool } = openPostgres(database.url, 2);
   return {
     index: createTsvectorSearchIndex(db),
     sql: pool,
+    url: database.url,
     close: async () => {
       await db.destroy();
       await database.drop();
@@ -48,7 +49,6 @@ describe("PostgreSQL tsvector index, what differs from FTS5", { skip }, () => {
   });
 
   it("creates its tables once, records its layout, and asks for a rebuild only when new", async () => {
-    const second = createTsvectorSearchIndex(openPostgres(process.env.WARTA_TEST_POSTGRES_URL ?? "").db);
     assert.equal(opened.index.needsRebuild, true, "a fresh index asks to be rebuilt");
     const { rows } = await opened.sql.query("SELECT value FROM search_meta WHERE key = 'format'");
     assert.equal(rows[0]?.value, "2");
@@ -59,7 +59,16 @@ describe("PostgreSQL tsvector index, what differs from FTS5", { skip }, () => {
       indexes.map((r: { indexname: string }) => r.indexname),
       ["search_documents_match", "search_documents_pkey", "search_documents_published"],
     );
-    assert.equal(second.needsRebuild, false);
+    // A second process on the same database finds the layout current: no rebuild.
+    const { db } = openPostgres(opened.url, 1);
+    try {
+      const second = createTsvectorSearchIndex(db);
+      await second.ready?.();
+      assert.equal(second.needsRebuild, false);
+      assert.equal((await second.search({ match: term("cabai"), limit: 5, now })).total, 1);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it("stores the analyzer's stems exactly (no re-parsing of anak-anak, 3,5, quotes, backslashes)", async () => {
