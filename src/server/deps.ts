@@ -125,7 +125,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     searchAliases: searchStack.aliases,
     close: async () => {
       await newsroom.stop();
-      await relatedStories.settled();
+      await relatedStories.stop();
       await store.close();
     },
   };

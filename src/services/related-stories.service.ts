@@ -5,6 +5,11 @@ import type { ReadingService } from "./reading.service.ts";
 
 /** How many ids are kept per article: more than shown, so a few unpublished ones can be dropped. */
 const STORED = 8;
+/**
+ * The background computation waits this long after the event, so it does not compete with the
+ * re-renders of the pages the same publish purged (publish-to-visible, docs/performance.md).
+ */
+const DEFER_MS = 1_000;
 
 export interface RelatedStoriesDeps {
   store: Store;
@@ -12,13 +17,15 @@ export interface RelatedStoriesDeps {
   reading: Pick<ReadingService, "liveItems">;
   /** The search service's "more like this" (src/search); the one expensive step. */
   related(articleId: number, limit: number): Promise<ArticleListItem[]>;
+  /** Delay of the background computation after an event (default DEFER_MS). */
+  deferMs?: number;
 }
 
 /**
  * Berita Terkait without a search query per page render. The list is computed by the search
- * service when an article is published or updated (in the background, after the event, so the
- * publish and the cache purge never wait for it), stored in `related_stories` (migration 006),
- * and read at render by primary key. An article without a stored list (published before this
+ * service when an article is published or updated (in the background, a second after the event,
+ * so neither the publish, the cache purge nor the re-renders that follow wait for it), stored in
+ * `related_stories` (migration 006), and read at render by primary key. An article without a stored list (published before this
  * existed, bulk-generated, or rendered before the background work ran) computes it once on its
  * first render.
  *
@@ -30,7 +37,26 @@ export interface RelatedStoriesDeps {
 export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
   const { store, clock, reading } = deps;
   const db = store.db;
-  let pending: Promise<void> = Promise.resolve();
+  const deferMs = deps.deferMs ?? DEFER_MS;
+  const queued = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  /** Computes the queued lists that are still missing, one after another. */
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const ids = [...queued];
+    queued.clear();
+    running = running.then(async () => {
+      for (const articleId of ids)
+        // A failure here only means the first render computes the list instead.
+        await stored(articleId)
+          .then((found) => (found ? undefined : compute(articleId)))
+          .catch(() => undefined);
+    });
+    return running;
+  }
 
   async function compute(articleId: number): Promise<number[]> {
     const ids = (await deps.related(articleId, STORED)).map((item) => item.id);
@@ -71,23 +97,27 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
       const { articleId, after } = event as ArticleEvent;
       if (event.type === "article.created") return;
       await db.deleteFrom("related_stories").where("article_id", "=", articleId).execute();
-      if (!after?.live) return;
-      pending = pending.then(
-        () =>
-          new Promise<void>((done) =>
-            setImmediate(() => {
-              stored(articleId)
-                .then((found) => (found ? undefined : compute(articleId)))
-                // A failure here only means the first render computes the list instead.
-                .catch(() => undefined)
-                .finally(done);
-            }),
-          ),
-      );
+      if (!after?.live) {
+        queued.delete(articleId);
+        return;
+      }
+      queued.add(articleId);
+      if (!timer) {
+        timer = setTimeout(() => void flush(), deferMs);
+        timer.unref();
+      }
     },
 
-    /** Resolves when the background work queued so far is done (before closing the store). */
-    settled: () => pending,
+    /** Computes what is queued now and resolves when done (tests, maintenance). */
+    settled: () => flush(),
+
+    /** Drops what is queued (never computed: the first render will) and waits for work in flight. */
+    async stop(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      queued.clear();
+      await running;
+    },
   };
 }
 
