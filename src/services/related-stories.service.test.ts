@@ -73,6 +73,24 @@ describe("Berita Terkait (related-stories.service.ts)", () => {
       );
       await deps.relatedStories.forArticle(other.id, 5);
       assert.equal(searches, 1);
+
+      // Misses while one render computes show none and are computed in the background.
+      const [a, b] = [await buildArticle(deps), await buildArticle(deps)];
+      await deps.relatedStories.settled();
+      await deps.store.db.deleteFrom("related_stories").where("article_id", "in", [a.id, b.id]).execute();
+      answer = [other.id];
+      searches = 0;
+      const [forA, forB] = await Promise.all([
+        deps.relatedStories.forArticle(a.id, 5),
+        deps.relatedStories.forArticle(b.id, 5),
+      ]);
+      assert.deepEqual([forA.length, forB.length, searches], [1, 0, 1]);
+      await deps.relatedStories.settled();
+      assert.equal(searches, 2);
+      assert.deepEqual(
+        (await deps.relatedStories.forArticle(b.id, 5)).map((i) => i.id),
+        [other.id],
+      );
     } finally {
       deps.search.related = original;
     }

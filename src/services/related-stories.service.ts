@@ -10,6 +10,8 @@ const STORED = 8;
  * re-renders of the pages the same publish purged (publish-to-visible, docs/performance.md).
  */
 const DEFER_MS = 1_000;
+/** Bound on the background queue (its ids are asked for again on a later render). */
+const MAX_QUEUED = 10_000;
 
 export interface RelatedStoriesDeps {
   store: Store;
@@ -25,9 +27,11 @@ export interface RelatedStoriesDeps {
  * Berita Terkait without a search query per page render. The list is computed by the search
  * service when an article is published or updated (in the background, a second after the event,
  * so neither the publish, the cache purge nor the re-renders that follow wait for it), stored in
- * `related_stories` (migration 006), and read at render by primary key. An article without a stored list (published before this
- * existed, bulk-generated, or rendered before the background work ran) computes it once on its
- * first render.
+ * `related_stories` (migration 006), and read at render by primary key. An article without a
+ * stored list (published before this existed, bulk-generated, or rendered before the background
+ * work ran) computes it on its first render, one render at a time: renders that miss while one computes show no Berita Terkait and
+ * queue the article for the background (the page gains it when next rendered; every publish
+ * purges all article pages through the `latest` key).
  *
  * Liveness is checked when the list is read, never when it is stored: a story unpublished later
  * simply drops out (its `article:ID` surrogate key is on every page that showed it, so those pages
@@ -49,14 +53,28 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
     const ids = [...queued];
     queued.clear();
     running = running.then(async () => {
-      for (const articleId of ids)
+      for (const articleId of ids) {
         // A failure here only means the first render computes the list instead.
         await stored(articleId)
           .then((found) => (found ? undefined : compute(articleId)))
           .catch(() => undefined);
+        await new Promise((resolve) => setImmediate(resolve)); // let requests in between
+      }
     });
     return running;
   }
+
+  function enqueue(articleId: number): void {
+    if (queued.size >= MAX_QUEUED) return; // asked again on a later render
+    queued.add(articleId);
+    if (!timer) {
+      timer = setTimeout(() => void flush(), deferMs);
+      timer.unref();
+    }
+  }
+
+  /** Whether a render is computing a missing list right now (at most one at a time). */
+  let computingInline = false;
 
   async function compute(articleId: number): Promise<number[]> {
     const ids = (await deps.related(articleId, STORED)).map((item) => item.id);
@@ -81,7 +99,22 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
   return {
     /** Up to `limit` live related stories, best first; computed and stored on first use. */
     async forArticle(articleId: number, limit = 5): Promise<ArticleListItem[]> {
-      const ids = (await stored(articleId)) ?? (await compute(articleId));
+      let ids = await stored(articleId);
+      if (!ids) {
+        // One render at a time computes a missing list; renders that miss meanwhile (a crawl of
+        // the archive) show none and queue it, so a burst of misses never runs a search each.
+        if (computingInline) {
+          enqueue(articleId);
+          ids = [];
+        } else {
+          computingInline = true;
+          try {
+            ids = await compute(articleId);
+          } finally {
+            computingInline = false;
+          }
+        }
+      }
       return (await reading.liveItems(ids)).filter((item) => item.id !== articleId).slice(0, limit);
     },
 
@@ -101,11 +134,7 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
         queued.delete(articleId);
         return;
       }
-      queued.add(articleId);
-      if (!timer) {
-        timer = setTimeout(() => void flush(), deferMs);
-        timer.unref();
-      }
+      enqueue(articleId);
     },
 
     /** Computes what is queued now and resolves when done (tests, maintenance). */
