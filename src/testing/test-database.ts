@@ -27,6 +27,17 @@ export async function createTestDatabase(dir: string): Promise<TestDatabase> {
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // pg-pool's end() resolves before its sockets have closed: wait (up to 1 s) for the closing
+      // backends to leave, so FORCE does not terminate them under a client that no longer listens
+      // for errors (an uncaught "terminating connection due to administrator command").
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
