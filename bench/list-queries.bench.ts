@@ -61,7 +61,9 @@ for (const { name, query } of cases) {
   ] as const) {
     result[`${label} count ms`] = await timeIt(() => repo.countLive(db, { ...q, now }));
     result[`${label} page 1 ms`] = await timeIt(() => repo.listLive(db, { ...q, now, limit: 20 }));
-    result[`${label} page 50 ms`] = await timeIt(() => repo.listLive(db, { ...q, now, limit: 20, offset: 980 }));
+    result[`${label} page 50 ms`] = await timeIt(() =>
+      repo.listLive(db, { ...q, now, limit: 20, offset: 980 }),
+    );
   }
   rows.push(result);
 }
