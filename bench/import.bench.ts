@@ -18,25 +18,11 @@ import { validateExtracted } from "../src/importers/extracted-article.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { createDeps } from "../src/server/deps.ts";
 import { expandPaths } from "../src/services/import/bulk-import.ts";
+import { INDONESIAN_DAYS, INDONESIAN_MONTHS } from "../src/core/house-date.ts";
 
 const RESULT_FILE = new URL("./results/import.json", import.meta.url);
 
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
 const SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
-const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 const ZONES = [
   { name: "WIB", offset: 7 },
   { name: "WITA", offset: 8 },
@@ -107,7 +93,7 @@ export function generatePage(i: number, count: number): string {
   const y = local.getUTCFullYear();
   const hh = String(local.getUTCHours()).padStart(2, "0");
   const mm = String(local.getUTCMinutes()).padStart(2, "0");
-  const day = DAYS[local.getUTCDay()] as string;
+  const day = INDONESIAN_DAYS[local.getUTCDay()] as string;
   const [parent, child] = pick(SECTIONS, i) as [string, string];
   const penulis = pick(PEOPLE, i);
   const editor = pick(PEOPLE, i * 3 + 1);
@@ -118,7 +104,7 @@ export function generatePage(i: number, count: number): string {
   const body = [...paragraphs];
   if (earlier) body.splice(2, 0, `${style === 1 ? "Baca juga" : "Baca Juga"}: ${earlier}`);
   if (later && i % 3 === 0) body.splice(5, 0, `Baca Juga: ${later}`);
-  const caption = `Suasana ${pick(WORDS, i)} di ${place.toLowerCase()} pada ${d} ${MONTHS[m]} ${y}.`;
+  const caption = `Suasana ${pick(WORDS, i)} di ${place.toLowerCase()} pada ${d} ${INDONESIAN_MONTHS[m]} ${y}.`;
   switch (style) {
     case 0: // Kompas TV, like the reference seed
       body[0] = `${place}, KOMPAS.TV - ${body[0]}`;
@@ -126,7 +112,7 @@ export function generatePage(i: number, count: number): string {
         "> >",
         `Kompas ${child.toLowerCase()}`,
         headlineOf(i),
-        `Kompas ${child.toLowerCase()} | ${d} ${MONTHS[m]} ${y}, ${hh}:${mm} ${zone.name}`,
+        `Kompas ${child.toLowerCase()} | ${d} ${INDONESIAN_MONTHS[m]} ${y}, ${hh}:${mm} ${zone.name}`,
         `${caption} (Sumber: Humas ${place})`,
         ...body,
         `Penulis : ${penulis} Editor : ${editor}`,
@@ -141,7 +127,7 @@ export function generatePage(i: number, count: number): string {
         "",
         headlineOf(i),
         "",
-        `${parent} | ${day}, ${d} ${MONTHS[m]} ${y} | ${hh}:${mm} ${zone.name}`,
+        `${parent} | ${day}, ${d} ${INDONESIAN_MONTHS[m]} ${y} | ${hh}:${mm} ${zone.name}`,
         `${caption} (Foto: KOMPAS.com/${penulis})`,
         "",
         ...body.flatMap((p) => [p, ""]),
@@ -172,7 +158,7 @@ export function generatePage(i: number, count: number): string {
         headlineOf(i),
         `Reporter: ${penulis}`,
         `Editor: ${editor}`,
-        `${day}, ${d} ${MONTHS[m]} ${y} ${hh}:${mm} ${zone.name}`,
+        `${day}, ${d} ${INDONESIAN_MONTHS[m]} ${y} ${hh}:${mm} ${zone.name}`,
         `${caption} (TEMPO/${editor})`,
         ...body,
         `Tag: ${pick(TOPICS, i)}, ${pick(WORDS, i)}, ${child}`,
