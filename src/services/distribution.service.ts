@@ -18,7 +18,6 @@ import { mediaIds, relatedIds, renderBodyHtml } from "../content/body-html.rende
 import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
 import type { BodyDocument } from "../content/body.schema.ts";
 import { html } from "../content/html.ts";
-import type { Executor } from "../db/repositories/executor.ts";
 import type {
   FeedEntry,
   FeedModel,
@@ -30,6 +29,7 @@ import type {
 import { latest } from "../distribution/feed-dates.ts";
 import { NEWS_SITEMAP_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS } from "../distribution/sitemap.builder.ts";
 import type { SectionsService } from "./sections.service.ts";
+import { createTaxonomySitemaps, fromIso, liveArticles } from "./taxonomy-sitemaps.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
 export const FEED_SIZE = 30;
@@ -50,7 +50,6 @@ export interface DistributionOptions {
   sitemapMaxUrls?: number;
 }
 
-const fromIso = (value: string | null): Date | null => (value === null ? null : new Date(value));
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
@@ -65,12 +64,8 @@ export function createDistributionService(
   const db = store.db;
   const maxUrls = Math.min(deps.sitemapMaxUrls ?? SITEMAP_MAX_URLS, SITEMAP_MAX_URLS);
 
-  /** The live-only base query; the same two conditions as the articles repository's `listLive`. */
-  const live = (executor: Executor, now: Date) =>
-    executor
-      .selectFrom("articles")
-      .where("articles.status", "=", "published")
-      .where("articles.published_at", "<=", now.toISOString());
+  const live = liveArticles;
+  const taxonomySitemaps = createTaxonomySitemaps({ db, clock, sections, siteUrl });
 
   const guidOf = (id: number, firstPublished: Date): string =>
     `tag:${new URL(siteUrl).hostname},${firstPublished.toISOString().slice(0, 10)}:artikel/${id}`;
@@ -223,69 +218,6 @@ export function createDistributionService(
       });
     }
     return entries;
-  }
-
-  /** Every section page; lastmod is the newest live article in the section or below it. */
-  async function sectionSitemap(): Promise<SitemapUrl[]> {
-    const now = clock();
-    const directory = await sections.directory();
-    const rows = await live(db, now)
-      .select([
-        "articles.section_id",
-        (eb) => eb.fn.max("articles.published_at").as("max_published"),
-        (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
-      ])
-      .groupBy("articles.section_id")
-      .execute();
-    const own = new Map(
-      rows.map((r) => [r.section_id, latest(fromIso(r.max_published), fromIso(r.max_updated))]),
-    );
-    return directory.all.flatMap((section) => {
-      const path = directory.pathOf(section.id);
-      if (!path) return [];
-      const lastmod = directory
-        .subtreeIds(section.id)
-        .reduce<Date | null>((max, id) => latest(max, own.get(id) ?? null), null);
-      return [{ loc: siteUrl + sectionPath(path), lastmod }];
-    });
-  }
-
-  /** Tags with at least one live article. */
-  async function tagSitemap(): Promise<SitemapUrl[]> {
-    const rows = await live(db, clock())
-      .innerJoin("article_tags", "article_tags.article_id", "articles.id")
-      .innerJoin("tags", "tags.id", "article_tags.tag_id")
-      .select([
-        "tags.slug",
-        (eb) => eb.fn.max("articles.published_at").as("max_published"),
-        (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
-      ])
-      .groupBy(["tags.id", "tags.slug"])
-      .orderBy("tags.slug")
-      .execute();
-    return rows.map((r) => ({
-      loc: siteUrl + tagPath(r.slug),
-      lastmod: latest(fromIso(r.max_published), fromIso(r.max_updated)),
-    }));
-  }
-
-  /** People credited on at least one live article. */
-  async function personSitemap(): Promise<SitemapUrl[]> {
-    const rows = await live(db, clock())
-      .innerJoin("article_credits", "article_credits.article_id", "articles.id")
-      .innerJoin("people", "people.id", "article_credits.person_id")
-      .select([
-        "people.slug",
-        (eb) => eb.fn.max("articles.published_at").as("max_published"),
-        (eb) => eb.fn.max("articles.updated_at").as("max_updated"),
-      ])
-      .groupBy(["people.id", "people.slug"])
-      .orderBy("people.slug")
-      .execute();
-    return rows.map((r) => ({
-      loc: siteUrl + personPath(r.slug),
-      lastmod: latest(fromIso(r.max_published), fromIso(r.max_updated)),
-    }));
   }
 
   return {
@@ -453,9 +385,9 @@ export function createDistributionService(
       });
     },
 
-    sectionSitemap,
-    tagSitemap,
-    personSitemap,
+    sectionSitemap: taxonomySitemaps.sections,
+    tagSitemap: taxonomySitemaps.tags,
+    personSitemap: taxonomySitemaps.people,
 
     /** Live articles of the last 48 hours, newest first, for the Google News sitemap. */
     async newsSitemap(): Promise<NewsSitemapEntry[]> {
