@@ -1,6 +1,7 @@
 import type { FeedEntry, FeedModel, FeedPerson, SiteInfo } from "./distribution.models.ts";
 import { isAuthorRole } from "./distribution.models.ts";
 import { formatRfc3339, latest } from "./feed-dates.ts";
+import { mediaContent } from "./media-rss.ts";
 import { xml, xmlDocument, type SafeXml } from "./xml.ts";
 
 const SITE_ZONE = "Asia/Jakarta";
@@ -41,15 +42,7 @@ function entryXml(entry: FeedEntry): SafeXml {
       }${
         image
           ? xml`
-      <link rel="enclosure" type="${image.mimeType}" href="${image.url}"/>
-      <media:content url="${image.url}" type="${image.mimeType}" medium="image" width="${image.width}" height="${image.height}">
-        <media:description type="plain">${image.caption || image.alt}</media:description>${
-          image.credit
-            ? xml`
-        <media:credit>${image.credit}</media:credit>`
-            : ""
-        }
-      </media:content>`
+      <link rel="enclosure" type="${image.mimeType}" href="${image.url}"/>${mediaContent(image)}`
           : ""
       }
     </entry>`;

@@ -1,6 +1,7 @@
 import type { FeedEntry, FeedModel, SiteInfo } from "./distribution.models.ts";
 import { isAuthorRole } from "./distribution.models.ts";
 import { formatRfc3339, formatRfc822 } from "./feed-dates.ts";
+import { mediaContent } from "./media-rss.ts";
 import { cdata, xml, xmlDocument, type SafeXml } from "./xml.ts";
 
 const SITE_ZONE = "Asia/Jakarta";
@@ -38,19 +39,7 @@ function item(entry: FeedEntry): SafeXml {
       )}${entry.sources.map(
         (source) => xml`
       <dc:source>${source.url ? `${source.name} (${source.url})` : source.name}</dc:source>`,
-      )}${
-        image
-          ? xml`
-      <media:content url="${image.url}" type="${image.mimeType}" medium="image" width="${image.width}" height="${image.height}">
-        <media:description type="plain">${image.caption || image.alt}</media:description>${
-          image.credit
-            ? xml`
-        <media:credit>${image.credit}</media:credit>`
-            : ""
-        }
-      </media:content>`
-          : ""
-      }
+      )}${image ? mediaContent(image) : ""}
     </item>`;
 }
 
