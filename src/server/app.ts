@@ -5,7 +5,6 @@ import type { Deps } from "./deps.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
 import { loadStylesheet } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
-import { searchApiRoutes } from "./api/search.routes.ts";
 import { searchRoutes } from "./site/routes/search.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
@@ -47,7 +46,6 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(distributionRoutes(deps));
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
   await app.register(apiPlugin(deps), { prefix: API_PREFIX });
-  await app.register(searchApiRoutes(deps), { prefix: "/api/v1" });
   await app.register(searchRoutes(deps, renderer));
   await app.register(siteRoutes(deps, renderer, stylesheet));
   return app;

@@ -17,6 +17,7 @@ import { apiValidatorCompiler, problemErrorHandler, problemNotFoundHandler } fro
 import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
 import { usersRoutes } from "./users.routes.ts";
+import { searchApiRoutes } from "./search.routes.ts";
 import { webhooksRoutes } from "./webhooks.routes.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -87,5 +88,6 @@ export function apiPlugin(deps: Deps) {
     await app.register(articlesRoutes(deps));
     await app.register(contentApiRoutes(deps));
     await app.register(webhooksRoutes(deps));
+    await app.register(searchApiRoutes(deps));
   };
 }

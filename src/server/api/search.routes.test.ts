@@ -27,19 +27,19 @@ describe("GET /api/v1/search", () => {
       assert.match(first.snippet.text.slice(s, e).toLowerCase(), /banjir/);
   });
 
-  it("bad parameters are problem+json listing every field", async () => {
+  it("bad parameters are the API's problem+json (422, validation_failed) listing every field", async () => {
     const response = await get("/api/v1/search?q=x&from=2024-02-30&sort=popular&pageSize=500");
-    assert.equal(response.statusCode, 400);
+    assert.equal(response.statusCode, 422);
     assert.match(String(response.headers["content-type"]), /^application\/problem\+json/);
     const body = response.json();
-    assert.equal(body.status, 400);
-    assert.equal(body.title, "Parameter pencarian tidak valid");
+    assert.equal(body.status, 422);
+    assert.equal(body.code, "validation_failed");
     assert.deepEqual(
       body.errors.map((e: { field: string }) => e.field),
       ["from", "sort", "pageSize"],
     );
     const unknown = await get("/api/v1/search?q=x&tag=tidak-ada");
-    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.statusCode, 422);
     assert.deepEqual(unknown.json().errors, [{ field: "tag", message: "Tag tidak ditemukan." }]);
   });
 
