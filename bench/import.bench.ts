@@ -12,11 +12,11 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { importPaths } from "../src/cli/commands/import.command.ts";
+import { createCommandDeps } from "../src/cli/runtime.ts";
 import { extractDocument } from "../src/importers/analyze-page.ts";
 import { readImportFile } from "../src/importers/detect.ts";
 import { validateExtracted } from "../src/importers/extracted-article.ts";
 import { loadConfig } from "../src/server/config.ts";
-import { createDeps } from "../src/server/deps.ts";
 import { expandPaths } from "../src/services/import/bulk-import.ts";
 import { INDONESIAN_DAYS, INDONESIAN_MONTHS } from "../src/core/house-date.ts";
 
@@ -220,7 +220,8 @@ export async function run(options: { count?: number; runs?: number } = {}): Prom
       parseRates.push(parsed / ((performance.now() - t) / 1000));
 
       const storeDir = join(dir, `store-${r}`);
-      const deps = await createDeps(
+      // As `warta import` builds them (no background work in a one-shot command).
+      const deps = await createCommandDeps(
         loadConfig({
           WARTA_DATABASE_URL: `sqlite:${join(storeDir, "warta.db")}`,
           WARTA_MEDIA_DIR: join(storeDir, "media"),

@@ -1,10 +1,15 @@
 import { loadConfig, type Config } from "../server/config.ts";
 import { createDeps, type Deps } from "../server/deps.ts";
 
+/** The dependencies of a one-shot command (no background work: see DepsOptions.backgroundWork). */
+export function createCommandDeps(config: Config): Promise<Deps> {
+  return createDeps(config, { backgroundWork: false });
+}
+
 /** Loads configuration from the environment and builds the dependencies a command needs. */
 export async function withDeps<T>(run: (deps: Deps, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  const deps = await createDeps(config);
+  const deps = await createCommandDeps(config);
   try {
     return await run(deps, config);
   } finally {

@@ -31,6 +31,16 @@ export function bodyText(json: string): string {
   }
 }
 
+function groupByArticle<T extends { article_id: number }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.article_id);
+    if (group) group.push(row);
+    else groups.set(row.article_id, [row]);
+  }
+  return groups;
+}
+
 export function createDocumentSource(deps: { store: Store; analyzer: Analyzer }) {
   const { store, analyzer } = deps;
   const db = store.db;
@@ -59,10 +69,12 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer })
         .where("article_credits.article_id", "in", ids)
         .execute(),
     ]);
+    const tagsOf = groupByArticle(tags);
+    const creditsOf = groupByArticle(credits);
     return rows.map((row) => {
       const path = directory.pathOf(row.section_id);
-      const articleTags = tags.filter((t) => t.article_id === row.id);
-      const people = credits.filter((c) => c.article_id === row.id);
+      const articleTags = tagsOf.get(row.id) ?? [];
+      const people = creditsOf.get(row.id) ?? [];
       return {
         id: row.id,
         headline: analyzer.toIndexText(row.headline),
@@ -85,6 +97,18 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer })
       const rows = await liveRows(now).where("id", "=", id).execute();
       const [doc] = await toDocuments(rows, directory);
       return doc ?? null;
+    },
+
+    /** The documents of those of `ids` that are live at `now` (a batch of changed articles). */
+    async many(ids: number[], now: Date, directory: SectionDirectory): Promise<SearchDocument[]> {
+      const documents: SearchDocument[] = [];
+      for (let start = 0; start < ids.length; start += BATCH) {
+        const rows = await liveRows(now)
+          .where("id", "in", ids.slice(start, start + BATCH))
+          .execute();
+        documents.push(...(await toDocuments(rows, directory)));
+      }
+      return documents;
     },
 
     async countLive(now: Date): Promise<number> {

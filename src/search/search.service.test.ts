@@ -126,6 +126,7 @@ describe("relevance over the demo corpus", () => {
 
 describe("nothing unpublished is ever returned", () => {
   it("the demo draft and the 2027 embargo are not in the index", async () => {
+    await fx.deps.search.flush();
     const ids = await fx.deps.search.index.ids();
     for (const article of [fx.draft, fx.embargoed, fx.unpublished]) assert.ok(!ids.includes(article.id));
     assert.equal((await search("Baliem")).total, 0);
@@ -212,6 +213,7 @@ describe("sync through domain events", () => {
   });
 
   it("scheduling does not index; reindex rebuilds exactly the live set", async () => {
+    await fx.deps.search.flush();
     const before = await fx.deps.search.index.ids();
     const count = await fx.deps.search.reindex();
     const afterIds = await fx.deps.search.index.ids();

@@ -18,6 +18,7 @@ import { compileQuery, type Correction } from "./query/compile-query.ts";
 import { parseQuery } from "./query/parse-query.ts";
 import { endOfWibDay, type SearchRequest, startOfWibDay } from "./query/search-params.ts";
 import { highlightText, snippet, type Segment } from "./query/snippet.ts";
+import { createIndexSync } from "./index-sync.ts";
 import { bodyText, createDocumentSource } from "./search-documents.ts";
 import type { MatchNode, ProgressCallback, SearchFilters, SearchIndex } from "./search-index.ts";
 import { facetToken } from "./sqlite/fts5-match.ts";
@@ -50,7 +51,20 @@ export interface SearchServiceDeps {
   index: SearchIndex;
   analyzer: Analyzer;
   aliases: AliasesService;
+  /** Reports an article the index could not take (defaults to stderr). */
+  onIndexError?: (error: unknown, articleId: number) => void;
+  /** How long index writes wait to be batched (default 50 ms). */
+  indexDelayMs?: number;
 }
+
+/** Events after which an article's index entry may differ (it is re-read from the store then). */
+const INDEXED_EVENTS = new Set([
+  "article.published",
+  "article.updated",
+  "article.slugChanged",
+  "article.unpublished",
+  "article.deleted",
+]);
 
 /** A request with nothing but defaults (tests, callers that only have a query). */
 export const SEARCH_DEFAULTS: SearchRequest = { q: "", sort: "relevance", page: 1, pageSize: 10 };
@@ -63,11 +77,15 @@ export function createSearchService(deps: SearchServiceDeps) {
   const { store, clock, sections, index, analyzer, aliases } = deps;
   const documents = createDocumentSource({ store, analyzer });
 
-  async function indexArticle(id: number): Promise<void> {
-    const doc = await documents.one(id, clock(), await sections.directory());
-    if (doc) await index.upsert(doc);
-    else await index.remove(id);
-  }
+  const sync = createIndexSync({
+    store,
+    clock,
+    index,
+    documents,
+    directory: () => sections.directory(),
+    ...(deps.onIndexError ? { onError: deps.onIndexError } : {}),
+    ...(deps.indexDelayMs === undefined ? {} : { delayMs: deps.indexDelayMs }),
+  });
 
   /** Live article rows for `ids`, in the order given; anything not live is dropped. */
   async function hydrate(ids: number[], directory: SectionDirectory) {
@@ -186,18 +204,15 @@ export function createSearchService(deps: SearchServiceDeps) {
 
   return {
     index,
-    indexArticle,
 
     /** The event subscriber (wired in server/deps.ts). */
     async handleEvent(event: DomainEvent): Promise<void> {
-      if (!event.type.startsWith("article.")) return;
-      const { type, articleId, after } = event as ArticleEvent;
-      if (type === "article.unpublished" || type === "article.deleted") return index.remove(articleId);
-      if (type === "article.published" || type === "article.updated" || type === "article.slugChanged") {
-        if (after?.live) return indexArticle(articleId);
-        return index.remove(articleId);
-      }
+      if (!INDEXED_EVENTS.has(event.type)) return;
+      sync.changed((event as ArticleEvent).articleId);
     },
+
+    /** Writes pending index changes now (before close, or before reading the index directly). */
+    flush: () => sync.flush(),
 
     /** Rebuilds a new or outdated index (see SearchIndex.needsRebuild); returns the count, or null. */
     async ensureIndexed(): Promise<number | null> {
@@ -210,12 +225,14 @@ export function createSearchService(deps: SearchServiceDeps) {
 
     /** Rebuilds the whole index from the store's live articles. */
     async reindex(progress?: ProgressCallback): Promise<number> {
+      await sync.flush();
       const now = clock();
       const total = await documents.countLive(now);
       return index.rebuild(documents.all(now, await sections.directory()), { total, progress });
     },
 
     async search(request: SearchRequest): Promise<SearchResults> {
+      await sync.flush();
       const directory = await sections.directory();
       const filters: SearchFilters = {};
       const named: SearchResults["filters"] = {};
@@ -295,6 +312,7 @@ export function createSearchService(deps: SearchServiceDeps) {
 
     /** Berita Terkait: live stories sharing stems, tags and people with the article, itself excluded. */
     async related(articleId: number, limit = 5): Promise<ArticleListItem[]> {
+      await sync.flush();
       const [entry] = await hydrate([articleId], await sections.directory());
       if (!entry) return [];
       const doc = await documents.one(articleId, clock(), await sections.directory());
@@ -316,10 +334,14 @@ export function createSearchService(deps: SearchServiceDeps) {
         ...(options.tagIds ?? []).map((id) => facetToken("t", id)),
         ...(options.personIds ?? []).map((id) => facetToken("p", id)),
       ];
+      await sync.flush();
       return moreLike(draftText.slice(0, 20_000), facets, limit, options.excludeIds ?? []);
     },
 
-    stats: () => index.stats(),
+    stats: async () => {
+      await sync.flush();
+      return index.stats();
+    },
   };
 }
 

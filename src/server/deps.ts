@@ -62,6 +62,12 @@ export interface DepsOptions {
   onEventError?: (error: unknown) => void;
   /** Password hashing cost; OWASP argon2id defaults unless a test lowers it. */
   argon2?: Argon2Params;
+  /**
+   * False for one-shot commands (import, reindex, …): work an event would start for later — the
+   * Berita Terkait lists — is left to the server, which computes a missing list on first render.
+   * The command's process would exit before finishing it, and it would slow a bulk import down.
+   */
+  backgroundWork?: boolean;
 }
 
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
@@ -95,6 +101,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     clock,
     reading,
     related: (articleId, limit) => searchStack.search.related(articleId, limit),
+    background: options.backgroundWork ?? true,
   });
   events.subscribe((event) => reading.handleEvent(event)); // list counts, before any re-render
   events.subscribe((event) => relatedStories.handleEvent(event)); // after the search index
@@ -126,6 +133,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     close: async () => {
       await newsroom.stop();
       await relatedStories.stop();
+      await searchStack.search.flush();
       await store.close();
     },
   };

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { SYSTEM_ACTOR } from "../core/actor.ts";
+import type { DomainEvent } from "../core/events.ts";
 import { buildArticle, buildSection } from "../testing/factories.ts";
 import { createTestContext, type TestContext } from "../testing/test-app.ts";
+import { createRelatedStoriesService } from "./related-stories.service.ts";
 
 let ctx: TestContext;
 before(async () => {
@@ -94,5 +96,40 @@ describe("Berita Terkait (related-stories.service.ts)", () => {
     } finally {
       deps.search.related = original;
     }
+  });
+
+  it("in a one-shot command (no background work) events drop stale lists and the first render computes", async () => {
+    const { deps } = ctx;
+    const seen: DomainEvent[] = [];
+    const unsubscribe = deps.events.subscribe((event) => void seen.push(event));
+    const other = await buildArticle(deps);
+    const article = await buildArticle(deps);
+    unsubscribe();
+    let searches = 0;
+    const related = createRelatedStoriesService({
+      store: deps.store,
+      clock: deps.clock,
+      reading: deps.reading,
+      related: async () => {
+        searches += 1;
+        return deps.reading.liveItems([other.id]);
+      },
+      background: false,
+    });
+    await deps.relatedStories.settled();
+    for (const event of seen) await related.handleEvent(event);
+    await related.settled();
+    assert.equal(searches, 0, "nothing computed in the background");
+    const stored = await deps.store.db
+      .selectFrom("related_stories")
+      .select("article_id")
+      .where("article_id", "in", [other.id, article.id])
+      .execute();
+    assert.deepEqual(stored, [], "the lists the events made stale are dropped");
+    assert.deepEqual(
+      (await related.forArticle(article.id, 5)).map((i) => i.id),
+      [other.id],
+    );
+    assert.equal(searches, 1);
   });
 });

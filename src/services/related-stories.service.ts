@@ -21,6 +21,8 @@ export interface RelatedStoriesDeps {
   related(articleId: number, limit: number): Promise<ArticleListItem[]>;
   /** Delay of the background computation after an event (default DEFER_MS). */
   deferMs?: number;
+  /** False: events only drop stale lists; missing lists are computed on first render (one-shot commands). */
+  background?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
   const { store, clock, reading } = deps;
   const db = store.db;
   const deferMs = deps.deferMs ?? DEFER_MS;
+  const background = deps.background ?? true;
   let throttle = 1;
   const queued = new Set<number>();
   let timer: NodeJS.Timeout | null = null;
@@ -69,6 +72,7 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
   }
 
   function enqueue(articleId: number): void {
+    if (!background) return; // the server computes it on first render
     if (queued.size >= MAX_QUEUED) return; // asked again on a later render
     queued.add(articleId);
     if (!timer) {

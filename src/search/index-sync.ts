@@ -1,0 +1,95 @@
+/**
+ * Keeps the index in step with the store, in batches. An event only marks its article as changed;
+ * the changed articles are re-read and written together shortly after (or at once when many are
+ * waiting, or before anything reads the index), each as it is *then*: live → indexed, anything
+ * else → removed. A burst of publishes (an import, a schedule run) thus costs one index write
+ * transaction per batch instead of one per article, and a story published and unpublished within
+ * the same batch is never indexed at all.
+ *
+ * Reads never see a stale index: every search flushes first. The index is derived data: a batch
+ * that fails is retried article by article, and an article that still fails is reported and left
+ * for `warta reindex`.
+ */
+import type { SectionDirectory } from "../core/section.ts";
+import type { Store } from "../db/store.ts";
+import type { DocumentSource } from "./search-documents.ts";
+import type { SearchIndex } from "./search-index.ts";
+
+/** Written at once when this many articles are waiting. */
+const BATCH = 250;
+/** Otherwise written this long after the first change (well inside "searchable within a second"). */
+const DELAY_MS = 50;
+
+export interface IndexSyncDeps {
+  store: Store;
+  clock: () => Date;
+  index: SearchIndex;
+  documents: DocumentSource;
+  directory: () => Promise<SectionDirectory>;
+  /** Reports an article that could not be indexed (defaults to stderr). */
+  onError?: (error: unknown, articleId: number) => void;
+  /** Delay before a batch is written (tests may set 0). */
+  delayMs?: number;
+}
+
+export function createIndexSync(deps: IndexSyncDeps) {
+  const { store, clock, index, documents } = deps;
+  const delayMs = deps.delayMs ?? DELAY_MS;
+  const onError =
+    deps.onError ??
+    ((error: unknown, articleId: number) =>
+      console.error(`Search index: article ${articleId} could not be indexed:`, error));
+  const changed = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+  let writing: Promise<void> = Promise.resolve();
+
+  /** Writes the current state of `ids` (live → upsert, otherwise remove). */
+  async function write(ids: number[]): Promise<void> {
+    const now = clock();
+    const docs = await documents.many(ids, now, await deps.directory());
+    const live = new Set(docs.map((doc) => doc.id));
+    const apply = async (): Promise<void> => {
+      for (const doc of docs) await index.upsert(doc);
+      for (const id of ids) if (!live.has(id)) await index.remove(id);
+    };
+    // On SQLite the FTS5 adapter writes on the store's connection and nests in an open transaction:
+    // one commit for the whole batch. PostgreSQL's adapter writes on its own pooled connections.
+    if (store.sqlite) await store.db.transaction().execute(apply);
+    else await apply();
+  }
+
+  async function writeBatch(ids: number[]): Promise<void> {
+    try {
+      await write(ids);
+    } catch {
+      for (const id of ids) await write([id]).catch((error: unknown) => onError(error, id));
+    }
+  }
+
+  /** Writes everything changed so far; resolves when it (and any batch already writing) is done. */
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (changed.size > 0) {
+      const ids = [...changed];
+      changed.clear();
+      writing = writing.then(() => writeBatch(ids));
+    }
+    return writing;
+  }
+
+  return {
+    /** Marks an article as changed: it is re-read and written with the next batch. */
+    changed(articleId: number): void {
+      changed.add(articleId);
+      if (changed.size >= BATCH) void flush();
+      else if (!timer) {
+        timer = setTimeout(() => void flush(), delayMs);
+        timer.unref();
+      }
+    },
+    flush,
+  };
+}
+
+export type IndexSync = ReturnType<typeof createIndexSync>;
