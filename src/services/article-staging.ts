@@ -106,14 +106,14 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
         modifiedAt: now,
         importKey: null,
       };
-      const ok = await store.db.transaction().execute(async (tx) => {
-        if (!(await repos.articles.update(tx, id, write, before.version))) return false;
+      const after = await store.db.transaction().execute(async (tx) => {
+        const saved = await repos.articles.update(tx, id, write, before.version);
+        if (!saved) return null;
         await repos.revisions.clearStaged(tx, id);
         await logStep(tx, id, "publish", before.status, "published", actor, now, options.note);
-        return true;
+        return saved;
       });
-      if (!ok) throw versionConflict(await load(id), before.version);
-      const after = await load(id);
+      if (!after) throw versionConflict(await load(id), before.version);
       await emit("article.updated", before, after);
       return after;
     },
@@ -126,20 +126,20 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
       const before = await repos.articles.findById(store.db, id);
       if (!before || before.status !== "scheduled" || before.version !== expectedVersion) return null;
       const now = clock();
-      const write: ArticleWrite = {
-        ...before,
-        status: "published",
+      const change = {
+        status: "published" as const,
+        publishedAt: before.publishedAt,
         firstPublishedAt: before.firstPublishedAt ?? before.publishedAt,
+        updatedAt: before.updatedAt,
         modifiedAt: now,
-        importKey: null,
       };
       const ok = await store.db.transaction().execute(async (tx) => {
-        if (!(await repos.articles.update(tx, id, write, expectedVersion))) return false;
+        if (!(await repos.articles.updateStatus(tx, id, change, expectedVersion))) return false;
         await logStep(tx, id, "publish", "scheduled", "published", actor, now);
         return true;
       });
       if (!ok) return null;
-      const after = await load(id);
+      const after: Article = { ...before, ...change, version: expectedVersion + 1 };
       await emit("article.published", before, after);
       return after;
     },

@@ -5,7 +5,6 @@ import type { ArticleEventType } from "../core/events.ts";
 import { revisionSnapshotOf } from "../core/revision.ts";
 import { NOTE_REQUIRED, transition, type WorkflowAction } from "../core/workflow.ts";
 import { emptyBody } from "../content/body.schema.ts";
-import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
 import { createArticleCore, versionConflict, type RevisionOptions } from "./article-core.ts";
 import { articleInputSchema, type ArticleInput } from "./article-input.ts";
 import { createArticleStaging } from "./article-staging.ts";
@@ -54,8 +53,9 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       modifiedAt: now,
       importKey: options.importKey ?? null,
     });
-    const ok = await store.db.transaction().execute(async (tx) => {
-      if (!(await repos.articles.update(tx, id, write, options.expectedVersion))) return false;
+    const after = await store.db.transaction().execute(async (tx) => {
+      const saved = await repos.articles.update(tx, id, write, options.expectedVersion);
+      if (!saved) return null;
       await recordRevision(tx, id, {
         kind: options.revisionKind ?? "save",
         snapshot: revisionSnapshotOf(write),
@@ -64,10 +64,9 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         at: now,
         restoredFrom: options.restoredFrom,
       });
-      return true;
+      return saved;
     });
-    if (!ok) throw versionConflict(await load(id), options.expectedVersion);
-    const after = await load(id);
+    if (!after) throw versionConflict(await load(id), options.expectedVersion);
     await emit("article.updated", before, after);
     return after;
   }
@@ -93,13 +92,12 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         modifiedAt: now,
         importKey: options.importKey ?? null,
       });
-      const id = await store.db.transaction().execute(async (tx) => {
-        const articleId = await repos.articles.insert(tx, write);
+      const article = await store.db.transaction().execute(async (tx) => {
+        const created = await repos.articles.insert(tx, write);
         const snapshot = revisionSnapshotOf(write);
-        await recordRevision(tx, articleId, { kind: "create", snapshot, previous: null, actor, at: now });
-        return articleId;
+        await recordRevision(tx, created.id, { kind: "create", snapshot, previous: null, actor, at: now });
+        return created;
       });
-      const article = await load(id);
       await emit("article.created", null, article);
       return article;
     },
@@ -138,8 +136,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         status = at.getTime() > now.getTime() ? "scheduled" : "published";
         publishedAt = at;
       }
-      const write: ArticleWrite = {
-        ...before,
+      const change = {
         status,
         publishedAt,
         firstPublishedAt:
@@ -149,15 +146,19 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       };
       // Withdrawn from readers: a staged revision becomes the working content (no text is lost).
       const staged = status === "unpublished" ? await working(id) : null;
-      if (staged?.staged) Object.assign(write, staged.article, { status, modifiedAt: now });
-      const ok = await store.db.transaction().execute(async (tx) => {
-        if (!(await repos.articles.update(tx, id, write, before.version))) return false;
-        if (staged?.staged) await repos.revisions.clearStaged(tx, id);
-        await logStep(tx, id, action, before.status, status, actor, now, note);
-        return true;
+      const after = await store.db.transaction().execute(async (tx): Promise<Article | null> => {
+        let saved: Article | null;
+        if (staged?.staged) {
+          saved = await repos.articles.update(tx, id, { ...staged.article, ...change }, before.version);
+          if (saved) await repos.revisions.clearStaged(tx, id);
+        } else
+          saved = (await repos.articles.updateStatus(tx, id, change, before.version))
+            ? { ...before, ...change, version: before.version + 1 }
+            : null;
+        if (saved) await logStep(tx, id, action, before.status, status, actor, now, note);
+        return saved;
       });
-      if (!ok) throw versionConflict(await load(id), before.version);
-      const after = await load(id);
+      if (!after) throw versionConflict(await load(id), before.version);
       const type: ArticleEventType =
         status === "published"
           ? "article.published"

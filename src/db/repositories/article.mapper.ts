@@ -1,12 +1,21 @@
 import type { Article, ArticleStatus, Credit, CreditRole, Source } from "../../core/article.ts";
 import type { IndonesianTimeZone } from "../../core/time-zones.ts";
 import { bodyDocumentSchema } from "../../content/body.schema.ts";
-import type { ArticleRow, NewArticleRow } from "../schema.ts";
+import type { ArticleRow } from "../schema.ts";
 import { fromIso, toIso } from "./executor.ts";
 
 export type ArticleFields = Omit<Article, "id" | "tagIds" | "credits" | "version">;
 
-export function articleFromRow(row: ArticleRow, tagIds: number[], credits: Credit[]): Article {
+/**
+ * An article from its stored row and links. `body` is the row's body already read (a write that
+ * just serialized a validated body passes it parsed back, skipping the schema check).
+ */
+export function articleFromRow(
+  row: ArticleRow,
+  tagIds: number[],
+  credits: Credit[],
+  body: Article["body"] = bodyDocumentSchema.parse(JSON.parse(row.body)),
+): Article {
   return {
     id: row.id,
     slug: row.slug,
@@ -18,7 +27,7 @@ export function articleFromRow(row: ArticleRow, tagIds: number[], credits: Credi
       outlet: row.dateline_outlet,
       timeZone: row.time_zone as IndonesianTimeZone,
     },
-    body: bodyDocumentSchema.parse(JSON.parse(row.body)),
+    body,
     hero:
       row.hero_media_id === null
         ? null
@@ -36,7 +45,7 @@ export function articleFromRow(row: ArticleRow, tagIds: number[], credits: Credi
   };
 }
 
-export function articleToRow(article: ArticleFields): Omit<NewArticleRow, "version" | "import_key"> {
+export function articleToRow(article: ArticleFields): Omit<ArticleRow, "id" | "version" | "import_key"> {
   return {
     slug: article.slug,
     headline: article.headline,

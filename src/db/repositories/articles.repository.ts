@@ -3,7 +3,7 @@ import type { Article, ArticleStatus, ArticleSummary, Credit } from "../../core/
 import type { IndonesianTimeZone } from "../../core/time-zones.ts";
 import type { ArticleRow } from "../schema.ts";
 import { articleFromRow, articleToRow, creditFromRow, type ArticleFields } from "./article.mapper.ts";
-import { fromIso, type Executor } from "./executor.ts";
+import { fromIso, toIso, type Executor } from "./executor.ts";
 
 const SUMMARY_COLUMNS = [
   "articles.id",
@@ -96,6 +96,18 @@ export async function refreshLiveLinks(db: Executor): Promise<void> {
     );
 }
 
+/**
+ * What `findById` reads back after a write of `input` as `row`: links as `writeRelations` stores
+ * them (tags de-duplicated; credits by position, then role), the body as serialized (it was validated
+ * before the write, so it is not checked again).
+ */
+function written(row: ArticleRow, input: Pick<ArticleWrite, "tagIds" | "credits">): Article {
+  const credits = [...input.credits].sort(
+    (a, b) => a.position - b.position || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0),
+  );
+  return articleFromRow(row, [...new Set(input.tagIds)], credits, JSON.parse(row.body) as Article["body"]);
+}
+
 export function createArticlesRepository() {
   async function loadRelations(db: Executor, ids: number[]) {
     const [tags, credits] = await Promise.all([
@@ -110,6 +122,7 @@ export function createArticlesRepository() {
         .select(["article_id", "role", "person_id", "position"])
         .where("article_id", "in", ids)
         .orderBy("position")
+        .orderBy("role")
         .execute(),
     ]);
     return { tags, credits };
@@ -222,30 +235,79 @@ export function createArticlesRepository() {
       return row?.id ?? null;
     },
 
-    async insert(db: Executor, input: ArticleWrite): Promise<number> {
-      const { id } = await db
-        .insertInto("articles")
-        .values({ ...articleToRow(input), version: 1, import_key: input.importKey ?? null })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+    /** Inserts the article and its links; returns it as `findById` would read it back. */
+    async insert(db: Executor, input: ArticleWrite): Promise<Article> {
+      const row = { ...articleToRow(input), version: 1, import_key: input.importKey ?? null };
+      const { id } = await db.insertInto("articles").values(row).returning("id").executeTakeFirstOrThrow();
       await writeRelations(db, id, input);
-      return id;
+      return written({ ...row, id }, input);
     },
 
-    /** Replaces the article's fields; returns false when `expectedVersion` no longer matches. */
-    async update(db: Executor, id: number, input: ArticleWrite, expectedVersion: number): Promise<boolean> {
+    /**
+     * Replaces the article's fields and links; returns the article as stored, or null when
+     * `expectedVersion` no longer matches (nothing is written then).
+     */
+    async update(
+      db: Executor,
+      id: number,
+      input: ArticleWrite,
+      expectedVersion: number,
+    ): Promise<Article | null> {
+      const fields = articleToRow(input);
       const result = await db
         .updateTable("articles")
         .set({
-          ...articleToRow(input),
+          ...fields,
           version: expectedVersion + 1,
           ...(input.importKey ? { import_key: input.importKey } : {}),
         })
         .where("id", "=", id)
         .where("version", "=", expectedVersion)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return false;
+      if (Number(result.numUpdatedRows) === 0) return null;
       await writeRelations(db, id, input);
+      return written(
+        { ...fields, id, version: expectedVersion + 1, import_key: input.importKey ?? null },
+        input,
+      );
+    },
+
+    /**
+     * A workflow step: changes only the status and its dates (the content, links and body stay as
+     * they are; the links' copy of the publication date follows). False when `expectedVersion` no
+     * longer matches.
+     */
+    async updateStatus(
+      db: Executor,
+      id: number,
+      change: Pick<ArticleWrite, "status" | "publishedAt" | "firstPublishedAt" | "updatedAt" | "modifiedAt">,
+      expectedVersion: number,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable("articles")
+        .set({
+          status: change.status,
+          published_at: toIso(change.publishedAt),
+          first_published_at: toIso(change.firstPublishedAt),
+          updated_at: toIso(change.updatedAt),
+          modified_at: change.modifiedAt.toISOString(),
+          version: expectedVersion + 1,
+        })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      const live = livePublishedAt(change);
+      await db
+        .updateTable("article_tags")
+        .set({ live_published_at: live })
+        .where("article_id", "=", id)
+        .execute();
+      await db
+        .updateTable("article_credits")
+        .set({ live_published_at: live })
+        .where("article_id", "=", id)
+        .execute();
       return true;
     },
 
