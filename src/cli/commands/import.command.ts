@@ -18,6 +18,8 @@ export interface ImportRunOptions {
   /** Test seam: see ImportServiceOptions.afterInsert. */
   afterInsert?: (articleId: number) => void | Promise<void>;
   maxBytes?: number;
+  /** Parser threads (default: by core count and run size; see file-loader.ts). */
+  workers?: number;
 }
 
 /** The import use case over built deps (the command and the tests share it). */
@@ -41,6 +43,7 @@ export async function importPaths(deps: Deps, options: ImportRunOptions): Promis
     warta: createWartaImporter(runtime, IMPORT_ACTOR),
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
     onFile(done, total) {
       if (!options.progress) return;
       progress ??= createProgress({ total, label: "Impor", stream: options.progress });

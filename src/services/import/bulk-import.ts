@@ -1,14 +1,13 @@
 import { glob, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { paragraph, type Block } from "../../content/body.schema.ts";
-import { extractDocument } from "../../importers/analyze-page.ts";
-import { readImportFile } from "../../importers/detect.ts";
 import {
   emptyExtracted,
   validateExtracted,
   type ExtractedArticle,
 } from "../../importers/extracted-article.ts";
 import { ImportError } from "../../importers/import-error.ts";
+import { createFileLoader } from "./file-loader.ts";
 import { addEntry, emptyReport, failureOf, type ImportReport, type ReportEntry } from "./import-report.ts";
 import type { ImportService } from "./import.service.ts";
 import type { WartaImporter } from "./warta-import.ts";
@@ -87,6 +86,8 @@ export interface BulkOptions {
   /** Checked between articles: true stops the run after the current article (Ctrl-C). */
   shouldStop?: () => boolean;
   maxBytes?: number;
+  /** Parser threads (see file-loader.ts); default by core count and run size. */
+  workers?: number;
 }
 
 /**
@@ -104,88 +105,85 @@ export async function runBulkImport(paths: string[], options: BulkOptions): Prom
     addEntry(report, { outcome: "failed", file, item, ...failureOf(error) });
   const importOne = async (file: string, item: number | null, article: ExtractedArticle): Promise<void> => {
     try {
-      const result = await options.service.importArticle(validateExtracted(article), { file });
+      const result = await options.service.importArticle(article, { file });
       addEntry(report, { file, item, ...result });
     } catch (error) {
       fail(file, item, error);
     }
   };
 
-  const sizeLimit = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
-  // The next file is read while the current one is imported (I/O off the critical path).
-  const read = (file: string | undefined) =>
-    file === undefined
-      ? null
-      : readImportFile(file, sizeLimit).then(
-          (bytes) => ({ bytes, error: null }),
-          (error: unknown) => ({ bytes: null, error }),
-        );
-  let next = read(files[0]);
+  const loader = createFileLoader(files, {
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+  });
   let done = 0;
-  for (const [position, file] of files.entries()) {
-    const current = next;
-    next = read(files[position + 1]);
-    if (stop()) break;
-    try {
-      const got = await current;
-      if (!got || got.error !== null || got.bytes === null) throw got?.error;
-      const bytes = got.bytes;
-      const document = extractDocument(
-        file,
-        bytes,
-        options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
-      );
-      if (document.format === "warta-json") {
-        for (const entry of await options.warta.importDocument(document.text, { file, shouldStop: stop }))
-          addEntry(report, entry);
-      } else if (document.format === "jsonl") {
-        const lines = document.text.split(/\r?\n/);
-        for (const [index, line] of lines.entries()) {
-          if (line.trim() === "") continue;
-          if (stop()) break;
-          let value: unknown;
-          try {
-            value = JSON.parse(line);
-          } catch {
-            fail(
-              file,
-              index + 1,
-              new ImportError(
-                "invalid_json",
-                `Baris ${index + 1} bukan JSON yang sah (line ${index + 1} is not valid JSON).`,
-              ),
-            );
-            continue;
-          }
-          if (typeof value === "object" && value !== null && "warta" in value) {
-            const entries = await options.warta.importDocument(line, { file, shouldStop: stop });
-            for (const entry of entries)
-              addEntry(report, { ...entry, item: index + 1 } satisfies ReportEntry);
-            continue;
-          }
-          try {
-            await importOne(file, index + 1, extractedFromJson(value));
-          } catch (error) {
-            fail(file, index + 1, error);
+  try {
+    for await (const { file, loaded } of loader) {
+      if (stop()) break;
+      try {
+        if ("error" in loaded) throw loaded.error;
+        if ("text" in loaded) await importText(file, loaded);
+        else if (loaded.items.length === 0)
+          fail(file, null, new ImportError("no_body", "Feed tidak berisi artikel (feed has no items)."));
+        else {
+          const single =
+            loaded.items.length === 1 && (loaded.format === "page-text" || loaded.format === "html");
+          for (const [index, item] of loaded.items.entries()) {
+            if (index > 0 && stop()) break;
+            const position = single ? null : index + 1;
+            if ("error" in item) fail(file, position, item.error);
+            else await importOne(file, position, item.article);
           }
         }
-      } else if (!("articles" in document)) {
-        throw new ImportError("unsupported_format", "Format tidak didukung (unsupported format).");
-      } else if (document.articles.length === 0) {
-        fail(file, null, new ImportError("no_body", "Feed tidak berisi artikel (feed has no items)."));
-      } else {
-        const single =
-          document.articles.length === 1 && (document.format === "page-text" || document.format === "html");
-        for (const [index, article] of document.articles.entries()) {
-          if (index > 0 && stop()) break;
-          await importOne(file, single ? null : index + 1, article);
-        }
+      } catch (error) {
+        fail(file, null, error);
       }
-    } catch (error) {
-      fail(file, null, error);
+      done++;
+      options.onFile?.(done, files.length);
     }
-    done++;
-    options.onFile?.(done, files.length);
+  } finally {
+    await loader.close();
+  }
+
+  /** A Warta export, or JSON Lines (each line an export or an article in the extracted shape). */
+  async function importText(file: string, loaded: { format: "warta-json" | "jsonl"; text: string }) {
+    if (loaded.format === "warta-json") {
+      for (const entry of await options.warta.importDocument(loaded.text, { file, shouldStop: stop }))
+        addEntry(report, entry);
+      return;
+    }
+    const lines = loaded.text.split(/\r?\n/);
+    for (const [index, line] of lines.entries()) {
+      if (line.trim() === "") continue;
+      if (stop()) break;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        fail(
+          file,
+          index + 1,
+          new ImportError(
+            "invalid_json",
+            `Baris ${index + 1} bukan JSON yang sah (line ${index + 1} is not valid JSON).`,
+          ),
+        );
+        continue;
+      }
+      if (typeof value === "object" && value !== null && "warta" in value) {
+        const entries = await options.warta.importDocument(line, { file, shouldStop: stop });
+        for (const entry of entries) addEntry(report, { ...entry, item: index + 1 } satisfies ReportEntry);
+        continue;
+      }
+      let article: ExtractedArticle;
+      try {
+        article = validateExtracted(extractedFromJson(value));
+      } catch (error) {
+        fail(file, index + 1, error);
+        continue;
+      }
+      await importOne(file, index + 1, article);
+    }
   }
   return report;
 }

@@ -94,41 +94,42 @@ describe("import service", () => {
     );
   });
 
-  it("reports every kind of bad input on one line each, continues, and exits non-zero", async () => {
-    for (const name of [
-      "binary-junk.bin",
-      "chrome-only.txt",
-      "impossible-date.txt",
-      "invalid.xml",
-      "kompas-com.txt",
-      "kompas-jsonld.html",
-      "wordpress-export.xml",
-    ])
-      await copyFile(join(FIXTURES, name), join(dir, name));
-    await writeFile(join(dir, "huge.txt"), "");
-    await truncate(join(dir, "huge.txt"), 50 * 1024 * 1024);
-    const report = await importPaths(ctx.deps, { paths: [dir, join(dir, "missing.txt")] });
-    const reasons = Object.fromEntries(
-      report.entries.filter((e) => e.outcome === "failed").map((e) => [e.file.split("/").at(-1), e.code]),
-    );
-    assert.deepEqual(reasons, {
-      "binary-junk.bin": "binary_file",
-      "chrome-only.txt": "no_headline",
-      "huge.txt": "file_too_large",
-      "impossible-date.txt": "invalid_date",
-      "invalid.xml": "invalid_xml",
-      "missing.txt": "unreadable_file",
+  for (const workers of [0, 1])
+    it(`reports every kind of bad input on one line each, continues, and exits non-zero (${workers ? "on a parser thread" : "in process"})`, async () => {
+      for (const name of [
+        "binary-junk.bin",
+        "chrome-only.txt",
+        "impossible-date.txt",
+        "invalid.xml",
+        "kompas-com.txt",
+        "kompas-jsonld.html",
+        "wordpress-export.xml",
+      ])
+        await copyFile(join(FIXTURES, name), join(dir, name));
+      await writeFile(join(dir, "huge.txt"), "");
+      await truncate(join(dir, "huge.txt"), 50 * 1024 * 1024);
+      const report = await importPaths(ctx.deps, { paths: [dir, join(dir, "missing.txt")], workers });
+      const reasons = Object.fromEntries(
+        report.entries.filter((e) => e.outcome === "failed").map((e) => [e.file.split("/").at(-1), e.code]),
+      );
+      assert.deepEqual(reasons, {
+        "binary-junk.bin": "binary_file",
+        "chrome-only.txt": "no_headline",
+        "huge.txt": "file_too_large",
+        "impossible-date.txt": "invalid_date",
+        "invalid.xml": "invalid_xml",
+        "missing.txt": "unreadable_file",
+      });
+      for (const entry of report.entries) assert.ok(!entry.reason?.includes("\n"));
+      const imported = report.entries
+        .filter((e) => e.outcome === "imported")
+        .map((e) => e.file.split("/").at(-1));
+      assert.deepEqual(
+        [...new Set(imported)],
+        ["kompas-com.txt", "kompas-jsonld.html", "wordpress-export.xml"],
+      );
+      assert.equal(exitCodeOf(report), 1);
     });
-    for (const entry of report.entries) assert.ok(!entry.reason?.includes("\n"));
-    const imported = report.entries
-      .filter((e) => e.outcome === "imported")
-      .map((e) => e.file.split("/").at(-1));
-    assert.deepEqual(
-      [...new Set(imported)],
-      ["kompas-com.txt", "kompas-jsonld.html", "wordpress-export.xml"],
-    );
-    assert.equal(exitCodeOf(report), 1);
-  });
 
   it("stops after the current article on Ctrl-C and exits 130", async () => {
     for (const n of [1, 2, 3])

@@ -1,0 +1,174 @@
+/**
+ * Reading, parsing and validating import files ahead of the import. In a run big enough to pay for
+ * it, the work happens on worker threads (file-loader.worker.ts) while the main thread writes the
+ * previous articles, so database writes never wait for a parser. Files come back in order.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { extractDocument } from "../../importers/analyze-page.ts";
+import { readImportFile, type ImportFileOptions } from "../../importers/detect.ts";
+import { validateExtracted, type ExtractedArticle } from "../../importers/extracted-article.ts";
+import { ImportError, type ImportErrorCode } from "../../importers/import-error.ts";
+
+/** One article of a file: valid, or why not. */
+export type LoadedItem = { article: ExtractedArticle } | { error: Error };
+
+export type LoadedFile =
+  /** Warta JSON exports and JSON Lines: handed to their own importer as text. */
+  | { format: "warta-json" | "jsonl"; text: string }
+  /** A page (one item) or a feed (one per entry). */
+  | { format: "html" | "page-text" | "rss" | "atom" | "wxr"; items: LoadedItem[] }
+  /** The file as a whole failed (unreadable, too large, binary, invalid XML, …). */
+  | { error: Error };
+
+/** Reads, detects, parses and validates one file, in this thread. Never throws. */
+export async function loadImportFile(file: string, options: ImportFileOptions = {}): Promise<LoadedFile> {
+  try {
+    const document = extractDocument(file, await readImportFile(file, options), options);
+    if ("text" in document) return document;
+    return {
+      format: document.format,
+      items: document.articles.map((article): LoadedItem => {
+        try {
+          return { article: validateExtracted(article) };
+        } catch (error) {
+          return { error: asError(error) };
+        }
+      }),
+    };
+  } catch (error) {
+    return { error: asError(error) };
+  }
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** An error as it crosses threads (structured clone keeps neither the class nor `code`). */
+export interface SentError {
+  name: string;
+  message: string;
+  code?: ImportErrorCode;
+}
+
+export type SentFile =
+  | { format: "warta-json" | "jsonl"; text: string }
+  | {
+      format: "html" | "page-text" | "rss" | "atom" | "wxr";
+      items: ({ article: ExtractedArticle } | { error: SentError })[];
+    }
+  | { error: SentError };
+
+export function sendError(error: Error): SentError {
+  return error instanceof ImportError
+    ? { name: error.name, message: error.message, code: error.code }
+    : { name: error.name, message: error.message };
+}
+
+function receiveError(sent: SentError): Error {
+  if (sent.code) return new ImportError(sent.code, sent.message);
+  const error = new Error(sent.message);
+  error.name = sent.name;
+  return error;
+}
+
+export function sendFile(loaded: LoadedFile): SentFile {
+  if ("error" in loaded) return { error: sendError(loaded.error) };
+  if ("text" in loaded) return loaded;
+  return {
+    format: loaded.format,
+    items: loaded.items.map((item) => ("error" in item ? { error: sendError(item.error) } : item)),
+  };
+}
+
+function receiveFile(sent: SentFile): LoadedFile {
+  if ("error" in sent) return { error: receiveError(sent.error) };
+  if ("text" in sent) return sent;
+  return {
+    format: sent.format,
+    items: sent.items.map((item) => ("error" in item ? { error: receiveError(item.error) } : item)),
+  };
+}
+
+export interface FileLoaderOptions extends ImportFileOptions {
+  /** Worker threads; default: one per core but one (for the writes), up to 4; none for small runs. */
+  workers?: number;
+}
+
+/** Below this many files a run parses in the main thread (starting a worker costs more). */
+const WORKER_THRESHOLD = 32;
+/** Files read and parsed ahead of the import, per worker. */
+const AHEAD_PER_WORKER = 16;
+
+export interface FileLoader {
+  /** The files in order, each with what loading it gave. */
+  [Symbol.asyncIterator](): AsyncIterator<{ file: string; loaded: LoadedFile }>;
+  /** Stops the workers; call it when the run ends, early or not (they keep the process alive). */
+  close(): Promise<void>;
+}
+
+export function defaultWorkerCount(files: number): number {
+  if (files < WORKER_THRESHOLD) return 0;
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
+}
+
+export function createFileLoader(files: string[], options: FileLoaderOptions = {}): FileLoader {
+  const workers = options.workers ?? defaultWorkerCount(files.length);
+  const limits: ImportFileOptions = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+  const pool = workers > 0 ? createPool(workers, limits) : null;
+  const load = pool ? pool.load : (file: string) => loadImportFile(file, limits);
+  // Started loads, in file order; the window keeps the workers (or the disk) busy ahead of the import.
+  const ahead = pool ? workers * AHEAD_PER_WORKER : 1;
+  const started: Promise<LoadedFile>[] = [];
+  let next = 0;
+  const fill = (upTo: number): void => {
+    while (next < files.length && next <= upTo) started[next] = load(files[next++] as string);
+  };
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let index = 0; index < files.length; index++) {
+        fill(index + ahead);
+        const loaded = await (started[index] as Promise<LoadedFile>);
+        delete started[index];
+        yield { file: files[index] as string, loaded };
+      }
+    },
+    close: async () => pool?.close(),
+  };
+}
+
+function createPool(size: number, limits: ImportFileOptions) {
+  const waiting = new Map<number, { resolve: (loaded: LoadedFile) => void; worker: number }>();
+  let nextId = 0;
+  const threads = Array.from({ length: size }, (_, index) => {
+    const worker = new Worker(new URL("./file-loader.worker.ts", import.meta.url), { workerData: limits });
+    worker.on("message", ({ id, sent }: { id: number; sent: SentFile }) => {
+      const entry = waiting.get(id);
+      waiting.delete(id);
+      entry?.resolve(receiveFile(sent));
+    });
+    // A crashed worker fails the files it held (reported like any other failure); the rest go on.
+    const fail = (reason: string): void => {
+      for (const [id, entry] of waiting)
+        if (entry.worker === index) {
+          waiting.delete(id);
+          entry.resolve({ error: new Error(reason) });
+        }
+    };
+    worker.on("error", (error) => fail(`parser thread failed: ${error.message}`));
+    worker.on("exit", () => fail("parser thread stopped"));
+    return worker;
+  });
+  return {
+    load(file: string): Promise<LoadedFile> {
+      const id = nextId++;
+      const index = id % size;
+      return new Promise((resolve) => {
+        waiting.set(id, { resolve, worker: index });
+        (threads[index] as Worker).postMessage({ id, file });
+      });
+    },
+    async close(): Promise<void> {
+      await Promise.all(threads.map((worker) => worker.terminate()));
+    },
+  };
+}
