@@ -8,6 +8,7 @@ import {
 } from "../../importers/extracted-article.ts";
 import { ImportError } from "../../importers/import-error.ts";
 import { createFileLoader } from "./file-loader.ts";
+import { createYielder } from "./let-others-run.ts";
 import { addEntry, emptyReport, failureOf, type ImportReport, type ReportEntry } from "./import-report.ts";
 import type { ImportService } from "./import.service.ts";
 import type { WartaImporter } from "./warta-import.ts";
@@ -117,6 +118,7 @@ export async function runBulkImport(paths: string[], options: BulkOptions): Prom
     ...(options.workers === undefined ? {} : { workers: options.workers }),
   });
   let done = 0;
+  const letOthersRun = createYielder();
   try {
     for await (const { file, loaded } of loader) {
       if (stop()) break;
@@ -140,6 +142,7 @@ export async function runBulkImport(paths: string[], options: BulkOptions): Prom
       }
       done++;
       options.onFile?.(done, files.length);
+      await letOthersRun();
     }
   } finally {
     await loader.close();
@@ -183,6 +186,7 @@ export async function runBulkImport(paths: string[], options: BulkOptions): Prom
         continue;
       }
       await importOne(file, index + 1, article);
+      await letOthersRun();
     }
   }
   return report;

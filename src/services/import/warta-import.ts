@@ -26,6 +26,7 @@ import {
   type ExportArticle,
   type WartaExport,
 } from "./warta-export.ts";
+import { createYielder } from "./let-others-run.ts";
 
 const iso = z.iso.datetime();
 const exportSchema = z.object({
@@ -251,7 +252,9 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
         const newIds = new Map<number, number>();
         const forward: { exported: ExportArticle; id: number }[] = [];
         const headlineOf = new Map(doc.articles.map((a) => [a.id, a.headline]));
+        const letOthersRun = createYielder();
         for (const [index, a] of doc.articles.entries()) {
+          await letOthersRun();
           if (options.shouldStop?.()) break;
           const entry: ReportEntry = {
             outcome: "failed",
