@@ -10,11 +10,16 @@
  *   npx node bench/search.bench.ts --articles 20000     quick check
  *   npx node bench/search.bench.ts --store postgres     the same on PostgreSQL (tsvector adapter), in a
  *       temporary database created through --postgres-url (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   npx node bench/search.bench.ts --keep DIR           SQLite only: build fresh, keep the index in
+ *       DIR/sqlite-<articles>.db (with its build figures beside it) instead of a deleted temporary file
+ *   npx node bench/search.bench.ts --reuse DIR          SQLite only: measure the queries on the index kept
+ *       in DIR when it holds the same number of articles in the current layout (the build figures
+ *       reported are the kept build's, marked `reusedBuildFrom`); otherwise build and keep it as --keep
  *
  * Writes bench/results/search.json (SQLite) or bench/results/search-postgres.json.
  * Targets: p95 ≤ 20 ms at 100k, ≤ 50 ms at 1M.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -242,8 +247,22 @@ export interface SearchBenchRun {
   p95Ms: number;
   maxMs: number;
   targetP95Ms: number;
+  /** Set when the queries ran on an index kept by an earlier run: when that build ran. */
+  reusedBuildFrom?: string;
   perQuery: { label: string; q: string; hits: number; medianMs: number }[];
 }
+
+/** Where a kept SQLite index lives, and what its build measured (written beside it). */
+interface KeptBuild {
+  articles: number;
+  builtAt: string;
+  buildSeconds: number;
+  articlesPerSecond: number;
+}
+const keptFiles = (dir: string, articles: number) => ({
+  db: join(dir, `sqlite-${articles}.db`),
+  build: join(dir, `sqlite-${articles}.json`),
+});
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -253,30 +272,71 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 interface OpenedBenchIndex {
   index: SearchIndex;
+  /** The kept index's build, when it can be measured again without building. */
+  kept: KeptBuild | null;
+  /** After a build: remember its figures (kept indexes only). */
+  recordBuild(build: KeptBuild): void;
   /** After the build: flush what the store buffers; returns the bytes on disk. */
   settle(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** A temporary SQLite file, or a temporary PostgreSQL database created through `postgresUrl`. */
-async function openBenchIndex(store: BenchStore, postgresUrl: string): Promise<OpenedBenchIndex> {
+export interface KeepOptions {
+  /** Keep the SQLite index in this directory; with `reuse`, measure an index kept there before. */
+  dir: string;
+  reuse: boolean;
+}
+
+/**
+ * A SQLite file (temporary, or kept in `keep.dir`), or a temporary PostgreSQL database created
+ * through `postgresUrl`.
+ */
+async function openBenchIndex(
+  store: BenchStore,
+  postgresUrl: string,
+  articles: number,
+  keep: KeepOptions | null,
+): Promise<OpenedBenchIndex> {
   if (store === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "warta-search-bench-"));
-    const file = join(dir, "index.db");
-    const db = new DatabaseSync(file);
+    const dir = keep ? keep.dir : mkdtempSync(join(tmpdir(), "warta-search-bench-"));
+    mkdirSync(dir, { recursive: true });
+    const files = keep ? keptFiles(dir, articles) : { db: join(dir, "index.db"), build: null };
+    let previous: KeptBuild | null = null;
+    if (files.build && keep?.reuse && existsSync(files.build) && existsSync(files.db))
+      previous = JSON.parse(readFileSync(files.build, "utf8")) as KeptBuild;
+    if (!previous) {
+      // A fresh build: never measure on top of a half-written or older index.
+      for (const file of [files.db, `${files.db}-wal`, `${files.db}-shm`]) rmSync(file, { force: true });
+      if (files.build) rmSync(files.build, { force: true });
+    }
+    const db = new DatabaseSync(files.db);
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+    const index = createFts5SearchIndex(db);
+    // An index from an older layout was just emptied by the adapter; one of another size is not it.
+    const kept =
+      previous &&
+      !index.needsRebuild &&
+      previous.articles === articles &&
+      (await index.documentCount?.()) === articles
+        ? previous
+        : null;
     return {
-      index: createFts5SearchIndex(db),
+      index,
+      kept,
+      recordBuild: (build) => {
+        if (files.build) writeFileSync(files.build, JSON.stringify(build, null, 2) + "\n");
+      },
       settle: async () => {
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        return statSync(file).size;
+        return statSync(files.db).size;
       },
       close: async () => {
         db.close();
-        rmSync(dir, { recursive: true, force: true });
+        if (!keep) rmSync(dir, { recursive: true, force: true });
       },
     };
   }
+  if (keep) throw new Error("--keep and --reuse are for the SQLite store only");
   const name = `warta_bench_${process.pid}_${Date.now()}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: postgresUrl });
@@ -295,6 +355,8 @@ async function openBenchIndex(store: BenchStore, postgresUrl: string): Promise<O
   await index.ready?.();
   return {
     index,
+    kept: null,
+    recordBuild: () => {},
     settle: async () => {
       // Nothing is buffered: the rebuild committed and analyzed. Bytes are the index tables'.
       return (await index.stats()).bytes ?? 0;
@@ -308,32 +370,58 @@ async function openBenchIndex(store: BenchStore, postgresUrl: string): Promise<O
 
 export async function runOne(
   articles: number,
-  options: { rounds?: number; log?: (line: string) => void; store?: BenchStore; postgresUrl?: string } = {},
+  options: {
+    rounds?: number;
+    log?: (line: string) => void;
+    store?: BenchStore;
+    postgresUrl?: string;
+    keep?: KeepOptions;
+  } = {},
 ) {
   const log = options.log ?? (() => {});
   const store = options.store ?? "sqlite";
-  const opened = await openBenchIndex(store, options.postgresUrl ?? DEFAULT_POSTGRES_URL);
-  const { index } = opened;
+  const opened = await openBenchIndex(
+    store,
+    options.postgresUrl ?? DEFAULT_POSTGRES_URL,
+    articles,
+    options.keep ?? null,
+  );
+  const { index, kept } = opened;
   try {
     // A stemmer cache big enough for the whole generated vocabulary, as a long reindex would want.
     const analyzer = createAnalyzer({
       stemmer: createStemmer({ rootWords: loadRootWords(), cacheSize: 400_000 }),
     });
     const corpus = createCorpus(analyzer);
-    const start = performance.now();
-    let lastLog = start;
-    const count = await index.rebuild(corpus.documents(articles), {
-      total: articles,
-      progress: (done) => {
-        const t = performance.now();
-        if (t - lastLog > 5000) {
-          lastLog = t;
-          log(`  indexed ${done.toLocaleString("en")} / ${articles.toLocaleString("en")}`);
-        }
-      },
-    });
-    const buildSeconds = (performance.now() - start) / 1000;
+    let count: number;
+    let buildSeconds: number;
+    if (kept) {
+      log(`  reusing the index kept on ${kept.builtAt} (built in ${kept.buildSeconds} s)`);
+      count = kept.articles;
+      buildSeconds = kept.buildSeconds;
+    } else {
+      const start = performance.now();
+      let lastLog = start;
+      count = await index.rebuild(corpus.documents(articles), {
+        total: articles,
+        progress: (done) => {
+          const t = performance.now();
+          if (t - lastLog > 5000) {
+            lastLog = t;
+            log(`  indexed ${done.toLocaleString("en")} / ${articles.toLocaleString("en")}`);
+          }
+        },
+      });
+      buildSeconds = (performance.now() - start) / 1000;
+    }
     const fileBytes = await opened.settle();
+    if (!kept)
+      opened.recordBuild({
+        articles: count,
+        builtAt: new Date().toISOString(),
+        buildSeconds: round(buildSeconds),
+        articlesPerSecond: Math.round(count / buildSeconds),
+      });
     const stats = await index.stats();
     const aliases = buildAliasTable(
       [
@@ -381,6 +469,7 @@ export async function runOne(
       p95Ms: round(percentile(samples, 95)),
       maxMs: round(Math.max(...samples)),
       targetP95Ms: articles >= 1_000_000 ? 50 : 20,
+      ...(kept ? { reusedBuildFrom: kept.builtAt } : {}),
       perQuery: [...perQuery].map(([label, e]) => ({
         label,
         q: e.q,
@@ -401,6 +490,7 @@ export async function run(
     log?: (line: string) => void;
     store?: BenchStore;
     postgresUrl?: string;
+    keep?: KeepOptions;
   } = {},
 ) {
   const sizes = options.articles ?? [100_000];
@@ -425,8 +515,14 @@ async function main(): Promise<void> {
       articles: { type: "string", multiple: true },
       store: { type: "string", default: "sqlite" },
       "postgres-url": { type: "string", default: DEFAULT_POSTGRES_URL },
+      keep: { type: "string" },
+      reuse: { type: "string" },
     },
   });
+  if (values.keep && values.reuse)
+    throw new Error("--keep builds afresh and --reuse reuses: give one of them");
+  const keepDir = values.keep ?? values.reuse;
+  const keep = keepDir ? { dir: keepDir, reuse: values.reuse !== undefined } : undefined;
   const store = values.store;
   if (store !== "sqlite" && store !== "postgres") throw new Error("--store takes sqlite or postgres");
   const sizes = (values.articles ?? ["100000"]).flatMap((v) => v.split(",")).map(Number);
@@ -435,13 +531,15 @@ async function main(): Promise<void> {
     articles: sizes,
     store,
     postgresUrl: values["postgres-url"],
+    keep,
     log: (line) => console.log(line),
   });
   const resultFile = RESULT_FILES[store];
   for (const r of result.runs) {
     console.log(
       `${r.store}, ${r.articles.toLocaleString("en")} articles: built in ${r.buildSeconds} s (${r.articlesPerSecond.toLocaleString("en")}/s), ` +
-        `index ${((r.indexBytes ?? r.fileBytes) / 1024 / 1024).toFixed(1)} MiB, ${r.terms.toLocaleString("en")} terms`,
+        `index ${((r.indexBytes ?? r.fileBytes) / 1024 / 1024).toFixed(1)} MiB, ${r.terms.toLocaleString("en")} terms` +
+        (r.reusedBuildFrom ? ` (build figures of the index kept on ${r.reusedBuildFrom})` : ""),
     );
     console.log(
       `  ${r.queries} queries: p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (target ≤ ${r.targetP95Ms} ms), max ${r.maxMs} ms`,
