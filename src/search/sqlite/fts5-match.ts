@@ -41,6 +41,9 @@ export function monthTokens(from: Date, to: Date, max = 120): string[] | null {
 
 const TEXT_COLUMNS = "{headline lede body extra}";
 
+/** A facet group: any of these tokens, in the facets column. */
+export const facetExpression = (group: string[]): string => `facets : (${group.map(quote).join(" OR ")})`;
+
 /** The full expression: text match, minus exclusions, within the facet filters. */
 export function compileQuery(options: {
   match: MatchNode;
@@ -54,9 +57,7 @@ export function compileQuery(options: {
     : `${TEXT_COLUMNS} : (${compileMatch(options.match)})`;
   // Facets first: they are usually the most selective, and FTS5 drives an AND from its left side
   // (about twice as fast for "common word in one tag" in measurements).
-  const facets = (options.facets ?? [])
-    .filter((group) => group.length > 0)
-    .map((group) => `facets : (${group.map(quote).join(" OR ")})`);
+  const facets = (options.facets ?? []).filter((group) => group.length > 0).map(facetExpression);
   let expression = [...facets, text].join(" AND ");
   for (const excluded of options.exclude ?? []) {
     expression = `(${expression}) NOT ${TEXT_COLUMNS} : (${compileMatch(excluded)})`;

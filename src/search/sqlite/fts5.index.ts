@@ -12,6 +12,7 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { boundedEditDistance } from "../edit-distance.ts";
 import type {
+  IndexHit,
   IndexQuery,
   IndexResult,
   IndexStats,
@@ -19,14 +20,18 @@ import type {
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import { compileQuery, FACET_TOKEN, facetToken, monthToken, monthTokens } from "./fts5-match.ts";
+import {
+  compileQuery,
+  FACET_TOKEN,
+  facetExpression,
+  facetToken,
+  monthToken,
+  monthTokens,
+} from "./fts5-match.ts";
+import { type Corpus, estimateFrequency, FRESHNESS, FRESHNESS_HALF_DAYS, rank } from "./fts5-rank.ts";
 
-/** bm25 column weights: headline > lede > body > credits/tags; facets score only for related lists. */
-const SEARCH_WEIGHTS = "10.0, 4.0, 1.0, 0.5, 0.0";
+/** bm25 column weights for related lists (Berita Terkait): shared tags and people count too. */
 const RELATED_WEIGHTS = "6.0, 3.0, 1.0, 1.0, 2.0";
-/** A story published now scores up to 1 + FRESHNESS; the boost halves after FRESHNESS_HALF_DAYS. */
-const FRESHNESS = 0.5;
-const FRESHNESS_HALF_DAYS = 30;
 const BATCH = 2_000;
 /** Counting stops here ("more than 1 000"), or at the page asked for if deeper. */
 export const COUNT_CAP = 1_000;
@@ -86,8 +91,11 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   // Terms this process already wrote: most of an article's words are, so skip their statements.
   const knownTerms = new Set<string>();
   const KNOWN_TERMS_CAP = 200_000;
+  /** Document count and id range, for rarity estimates (see corpus()). */
+  let corpusCache: { corpus: Corpus; at: number } | null = null;
 
   function write(doc: SearchDocument): void {
+    corpusCache = null;
     deleteFts().run(doc.id);
     deleteDoc().run(doc.id);
     const facets = [
@@ -153,7 +161,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     }
     const excludeIds = (query.excludeIds ?? []).filter(Number.isInteger);
     const notIn = excludeIds.length > 0 ? ` AND f.rowid NOT IN (${excludeIds.join(",")})` : "";
-    return { match, docs, docParams, notIn };
+    return { match, docs, docParams, notIn, facetGroups: facets };
   }
 
   const FROM = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
@@ -167,6 +175,87 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     return Number(row.n);
   }
 
+  /** Publication times of the given documents (ISO text for exact order, seconds for freshness). */
+  function published(ids: number[]): Map<number, { at: string; sec: number }> {
+    const rows = prepare(
+      "SELECT article_id AS id, published_at AS at, published_sec AS sec FROM search_docs WHERE article_id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(ids)) as { id: number; at: string; sec: number }[];
+    return new Map(rows.map((row) => [Number(row.id), { at: row.at, sec: Number(row.sec) }]));
+  }
+
+  /** Document count and id range for rarity estimates; re-read after local writes or a minute. */
+  function corpus(): Corpus {
+    if (corpusCache && Date.now() - corpusCache.at < 60_000) return corpusCache.corpus;
+    const one = (sql: string) => Number((prepare(sql).get() as { n: number | null }).n ?? 0);
+    const value = {
+      documents: one("SELECT count(*) AS n FROM search_docs"),
+      minId: one("SELECT min(article_id) AS n FROM search_docs"),
+      maxId: one("SELECT max(article_id) AS n FROM search_docs"),
+    };
+    corpusCache = { corpus: value, at: Date.now() };
+    return value;
+  }
+
+  const newest = (expression: string, limit: number) =>
+    prepare("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?").all(
+      expression,
+      limit,
+    ) as { id: number }[];
+
+  /** Search mode: the window ordered by relevance (see fts5-rank.ts) or by date, then paged. */
+  function searchHits(query: IndexQuery, facetGroups: string[][], ids: number[], offset: number): IndexHit[] {
+    const times = published(ids);
+    const nowSec = Math.floor(query.now.getTime() / 1000);
+    const scoreOf = (scored: number[]) => {
+      const stats = corpus();
+      return rank({
+        match: query.match,
+        facetGroups: facetGroups.map((group) => {
+          const expression = facetExpression(group);
+          return { expression, documents: estimateFrequency(newest, expression, stats) };
+        }),
+        documents: new Map(scored.map((id) => [id, times.get(id)?.sec ?? nowSec])),
+        nowSec,
+        corpus: stats,
+        newest,
+        inRange: prepare(
+          "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid <= ?",
+        ),
+      });
+    };
+    if (query.sort === "date") {
+      const at = (id: number) => times.get(id)?.at ?? "";
+      const page = [...ids]
+        .sort((a, b) => (at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : b - a))
+        .slice(offset, offset + query.limit);
+      const scores = scoreOf(page);
+      return page.map((id) => ({ id, score: scores.get(id) ?? 0 }));
+    }
+    const scores = scoreOf(ids);
+    return [...scores]
+      .sort(([idA, a], [idB, b]) => b - a || idB - idA)
+      .slice(offset, offset + query.limit)
+      .map(([id, score]) => ({ id, score }));
+  }
+
+  /**
+   * Related mode (Berita Terkait): bm25 with facets scoring, over the window (the query's newest
+   * matches, from the smallest id in it). Its words are chosen for rarity, so bm25's per-phrase
+   * frequency pass stays short.
+   */
+  function relatedHits(query: IndexQuery, clause: ReturnType<typeof where>, ids: number[], offset: number) {
+    if (ids.length === 0) return [];
+    const nowSec = Math.floor(query.now.getTime() / 1000);
+    const score = `bm25(f.search_fts, ${RELATED_WEIGHTS}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
+    const rows = prepare(
+      `SELECT f.rowid AS id, ${score} AS score ${FROM} WHERE f.search_fts MATCH ? AND ${clause.docs}${clause.notIn} AND f.rowid >= ? ORDER BY score ASC, f.rowid DESC LIMIT ? OFFSET ?`,
+    ).all(clause.match, ...clause.docParams, BigInt(Math.min(...ids)), query.limit, offset) as {
+      id: number;
+      score: number;
+    }[];
+    return rows.map((row): IndexHit => ({ id: Number(row.id), score: -row.score }));
+  }
+
   const index: SearchIndex & { needsRebuild: boolean } = {
     needsRebuild,
     name: "sqlite-fts5",
@@ -176,6 +265,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     },
 
     async remove(id) {
+      corpusCache = null;
       atomically(() => {
         deleteFts().run(id);
         deleteDoc().run(id);
@@ -183,7 +273,8 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     },
 
     async search(query) {
-      const { match, docs, docParams, notIn } = where(query);
+      const clause = where(query);
+      const { match, docs, docParams, notIn } = clause;
       const offset = query.offset ?? 0;
       // How many match, counted up to COUNT_CAP. The FTS index alone answers fast; it is enough
       // unless dates are filtered or a future-dated document somehow reached the index (it holds
@@ -195,9 +286,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
             query.now.toISOString(),
           ) as { x: number }
         ).x === 1;
-      // One pass over the newest matches (ids descending, no scoring) gives both the count, up to
-      // the cap, and the ranking window: broad queries are ranked within their newest `window`
-      // matches only, so latency does not grow with the corpus.
+      // One pass over the newest matches (ids descending, no scoring; FTS5 stops at the LIMIT) gives
+      // both the count, up to the cap, and the ranking window: broad queries are ranked within their
+      // newest `window` matches only, so latency does not grow with the corpus.
       const window = Math.max(RANK_WINDOW, offset + query.limit);
       const scan = Math.max(COUNT_CAP, window) + 1;
       const candidates = (
@@ -210,17 +301,11 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
             ).all(match, query.count === false ? window : scan)
       ) as { id: number }[];
       const counted = query.count === false ? null : candidates.length;
-      const last = candidates.length >= window ? candidates[window - 1] : undefined;
-      const cutoff = last ? Number(last.id) : null;
-      const weights = query.mode === "related" ? RELATED_WEIGHTS : SEARCH_WEIGHTS;
-      const nowSec = Math.floor(query.now.getTime() / 1000);
-      const score = `bm25(f.search_fts, ${weights}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
-      const order = query.sort === "date" ? "d.published_at DESC, f.rowid DESC" : "score ASC, f.rowid DESC";
-      const windowed = cutoff === null ? "" : ` AND f.rowid >= ${cutoff}`;
-      const rows = prepare(
-        `SELECT f.rowid AS id, ${score} AS score ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn}${windowed} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      ).all(match, ...docParams, query.limit, offset) as { id: number; score: number }[];
-      const hits = rows.map((row) => ({ id: Number(row.id), score: -row.score }));
+      const ids = candidates.slice(0, window).map((row) => Number(row.id));
+      const hits =
+        query.mode === "related"
+          ? relatedHits(query, clause, ids, offset)
+          : searchHits(query, clause.facetGroups, ids, offset);
       if (counted === null) return { total: hits.length, hits, exhaustive: false };
       return {
         total: Math.min(counted, scan - 1),
@@ -233,6 +318,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       db.exec("SAVEPOINT search_rebuild");
       let count = 0;
       try {
+        corpusCache = null;
         db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
         db.exec("DELETE FROM search_docs");
         db.exec("DELETE FROM search_terms");
