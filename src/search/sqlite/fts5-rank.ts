@@ -14,9 +14,11 @@
  *   so FTS5 walks that short list and skips through the common one. A phrase every match must hold is
  *   in each ranked document somewhere, so only headline, lede and credits/tags are asked; an optional
  *   one (an alias alternative) is asked for "anywhere" too;
- * - score = freshness × Σ over phrases found of idf × (1 + 10 if in the headline + 4 if in the lede
- *   + 0.5 if in credits/tags), idf = ln(1 + (N − df + 0.5) / (df + 0.5)) (BM25's idf, kept positive
- *   so a headline match of a very common word still counts).
+ * - score = freshness × Σ over phrases found of idf × f × (k1 + 1) / (f + k1), where f = 1 + 10 if in
+ *   the headline + 4 if in the lede + 0.5 if in credits/tags (the column weights bm25 used), k1 = 1.2
+ *   as in FTS5's bm25 (a headline match gets most of what a phrase can give, so freshness decides
+ *   between stories that have the words in their headlines), and idf = ln(1 + (N − df + 0.5) /
+ *   (df + 0.5)) (BM25's idf, kept positive so a headline match of a very common word still counts).
  *
  * Unlike bm25 it counts where a word occurs, not how often or in how long a text: a story that says
  * "banjir" ten times in its body scores like one that says it once; recency then decides.
@@ -25,6 +27,8 @@ import type { StatementSync } from "node:sqlite";
 import type { MatchNode } from "../search-index.ts";
 import { compileMatch, compileQuery } from "./fts5-match.ts";
 
+/** BM25's term-frequency saturation, as in FTS5's bm25. */
+const K1 = 1.2;
 /** Found anywhere counts 1, plus these for the columns that weigh more (or less) than the body. */
 const FOUND = 1;
 const COLUMN_BONUS = [
@@ -113,22 +117,27 @@ export function rank(input: RankInput): Map<number, number> {
   const scores = new Map<number, number>();
   for (const id of input.documents.keys()) scores.set(id, 0);
   if (scores.size === 0) return scores;
-  /** Adds `weight` to the ranked documents matching `found` (a form of `phrase`). */
-  const add = (phrase: string, found: string, weight: number): void => {
+  /** Adds `weight` to the phrase's frequency in the ranked documents matching `found`. */
+  const add = (frequency: Map<number, number>, phrase: string, found: string, weight: number): void => {
     // The anchor narrows the walk; a phrase that is the anchor needs none.
     const expression = anchor && anchor.key !== phrase ? `(${anchor.expression}) AND ${found}` : found;
     // BigInt: FTS5 honours rowid bounds bound as integers only (a double is silently ignored).
     for (const row of input.inRange.all(expression, BigInt(low), BigInt(high)) as { id: number }[]) {
       const id = Number(row.id);
-      const score = scores.get(id);
-      if (score !== undefined) scores.set(id, score + weight);
+      const f = frequency.get(id);
+      if (f !== undefined) frequency.set(id, f + weight);
     }
   };
   for (const phrase of phrases) {
     const idf = Math.log(1 + (corpus.documents - phrase.documents + 0.5) / (phrase.documents + 0.5));
-    if (required.has(phrase.key)) for (const [id, score] of scores) scores.set(id, score + idf * FOUND);
-    else add(phrase.key, compileQuery({ match: phrase.node }), idf * FOUND);
-    for (const [column, bonus] of COLUMN_BONUS) add(phrase.key, `{${column}} : (${phrase.key})`, idf * bonus);
+    const frequency = new Map<number, number>();
+    const found = required.has(phrase.key) ? FOUND : 0;
+    for (const id of scores.keys()) frequency.set(id, found);
+    if (!found) add(frequency, phrase.key, compileQuery({ match: phrase.node }), FOUND);
+    for (const [column, bonus] of COLUMN_BONUS)
+      add(frequency, phrase.key, `{${column}} : (${phrase.key})`, bonus);
+    for (const [id, f] of frequency)
+      if (f > 0) scores.set(id, (scores.get(id) as number) + (idf * f * (K1 + 1)) / (f + K1));
   }
   for (const [id, score] of scores)
     scores.set(id, score * freshness(input.documents.get(id) as number, input.nowSec));
