@@ -118,4 +118,20 @@ describe("an article write returns what a read returns", () => {
       (e: unknown) => (e as { code?: string }).code === "version_conflict",
     );
   });
+
+  it("a workflow step on the caller's copy checks its version: a stale copy conflicts and writes nothing", async () => {
+    const { deps } = ctx;
+    const section = await buildSection(deps);
+    const draft = await deps.articles.create(
+      { headline: "Salinan pemanggil", sectionId: section.id, body: bodyOf("Isi.") },
+      SYSTEM_ACTOR,
+    );
+    const published = await deps.articles.transition(draft.id, "publish", SYSTEM_ACTOR, { current: draft });
+    await sameAsRead(published);
+    await assert.rejects(
+      deps.articles.transition(draft.id, "publish", SYSTEM_ACTOR, { current: draft }),
+      (e: unknown) => (e as { code?: string }).code === "version_conflict",
+    );
+    assert.deepStrictEqual(await deps.articles.get(draft.id), published);
+  });
 });

@@ -19,6 +19,11 @@ export interface TransitionOptions {
   updatedAt?: Date;
   /** Why: required for requestChanges (goes back to the writer), optional otherwise. */
   note?: string;
+  /**
+   * The article as the caller has just written or read it (saves reading it again). Its version
+   * is checked by the write like any other: a stale copy is a `version_conflict`, never a lost change.
+   */
+  current?: Article;
 }
 
 export type { RevisionOptions, WorkingCopy } from "./article-core.ts";
@@ -112,7 +117,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       actor: Actor,
       options: TransitionOptions = {},
     ): Promise<Article> {
-      const before = await load(id);
+      const before = options.current?.id === id ? options.current : await load(id);
       const note = options.note?.trim() || undefined;
       if (NOTE_REQUIRED.includes(action) && !note)
         throw new AppError("validation_failed", "Tuliskan catatan untuk penulis.", {

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from
 import type { Database } from "../schema.ts";
 
 const STATEMENT_CACHE_SIZE = 500;
+const WAL_CHECKPOINT_PAGES = 8_192;
 
 /**
  * SQLite's page cache per connection, in KiB. 32 MB: on the 1M-article store (5 GB file) cold
@@ -65,6 +66,10 @@ export function openSqlite(path: string): SqliteHandle {
   raw.exec("PRAGMA foreign_keys = ON");
   raw.exec("PRAGMA synchronous = NORMAL");
   raw.exec("PRAGMA busy_timeout = 5000");
+  // Checkpoint every 8 192 WAL pages (32 MiB) instead of 1 000: each checkpoint syncs the database
+  // file, and a burst of small commits (an import: one transaction per article) paid for one every
+  // ~50 articles. Measured on the import benchmark: commits took ~40% less time (docs/import.md).
+  raw.exec(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   raw.exec(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adaptDatabase(raw) }) });
   return { db, raw };

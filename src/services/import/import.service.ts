@@ -260,7 +260,10 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
             outcome = "updated";
           }
           if (status === "published" && saved.status !== "published")
-            saved = await services.articles.transition(saved.id, "publish", actor, at ? { at } : {});
+            saved = await services.articles.transition(saved.id, "publish", actor, {
+              current: saved,
+              ...(at ? { at } : {}),
+            });
           // A new article has no rows to replace yet: only write what exists.
           if (existingId !== null || pending.length > 0) await repo.setPendingRelated(db, saved.id, pending);
           if (existingId !== null || pendingHero)
