@@ -122,6 +122,45 @@ export function describeIndexContract(
     });
   });
 
+  describe(`${label} index, ranking several words`, { skip: options.skip }, () => {
+    it("a story with every word in its headline comes first, also beside a word in every story, an alias or a tag", async () => {
+      const { index: ranked, close } = await open();
+      try {
+        const filler = Array.from({ length: 60 }, (_, i) =>
+          doc(100 + i, {
+            body: `gempa kecil ${i % 2 === 0 ? "palu" : "donggala"}`,
+            tagIds: [i % 3],
+            publishedAt: daysAgo(10 + i),
+          }),
+        );
+        await ranked.rebuild([
+          ...filler,
+          doc(1, { body: "gempa melanda palu", tagIds: [1], publishedAt: daysAgo(1) }),
+          doc(2, { headline: "gempa palu", body: "warga mengungsi", tagIds: [1], publishedAt: daysAgo(3) }),
+          doc(3, { headline: "korea utara uji rudal", publishedAt: daysAgo(5) }),
+          doc(4, { body: "korut uji rudal", publishedAt: daysAgo(1) }),
+        ]);
+        const search = async (query: Omit<Parameters<SearchIndex["search"]>[0], "limit" | "now">) =>
+          (await ranked.search({ ...query, limit: 100, now })).hits.map((h) => h.id);
+        const both = { kind: "all" as const, nodes: [term("gempa"), term("palu")] };
+        const all = await search({ match: both });
+        assert.equal(all[0], 2, "both words in the headline");
+        assert.equal(all.length, 32);
+        assert.deepEqual(
+          await search({ match: both, filters: { tagIds: [1] } }).then((ids) => ids.slice(0, 2)),
+          [2, 1],
+        );
+        const alias = {
+          kind: "any" as const,
+          nodes: [term("korut"), { kind: "phrase" as const, terms: ["korea", "utara"] }],
+        };
+        assert.deepEqual(await search({ match: { kind: "all", nodes: [alias, term("rudal")] } }), [3, 4]);
+      } finally {
+        await close();
+      }
+    });
+  });
+
   describe(`${label} index, broad queries`, { skip: options.skip }, () => {
     it("count every match and page past the ranking window; the time guard still holds", async () => {
       const { index: broad, close } = await open();

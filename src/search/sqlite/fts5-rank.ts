@@ -70,11 +70,13 @@ export function estimateFrequency(
 ): number {
   const sample = newest(expression, DF_SAMPLE);
   if (sample.length < DF_SAMPLE) return sample.length;
-  // The sample covers ids [oldest, maxId]: scale its density to the whole id range.
+  // The sample covers ids [oldest, newest]: scale its density to the whole id range (the corpus
+  // figures may be a minute old, so the newest match may lie past them).
+  const newestId = Math.max(corpus.maxId, Number((sample[0] as { id: number }).id));
   const oldest = Number((sample[sample.length - 1] as { id: number }).id);
-  const span = Math.max(1, corpus.maxId - corpus.minId + 1);
-  const reached = Math.max(1, corpus.maxId - oldest + 1);
-  return Math.min(corpus.documents, Math.round((DF_SAMPLE * span) / reached));
+  const span = Math.max(1, newestId - corpus.minId + 1);
+  const density = (DF_SAMPLE - 1) / Math.max(1, newestId - oldest);
+  return Math.min(corpus.documents, Math.round(density * span));
 }
 
 export interface RankInput {
