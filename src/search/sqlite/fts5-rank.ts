@@ -12,13 +12,14 @@
  * - where it occurs: per phrase and column, one query `anchor AND {column} : phrase` over the id range
  *   of the ranked documents. The anchor is the rarest part every match must hold (a rare word, a tag),
  *   so FTS5 walks that short list and skips through the common one. A phrase every match must hold is
- *   in each ranked document somewhere, so only headline, lede and credits/tags are asked; an optional
- *   one (an alias alternative) is asked for "anywhere" too;
+ *   in each ranked document somewhere, so only headline and lede are asked; an optional one (an alias
+ *   alternative) is asked for "anywhere" too;
  * - score = freshness × Σ over phrases found of idf × f × (k1 + 1) / (f + k1), where f = 1 + 10 if in
- *   the headline + 4 if in the lede + 0.5 if in credits/tags (the column weights bm25 used), k1 = 1.2
- *   as in FTS5's bm25 (a headline match gets most of what a phrase can give, so freshness decides
- *   between stories that have the words in their headlines), and idf = ln(1 + (N − df + 0.5) /
- *   (df + 0.5)) (BM25's idf, kept positive so a headline match of a very common word still counts).
+ *   the headline + 4 if in the lede (bm25 weighed headline 10, lede 4, body 1, credits/tags 0.5; here
+ *   credits and tags count as the body does), k1 = 1.2 as in FTS5's bm25 (a headline match gets most
+ *   of what a phrase can give, so freshness decides between stories that have the words in their
+ *   headlines), and idf = ln(1 + (N − df + 0.5) / (df + 0.5)) (BM25's idf, kept positive so a
+ *   headline match of a very common word still counts).
  *
  * Unlike bm25 it counts where a word occurs, not how often or in how long a text: a story that says
  * "banjir" ten times in its body scores like one that says it once; recency then decides.
@@ -29,12 +30,15 @@ import { compileMatch, compileQuery } from "./fts5-match.ts";
 
 /** BM25's term-frequency saturation, as in FTS5's bm25. */
 const K1 = 1.2;
-/** Found anywhere counts 1, plus these for the columns that weigh more (or less) than the body. */
+/**
+ * Found anywhere (body, credits, tags) counts 1, plus these for the columns that weigh more. There is
+ * no query per rarely used column: FTS5 reads a word's doclist to its end looking for an occurrence in
+ * a column it never appears in (a word is seldom in credits or tag names), whatever the rowid bounds.
+ */
 const FOUND = 1;
 const COLUMN_BONUS = [
   ["headline", 10],
   ["lede", 4],
-  ["extra", 0.5],
 ] as const;
 /** A phrase's document frequency is counted up to here, then extrapolated. */
 export const DF_SAMPLE = 2_000;
@@ -95,6 +99,9 @@ export interface RankInput {
 /** Scores each of `documents` (higher is better). */
 export function rank(input: RankInput): Map<number, number> {
   const { corpus } = input;
+  const scores = new Map<number, number>();
+  for (const id of input.documents.keys()) scores.set(id, 0);
+  if (scores.size === 0) return scores;
   const phrases = [...phrasesOf(input.match)].map(([key, node]) => ({
     key,
     node,
@@ -116,9 +123,6 @@ export function rank(input: RankInput): Map<number, number> {
     low = Math.min(low, id);
     high = Math.max(high, id);
   }
-  const scores = new Map<number, number>();
-  for (const id of input.documents.keys()) scores.set(id, 0);
-  if (scores.size === 0) return scores;
   /** Adds `weight` to the phrase's frequency in the ranked documents matching `found`. */
   const add = (frequency: Map<number, number>, phrase: string, found: string, weight: number): void => {
     // The anchor narrows the walk; a phrase that is the anchor needs none.

@@ -204,6 +204,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
 
   /** Search mode: the window ordered by relevance (see fts5-rank.ts) or by date, then paged. */
   function searchHits(query: IndexQuery, facetGroups: string[][], ids: number[], offset: number): IndexHit[] {
+    if (ids.length === 0) return [];
     const times = published(ids);
     const nowSec = Math.floor(query.now.getTime() / 1000);
     const scoreOf = (scored: number[]) => {
