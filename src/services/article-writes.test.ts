@@ -134,4 +134,39 @@ describe("an article write returns what a read returns", () => {
     );
     assert.deepStrictEqual(await deps.articles.get(draft.id), published);
   });
+
+  it("revisions are numbered one after another, and an appended revision is what the history lists", async () => {
+    const { deps } = ctx;
+    const { repos } = deps.serviceDeps;
+    const section = await buildSection(deps);
+    const input = { headline: "Riwayat revisi", sectionId: section.id, body: bodyOf("Isi.") };
+    const created = await deps.articles.create(input, SYSTEM_ACTOR);
+    let version = created.version;
+    for (const headline of ["Riwayat revisi dua", "Riwayat revisi tiga"])
+      version = (
+        await deps.articles.update(created.id, { ...input, headline }, SYSTEM_ACTOR, {
+          expectedVersion: version,
+        })
+      ).version;
+    const appended = await repos.revisions.insert(deps.store.db, {
+      articleId: created.id,
+      kind: "save",
+      restoredFrom: null,
+      snapshot:
+        (await repos.revisions.byNumber(deps.store.db, created.id, 1))?.snapshot ?? assert.fail("no history"),
+      changed: ["headline"],
+      actorUserId: null,
+      actorLabel: "Sistem",
+      createdAt: new Date("2026-08-01T02:00:00.000Z"),
+    });
+    const history = await repos.revisions.list(deps.store.db, created.id);
+    assert.deepEqual(
+      history.map((r) => r.number).sort((a, b) => a - b),
+      [1, 2, 3, 4],
+    );
+    assert.deepStrictEqual(
+      history.find((r) => r.number === 4),
+      appended,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { RevisionKind, RevisionSnapshot, RevisionWithSnapshot, Revision } from "../../core/revision.ts";
 import type { ArticleRevisionRow } from "../newsroom.schema.ts";
 import type { Executor } from "./executor.ts";
@@ -68,17 +69,14 @@ export function createRevisionsRepository() {
   return {
     /** Appends a revision numbered after the article's last one; run inside the save's transaction. */
     async insert(db: Executor, input: NewRevision): Promise<Revision> {
-      const last = await db
-        .selectFrom("article_revisions")
-        .select((eb) => eb.fn.max("number").as("n"))
-        .where("article_id", "=", input.articleId)
-        .executeTakeFirst();
-      const number = Number(last?.n ?? 0) + 1;
       const row = await db
         .insertInto("article_revisions")
-        .values({
+        .values((eb) => ({
           article_id: input.articleId,
-          number,
+          number: eb
+            .selectFrom("article_revisions")
+            .select(sql<number>`coalesce(max(number), 0) + 1`.as("next"))
+            .where("article_id", "=", input.articleId),
           kind: input.kind,
           restored_from: input.restoredFrom,
           snapshot: JSON.stringify(input.snapshot),
@@ -86,10 +84,20 @@ export function createRevisionsRepository() {
           actor_user_id: input.actorUserId,
           actor_label: input.actorLabel,
           created_at: input.createdAt.toISOString(),
-        })
-        .returningAll()
+        }))
+        .returning(["id", "number"])
         .executeTakeFirstOrThrow();
-      return revisionFromRow(row);
+      return {
+        id: row.id,
+        articleId: input.articleId,
+        number: row.number,
+        kind: input.kind,
+        restoredFrom: input.restoredFrom,
+        changed: [...input.changed] as Revision["changed"],
+        actorUserId: input.actorUserId,
+        actorLabel: input.actorLabel,
+        createdAt: new Date(input.createdAt.getTime()),
+      };
     },
 
     async list(db: Executor, articleId: number): Promise<Revision[]> {
