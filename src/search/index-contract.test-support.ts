@@ -185,6 +185,19 @@ export function describeIndexContract(
           byDate.hits.map((h) => h.id),
           [2599, 2597, 2595],
         );
+        const phrase = await broad.search({
+          match: { kind: "phrase", terms: ["harga", "beras"] },
+          limit: 10,
+          offset: 1_290,
+          now,
+        });
+        assert.deepEqual([phrase.total, phrase.exhaustive, phrase.hits.length], [1_300, true, 10]);
+        const reversed = await broad.search({
+          match: { kind: "phrase", terms: ["beras", "harga"] },
+          limit: 10,
+          now,
+        });
+        assert.equal(reversed.total, 0, "every story holds both words, none in this order");
         await broad.upsert(doc(5_000, { body: "harga", publishedAt: new Date(now.getTime() + 1000) }));
         const guarded = await broad.search({ match: term("harga"), limit: 5, now });
         assert.equal(guarded.total, 1_000);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createAnalyzer } from "../analyzer/analyzer.ts";
-import { boundedEditDistance } from "../edit-distance.ts";
+import { bestCandidates, boundedEditDistance } from "../edit-distance.ts";
 import { createUnavailableIndex } from "../unavailable.index.ts";
 import { compileMatch, compileQuery as compileFts } from "../sqlite/fts5-match.ts";
 import { buildAliasTable, compileQuery } from "./compile-query.ts";
@@ -88,6 +88,27 @@ describe("edit distance", () => {
     assert.equal(boundedEditDistance("makasar", "makassar", 1), 1);
     assert.equal(boundedEditDistance("jakrata", "jakarta", 1), 1);
     assert.equal(boundedEditDistance("putin", "rusia", 2), 3);
+  });
+
+  it("picks typo candidates by distance then documents, counting no further distance than needed", async () => {
+    const documents: Record<string, number> = { vladimir: 40, vladimar: 3, vladimirr: 0, vlodimor: 900 };
+    const counted: string[] = [];
+    const count = (term: string) => {
+      counted.push(term);
+      return documents[term] ?? 0;
+    };
+    const near = [
+      { term: "vlodimor", distance: 2 },
+      { term: "vladimar", distance: 1 },
+      { term: "vladimirr", distance: 1 },
+      { term: "vladimir", distance: 1 },
+    ];
+    assert.deepEqual(await bestCandidates(near, 1, count), [{ term: "vladimir", documents: 40 }]);
+    assert.deepEqual(counted.sort(), ["vladimar", "vladimir", "vladimirr"], "distance 2 never counted");
+    assert.deepEqual(
+      (await bestCandidates(near, 3, count)).map((c) => c.term),
+      ["vladimir", "vladimar", "vlodimor"],
+    );
   });
 });
 

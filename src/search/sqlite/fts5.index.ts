@@ -10,7 +10,7 @@
  * - `search_meta`: the layout version; a fresh or outdated index is rebuilt from the articles.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import { boundedEditDistance } from "../edit-distance.ts";
+import { bestCandidates, boundedEditDistance, TYPO_DF_CAP } from "../edit-distance.ts";
 import type {
   IndexHit,
   IndexQuery,
@@ -386,14 +386,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
         const distance = boundedEditDistance(term, row.term, maxDistance);
         if (distance <= maxDistance) near.push({ term: row.term, distance });
       }
-      near.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
-      const found: { term: string; documents: number; distance: number }[] = [];
-      for (const candidate of near.slice(0, 12)) {
-        const documents = frequency(candidate.term);
-        if (documents > 0) found.push({ ...candidate, documents });
-      }
-      found.sort((a, b) => a.distance - b.distance || b.documents - a.documents);
-      return found.slice(0, limit).map(({ term: t, documents }) => ({ term: t, documents }));
+      return bestCandidates(near, limit, (candidate) => frequency(candidate, TYPO_DF_CAP));
     },
 
     async ids() {
