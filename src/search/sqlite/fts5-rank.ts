@@ -135,7 +135,9 @@ export function rank(input: RankInput): Map<number, number> {
     }
   };
   for (const phrase of phrases) {
-    const idf = Math.log(1 + (corpus.documents - phrase.documents + 0.5) / (phrase.documents + 0.5));
+    // The count may be a minute older than the phrase's frequency: never fewer documents than that.
+    const n = Math.max(corpus.documents, phrase.documents);
+    const idf = Math.log(1 + (n - phrase.documents + 0.5) / (phrase.documents + 0.5));
     const frequency = new Map<number, number>();
     const found = required.has(phrase.key) ? FOUND : 0;
     for (const id of scores.keys()) frequency.set(id, found);
