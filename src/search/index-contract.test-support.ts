@@ -104,6 +104,29 @@ export function describeIndexContract(
       assert.deepEqual(await index.similarTerms("s3", 1), []);
     });
 
+    it("a batch upserts and removes together, or not at all", async () => {
+      await index.writeBatch({
+        upsert: [doc(20, { headline: "gerhana bulan" }), doc(21, { headline: "gerhana matahari" })],
+        remove: [],
+      });
+      assert.equal((await index.search({ match: term("gerhana"), limit: 10, now })).total, 2);
+      await index.writeBatch({ upsert: [doc(22, { headline: "gerhana cincin" })], remove: [20, 21, 999] });
+      assert.deepEqual(
+        (await index.search({ match: term("gerhana"), limit: 10, now })).hits.map((h) => h.id),
+        [22],
+      );
+      // A document that cannot be written fails the whole batch: nothing of it is kept.
+      const broken = { ...doc(23, { headline: "gerhana total" }), publishedAt: new Date(Number.NaN) };
+      await assert.rejects(
+        index.writeBatch({ upsert: [doc(24, { headline: "gerhana parsial" }), broken], remove: [22] }),
+      );
+      assert.deepEqual(
+        (await index.search({ match: term("gerhana"), limit: 10, now })).hits.map((h) => h.id),
+        [22],
+      );
+      await index.writeBatch({ upsert: [], remove: [22] });
+    });
+
     it("upsert replaces, remove deletes, rebuild replaces everything", async () => {
       await index.upsert(doc(3, { lede: "kemarau panjang", publishedAt: daysAgo(2) }));
       assert.equal((await index.search({ match: term("rob"), limit: 10, now })).total, 0);

@@ -6,12 +6,12 @@
  * transaction per batch instead of one per article, and a story published and unpublished within
  * the same batch is never indexed at all.
  *
- * Reads never see a stale index: every search flushes first. The index is derived data: a batch
+ * Reads never see a stale index: every search flushes first. A batch is one index write
+ * (`SearchIndex.writeBatch`: one transaction). The index is derived data: a batch
  * that fails is retried article by article, and an article that still fails is reported and left
  * for `warta reindex`.
  */
 import type { SectionDirectory } from "../core/section.ts";
-import type { Store } from "../db/store.ts";
 import type { DocumentSource } from "./search-documents.ts";
 import type { SearchIndex } from "./search-index.ts";
 
@@ -21,7 +21,6 @@ const BATCH = 250;
 const DELAY_MS = 50;
 
 export interface IndexSyncDeps {
-  store: Store;
   clock: () => Date;
   index: SearchIndex;
   documents: DocumentSource;
@@ -33,7 +32,7 @@ export interface IndexSyncDeps {
 }
 
 export function createIndexSync(deps: IndexSyncDeps) {
-  const { store, clock, index, documents } = deps;
+  const { clock, index, documents } = deps;
   const delayMs = deps.delayMs ?? DELAY_MS;
   const onError =
     deps.onError ??
@@ -48,17 +47,10 @@ export function createIndexSync(deps: IndexSyncDeps) {
     const now = clock();
     const docs = await documents.many(ids, now, await deps.directory());
     const live = new Set(docs.map((doc) => doc.id));
-    const apply = async (): Promise<void> => {
-      for (const doc of docs) await index.upsert(doc);
-      for (const id of ids) if (!live.has(id)) await index.remove(id);
-    };
-    // On SQLite the FTS5 adapter writes on the store's connection and nests in an open transaction:
-    // one commit for the whole batch. PostgreSQL's adapter writes on its own pooled connections.
-    if (store.sqlite) await store.db.transaction().execute(apply);
-    else await apply();
+    await index.writeBatch({ upsert: docs, remove: ids.filter((id) => !live.has(id)) });
   }
 
-  async function writeBatch(ids: number[]): Promise<void> {
+  async function writeOrRetry(ids: number[]): Promise<void> {
     try {
       await write(ids);
     } catch {
@@ -73,7 +65,7 @@ export function createIndexSync(deps: IndexSyncDeps) {
     if (changed.size > 0) {
       const ids = [...changed];
       changed.clear();
-      writing = writing.then(() => writeBatch(ids));
+      writing = writing.then(() => writeOrRetry(ids));
     }
     return writing;
   }

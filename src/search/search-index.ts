@@ -84,6 +84,11 @@ export interface SearchIndex {
   ready?(): Promise<void>;
   upsert(doc: SearchDocument): Promise<void>;
   remove(id: number): Promise<void>;
+  /**
+   * Upserts and removes a batch atomically, in one write transaction where the store allows (the
+   * index sync's batches: many small transactions cost far more, on FTS5 each one a new segment).
+   */
+  writeBatch(batch: { upsert: SearchDocument[]; remove: number[] }): Promise<void>;
   search(query: IndexQuery): Promise<IndexResult>;
   /** Replaces the whole index with `documents`; returns how many were indexed. */
   rebuild(

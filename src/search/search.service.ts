@@ -78,7 +78,6 @@ export function createSearchService(deps: SearchServiceDeps) {
   const documents = createDocumentSource({ store, analyzer });
 
   const sync = createIndexSync({
-    store,
     clock,
     index,
     documents,

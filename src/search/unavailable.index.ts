@@ -9,6 +9,7 @@ export function createUnavailableIndex(): SearchIndex {
     name: "unavailable",
     upsert: async () => {},
     remove: async () => {},
+    writeBatch: async () => {},
     search: async () => ({ total: 0, hits: [], exhaustive: true }),
     rebuild: async () => 0,
     stats: async () => ({ documents: 0, terms: 0, bytes: null }),

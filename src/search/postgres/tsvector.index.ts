@@ -403,6 +403,17 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
       await sql`DELETE FROM search_documents WHERE article_id = ${id}`.execute(db);
     },
 
+    async writeBatch(batch) {
+      await ready();
+      await db.transaction().execute(async (trx) => {
+        await writeDocuments(trx, batch.upsert);
+        if (batch.remove.length > 0)
+          await sql`DELETE FROM search_documents WHERE article_id IN (${sql.join(batch.remove)})`.execute(
+            trx,
+          );
+      });
+    },
+
     async search(query) {
       await ready();
       return reading(db, (trx) => searchOn(trx, query));

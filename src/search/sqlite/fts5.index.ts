@@ -273,6 +273,20 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       });
     },
 
+    async writeBatch(batch) {
+      corpusCache = null;
+      // One savepoint for the whole batch: FTS5 turns its pending terms into a new segment each
+      // time a savepoint or transaction ends, so a savepoint per document meant a tiny segment per
+      // document and merge work on every write (measured: 0.12 against 0.04 ms of CPU per document).
+      atomically(() => {
+        for (const doc of batch.upsert) write(doc);
+        for (const id of batch.remove) {
+          deleteFts().run(id);
+          deleteDoc().run(id);
+        }
+      });
+    },
+
     async search(query) {
       const clause = where(query);
       const { match, docs, docParams, notIn } = clause;
