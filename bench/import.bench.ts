@@ -2,7 +2,8 @@
  * Import throughput: generates captured-page files in four house styles (Kompas TV, Kompas.com,
  * detik, Tempo) with credits, datelines, captions, Baca Juga links (earlier and later articles),
  * tags and page chrome, then imports them with `warta import` into a fresh SQLite store, through the
- * admin's services with events firing (search index included). Baseline: the same files parsed only.
+ * admin's services with events firing (search index included). Baselines in the same run: the same
+ * import parsing in the main thread (no parser threads), and the files parsed only.
  *
  *   npx node bench/import.bench.ts [--count 10000] [--runs 3]   writes bench/results/import.json
  */
@@ -184,6 +185,8 @@ export interface ImportBenchResult {
   mainThreadMsPerArticle: { median: number; all: number[] };
   /** The machine's load average (1 min) before and after: other work slows every figure here. */
   loadAverage: { before: number; after: number };
+  /** Baseline, same run: `warta import` with parsing in the main thread (no parser threads). */
+  inProcessPerSecond: { median: number; all: number[] };
   /** Baseline: read + detect + parse + validate only, no store. */
   parseOnlyPerSecond: { median: number; all: number[] };
   outcome: { imported: number; failed: number; pendingRelatedLeft: number };
@@ -215,22 +218,9 @@ export async function run(options: { count?: number; runs?: number } = {}): Prom
       );
     }
     const files = await expandPaths([input]);
-    const parseRates: number[] = [];
-    const importRates: number[] = [];
-    const cpuRates: number[] = [];
-    const mainMs: number[] = [];
-    const loadBefore = loadavg()[0] as number;
-    let outcome = { imported: 0, failed: 0, pendingRelatedLeft: 0 };
-    for (let r = 0; r < runs; r++) {
-      let t = performance.now();
-      let parsed = 0;
-      for (const file of files) {
-        const doc = extractDocument(file, await readImportFile(file));
-        if ("articles" in doc) for (const a of doc.articles) if (validateExtracted(a)) parsed++;
-      }
-      parseRates.push(parsed / ((performance.now() - t) / 1000));
-
-      const storeDir = join(dir, `store-${r}`);
+    /** One `warta import` of every file into a fresh store; `workers: 0` parses in process. */
+    const importOnce = async (run: string, workers?: number) => {
+      const storeDir = join(dir, `store-${run}`);
       // As `warta import` builds them (no background work in a one-shot command).
       const deps = await createCommandDeps(
         loadConfig({
@@ -239,27 +229,54 @@ export async function run(options: { count?: number; runs?: number } = {}): Prom
         }),
       );
       try {
-        t = performance.now();
+        const t = performance.now();
         const cpu = process.cpuUsage();
         const busy = performance.eventLoopUtilization();
-        const report = await importPaths(deps, { paths: [input] });
+        const report = await importPaths(deps, {
+          paths: [input],
+          ...(workers === undefined ? {} : { workers }),
+        });
         const seconds = (performance.now() - t) / 1000;
         const used = process.cpuUsage(cpu);
-        mainMs.push(performance.eventLoopUtilization(busy).active / report.imported);
-        importRates.push(report.imported / seconds);
-        cpuRates.push(report.imported / ((used.user + used.system) / 1e6));
         const left = await deps.store.db
           .withTables<{ import_pending_related: { article_id: number } }>()
           .selectFrom("import_pending_related")
           .select((eb) => eb.fn.countAll().as("n"))
           .executeTakeFirstOrThrow();
-        outcome = { imported: report.imported, failed: report.failed, pendingRelatedLeft: Number(left.n) };
         if (report.failed > 0)
           console.error(report.entries.filter((e) => e.outcome === "failed").slice(0, 5));
+        return {
+          rate: report.imported / seconds,
+          cpuRate: report.imported / ((used.user + used.system) / 1e6),
+          mainMs: performance.eventLoopUtilization(busy).active / report.imported,
+          outcome: { imported: report.imported, failed: report.failed, pendingRelatedLeft: Number(left.n) },
+        };
       } finally {
         await deps.close();
         await rm(storeDir, { recursive: true, force: true });
       }
+    };
+    const parseRates: number[] = [];
+    const importRates: number[] = [];
+    const inProcessRates: number[] = [];
+    const cpuRates: number[] = [];
+    const mainMs: number[] = [];
+    const loadBefore = loadavg()[0] as number;
+    let outcome = { imported: 0, failed: 0, pendingRelatedLeft: 0 };
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      let parsed = 0;
+      for (const file of files) {
+        const doc = extractDocument(file, await readImportFile(file));
+        if ("articles" in doc) for (const a of doc.articles) if (validateExtracted(a)) parsed++;
+      }
+      parseRates.push(parsed / ((performance.now() - t) / 1000));
+      const measured = await importOnce(`${r}`);
+      importRates.push(measured.rate);
+      cpuRates.push(measured.cpuRate);
+      mainMs.push(measured.mainMs);
+      outcome = measured.outcome;
+      inProcessRates.push((await importOnce(`${r}-in-process`, 0)).rate);
     }
     const importMedian = Math.round(median(importRates));
     return {
@@ -269,6 +286,7 @@ export async function run(options: { count?: number; runs?: number } = {}): Prom
       importPerSecond: { median: importMedian, all: importRates.map(Math.round) },
       importPerCpuSecond: { median: Math.round(median(cpuRates)), all: cpuRates.map(Math.round) },
       parseOnlyPerSecond: { median: Math.round(median(parseRates)), all: parseRates.map(Math.round) },
+      inProcessPerSecond: { median: Math.round(median(inProcessRates)), all: inProcessRates.map(Math.round) },
       mainThreadMsPerArticle: {
         median: Math.round(median(mainMs) * 1000) / 1000,
         all: mainMs.map((ms) => Math.round(ms * 1000) / 1000),
@@ -291,7 +309,7 @@ async function main(): Promise<void> {
   console.log(
     `import: ${result.importPerSecond.median} articles/s (median of ${result.runs}: ${result.importPerSecond.all.join(", ")}); ` +
       `${result.importPerCpuSecond.median} per CPU second; main thread ${result.mainThreadMsPerArticle.median} ms/article; ` +
-      `parse only (baseline, one thread): ${result.parseOnlyPerSecond.median}/s; ${result.outcome.imported} imported, ${result.outcome.failed} failed, ` +
+      `baselines: parsing in process ${result.inProcessPerSecond.median}/s, parse only (one thread) ${result.parseOnlyPerSecond.median}/s; ${result.outcome.imported} imported, ${result.outcome.failed} failed, ` +
       `${result.outcome.pendingRelatedLeft} Baca Juga still pending; target ${result.target.perSecond}/s ${result.target.met ? "met" : "NOT met"} (load average ${result.loadAverage.before.toFixed(1)} → ${result.loadAverage.after.toFixed(1)} on ${result.machine.cpus} cores)`,
   );
   mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
