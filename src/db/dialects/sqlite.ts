@@ -68,7 +68,7 @@ export function openSqlite(path: string): SqliteHandle {
   raw.exec("PRAGMA busy_timeout = 5000");
   // Checkpoint every 8 192 WAL pages (32 MiB) instead of 1 000: each checkpoint syncs the database
   // file, and a burst of small commits (an import: one transaction per article) paid for one every
-  // ~50 articles. Measured on the import benchmark: commits took ~40% less time (docs/import.md).
+  // ~50 articles. Measured on the import benchmark: 20–35 % less time in COMMIT (docs/import.md).
   raw.exec(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   raw.exec(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adaptDatabase(raw) }) });
