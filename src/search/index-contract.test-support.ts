@@ -178,6 +178,10 @@ export function describeIndexContract(
           nodes: [term("korut"), { kind: "phrase" as const, terms: ["korea", "utara"] }],
         };
         assert.deepEqual(await search({ match: { kind: "all", nodes: [alias, term("rudal")] } }), [3, 4]);
+        // Field weights: a word in the body outranks the same word only in credits or tag names.
+        await ranked.upsert(doc(5, { body: "laporan cuaca", extra: "sutopo", publishedAt: daysAgo(1) }));
+        await ranked.upsert(doc(6, { body: "sutopo memantau cuaca", publishedAt: daysAgo(2) }));
+        assert.deepEqual(await search({ match: term("sutopo") }), [6, 5]);
       } finally {
         await close();
       }

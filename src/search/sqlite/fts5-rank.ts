@@ -12,11 +12,11 @@
  * - where it occurs: per phrase and column, one query `anchor AND {column} : phrase` over the id range
  *   of the ranked documents. The anchor is the rarest part every match must hold (a rare word, a tag),
  *   so FTS5 walks that short list and skips through the common one. A phrase every match must hold is
- *   in each ranked document somewhere, so only headline and lede are asked; an optional one (an alias
- *   alternative) is asked for "anywhere" too;
- * - score = freshness × Σ over phrases found of idf × f × (k1 + 1) / (f + k1), where f = 1 + 10 if in
- *   the headline + 4 if in the lede (bm25 weighed headline 10, lede 4, body 1, credits/tags 0.5; here
- *   credits and tags count as the body does), k1 = 1.2 as in FTS5's bm25 (a headline match gets most
+ *   in each ranked document somewhere, so only headline, lede and body are asked; an optional one
+ *   (an alias alternative) is asked for "anywhere" too;
+ * - score = freshness × Σ over phrases found of idf × f × (k1 + 1) / (f + k1), where f = 0.5 + 0.5 if
+ *   in the body + 4 if in the lede + 10 if in the headline (bm25's weights: headline 10, lede 4, body
+ *   1, credits/tags 0.5), k1 = 1.2 as in FTS5's bm25 (a headline match gets most
  *   of what a phrase can give, so freshness decides between stories that have the words in their
  *   headlines), and idf = ln(1 + (N − df + 0.5) / (df + 0.5)) (BM25's idf, kept positive so a
  *   headline match of a very common word still counts).
@@ -31,14 +31,17 @@ import { compileMatch, compileQuery } from "./fts5-match.ts";
 /** BM25's term-frequency saturation, as in FTS5's bm25. */
 const K1 = 1.2;
 /**
- * Found anywhere (body, credits, tags) counts 1, plus these for the columns that weigh more. There is
- * no query per rarely used column: FTS5 reads a word's doclist to its end looking for an occurrence in
- * a column it never appears in (a word is seldom in credits or tag names), whatever the rowid bounds.
+ * Found anywhere counts 0.5 (what credits and tag names weigh), plus these for the columns that weigh
+ * more: the body 0.5 more (1 in all, as bm25 weighed it), the lede 4, the headline 10. There is no
+ * query for the credits/tags column itself: FTS5 reads a word's doclist to its end looking for an
+ * occurrence in a column it never appears in (a word is seldom in credits or tag names), whatever the
+ * rowid bounds; a word is nearly always in some story's body, so the body walk stays in its range.
  */
-const FOUND = 1;
+const FOUND = 0.5;
 const COLUMN_BONUS = [
   ["headline", 10],
   ["lede", 4],
+  ["body", 0.5],
 ] as const;
 /** A phrase's document frequency is counted up to here, then extrapolated. */
 export const DF_SAMPLE = 2_000;
