@@ -437,7 +437,7 @@ export async function runOne(
     for (let round = 0; round <= rounds; round++) {
       for (const query of queries) {
         const t0 = performance.now();
-        const compiled = await compileQuery(parseQuery(query.q, analyzer), { aliases, index });
+        const compiled = await compileQuery(parseQuery(query.q, analyzer), { aliases, index, analyzer });
         const result = compiled.match
           ? await index.search({
               match: compiled.match,

@@ -271,7 +271,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       if (request.to) filters.to = endOfWibDay(request.to) ?? undefined;
 
       const parsed = parseQuery(request.q, analyzer);
-      const compiled = await compileQuery(parsed, { aliases: await aliases.table(), index });
+      const compiled = await compileQuery(parsed, { aliases: await aliases.table(), index, analyzer });
       const base = { request, corrections: compiled.corrections, filters: named, page: request.page };
       if (!compiled.match)
         return { ...base, items: [], total: 0, totalExact: true, pageCount: 1, empty: true };

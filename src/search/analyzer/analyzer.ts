@@ -38,6 +38,8 @@ export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): AnalyzedToken[];
   /** The stems of `text`, space-separated, ready to be stored in a full-text column. */
   toIndexText(text: string): string;
+  /** Whether a stem is a root word of the dictionary: an Indonesian word spelt right. */
+  isDictionaryWord(stem: string): boolean;
 }
 
 /** Thousands separators in Indonesian are periods: "3.000" and "1.250.000" are whole numbers. */
@@ -66,6 +68,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     analyze,
+    isDictionaryWord: (stem) => stemmer.isRoot(stem),
     toIndexText(text: string): string {
       return analyze(text)
         .map((token) => token.stem)

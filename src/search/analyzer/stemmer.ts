@@ -33,6 +33,8 @@ export interface StemmerOptions {
 export interface Stemmer {
   /** Stem one folded (lower-case, accent-free) word. */
   stem(word: string): string;
+  /** Whether a folded word is a root word of the dictionary (a correctly spelt Indonesian word). */
+  isRoot(word: string): boolean;
 }
 
 /** Shortest word the stemmer tries to reduce. */
@@ -187,6 +189,7 @@ export function createStemmer(options: StemmerOptions): Stemmer {
   }
 
   return {
+    isRoot,
     stem(word: string): string {
       const cached = cache.get(word);
       if (cached !== undefined) return cached;

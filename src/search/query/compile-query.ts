@@ -1,7 +1,8 @@
 /**
  * Turns a parsed query into what the index matches: aliases expanded both ways (Korut ↔ Korea Utara),
- * words unknown to the index corrected to the nearest indexed stem ("vladimr" → "vladimir"), and the
- * set of stems to highlight in snippets.
+ * words unknown to the index corrected to the nearest indexed stem ("vladimr" → "vladimir") unless
+ * they are dictionary words (a story about "tentara" is simply not there yet: it is not a typo of
+ * "tenggara"), and the set of stems to highlight in snippets.
  */
 import type { Analyzer } from "../analyzer/analyzer.ts";
 import { allowedTypos } from "../edit-distance.ts";
@@ -61,7 +62,7 @@ const sequence = (stems: readonly string[]): MatchNode =>
 
 export async function compileQuery(
   parsed: ParsedQuery,
-  options: { aliases: AliasTable; index: SearchIndex; typos?: boolean },
+  options: { aliases: AliasTable; index: SearchIndex; analyzer: Analyzer; typos?: boolean },
 ): Promise<CompiledQuery> {
   const required: MatchNode[] = [];
   const exclude: MatchNode[] = [];
@@ -126,7 +127,11 @@ export async function compileQuery(
       }
       const token = tokens[i] as Token;
       let term = token.stem;
-      if (options.typos !== false && (await options.index.documentFrequency(term, 1)) === 0) {
+      if (
+        options.typos !== false &&
+        !options.analyzer.isDictionaryWord(term) &&
+        (await options.index.documentFrequency(term, 1)) === 0
+      ) {
         const [best] = await options.index.similarTerms(term, allowedTypos(term), 1);
         if (best) {
           corrections.push({ from: token.token, to: best.term });

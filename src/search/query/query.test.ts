@@ -37,11 +37,12 @@ describe("compileQuery", () => {
 
   it("expands aliases both ways and marks every alternative for highlighting", async () => {
     const index = createUnavailableIndex();
-    const one = await compileQuery(parseQuery("Korut", analyzer), { aliases, index, typos: false });
+    const one = await compileQuery(parseQuery("Korut", analyzer), { aliases, index, analyzer, typos: false });
     assert.equal(compileMatch(one.match as never), '("korut" OR "korea utara")');
     const two = await compileQuery(parseQuery("tentara Korea Utara", analyzer), {
       aliases,
       index,
+      analyzer,
       typos: false,
     });
     assert.equal(compileMatch(two.match as never), '("tentara" AND ("korea utara" OR "korut"))');
@@ -54,15 +55,27 @@ describe("compileQuery", () => {
       documentFrequency: async (term: string) => (term === "vladimir" || term === "putin" ? 3 : 0),
       similarTerms: async (term: string) => (term === "vladimr" ? [{ term: "vladimir", documents: 3 }] : []),
     };
-    const compiled = await compileQuery(parseQuery("Vladimr Putin", analyzer), { aliases, index });
+    const compiled = await compileQuery(parseQuery("Vladimr Putin", analyzer), { aliases, index, analyzer });
     assert.deepEqual(compiled.corrections, [{ from: "vladimr", to: "vladimir" }]);
     assert.equal(compileMatch(compiled.match as never), '("vladimir" AND "putin")');
+  });
+
+  it("keeps a dictionary word the index does not know: it is spelt right, not a typo of a neighbour", async () => {
+    const index = {
+      ...createUnavailableIndex(),
+      documentFrequency: async (term: string) => (term === "tenggara" ? 3 : 0),
+      similarTerms: async (term: string) => (term === "tentara" ? [{ term: "tenggara", documents: 3 }] : []),
+    };
+    const compiled = await compileQuery(parseQuery("tentara", analyzer), { aliases, index, analyzer });
+    assert.deepEqual(compiled.corrections, []);
+    assert.equal(compileMatch(compiled.match as never), '"tentara"');
   });
 
   it("only exclusions match nothing", async () => {
     const compiled = await compileQuery(parseQuery("-banjir", analyzer), {
       aliases,
       index: createUnavailableIndex(),
+      analyzer,
     });
     assert.equal(compiled.match, null);
   });
