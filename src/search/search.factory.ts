@@ -22,6 +22,8 @@ export function createSearchStack(deps: {
   clock: () => Date;
   sections: SectionsService;
   analyzer?: Analyzer;
+  /** Reports an article the index could not take (defaults to stderr). */
+  onIndexError?: (error: unknown, articleId: number) => void;
 }): SearchStack {
   // One analyzer per process; a stemmer cache that holds a newsroom's whole working vocabulary
   // keeps reindexing and indexing on publish at cache speed.

@@ -53,8 +53,6 @@ export interface SearchServiceDeps {
   aliases: AliasesService;
   /** Reports an article the index could not take (defaults to stderr). */
   onIndexError?: (error: unknown, articleId: number) => void;
-  /** How long index writes wait to be batched (default 50 ms). */
-  indexDelayMs?: number;
 }
 
 /** Events after which an article's index entry may differ (it is re-read from the store then). */
@@ -83,7 +81,6 @@ export function createSearchService(deps: SearchServiceDeps) {
     documents,
     directory: () => sections.directory(),
     ...(deps.onIndexError ? { onError: deps.onIndexError } : {}),
-    ...(deps.indexDelayMs === undefined ? {} : { delayMs: deps.indexDelayMs }),
   });
 
   /** Live article rows for `ids`, in the order given; anything not live is dropped. */

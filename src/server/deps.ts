@@ -92,7 +92,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const articles = createArticlesService({ ...base, sections });
   const audit = createAuditService({ store, clock });
   const newsroom = createNewsroomServices({ ...base, articles, audit, siteUrl: config.siteUrl });
-  const searchStack = createSearchStack({ store, clock, sections });
+  const searchStack = createSearchStack({
+    store,
+    clock,
+    sections,
+    // Indexing runs in batches after the events: its failures go where subscribers' failures go.
+    ...(options.onEventError ? { onIndexError: (error: unknown) => options.onEventError?.(error) } : {}),
+  });
   events.subscribe((event) => searchStack.search.handleEvent(event));
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   const reading = createReadingService({ ...base, sections });
