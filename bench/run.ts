@@ -1,11 +1,11 @@
 /**
- * `npm run bench` — the page benchmark (bench/pages.bench.ts) and, when present, the stemmer and
- * search benchmarks' exported run(). Results go to bench/results/*.json.
+ * `npm run bench` — the page benchmark (bench/pages.bench.ts) and, when present, the stemmer, search
+ * and import benchmarks' exported run(). Results go to bench/results/*.json.
  *
  *   npm run bench                                  everything, 100k-article corpus
  *   npm run bench -- --only pages --articles 1000000
  *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
- *   npm run bench -- --only stemmer,search
+ *   npm run bench -- --only stemmer,search,import
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -26,7 +26,7 @@ const { values } = parseArgs({
 });
 
 const RESULTS = new URL("./results/", import.meta.url);
-const selected = new Set((values.only ?? "pages,stemmer,search").split(",").map((s) => s.trim()));
+const selected = new Set((values.only ?? "pages,stemmer,search,import").split(",").map((s) => s.trim()));
 const number = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
   const n = Number(value.replace(/_/g, ""));
@@ -55,7 +55,7 @@ if (selected.has("pages")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search"]) {
+for (const name of ["stemmer", "search", "import"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {
@@ -68,5 +68,8 @@ for (const name of ["stemmer", "search"]) {
     continue;
   }
   const result = await module.run();
+  const resultFile = new URL(`${name}.json`, RESULTS);
+  writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`${name}:`, JSON.stringify(result, null, 2));
+  console.log(`→ ${resultFile.pathname}`);
 }
