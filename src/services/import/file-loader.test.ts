@@ -55,4 +55,32 @@ describe("the file loader (file-loader.ts)", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("when a parser thread stops, its files fail with a reason and the rest load in process (no hang)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "warta-loader-"));
+    try {
+      const files: string[] = [];
+      for (let n = 0; n < 80; n++) {
+        const file = join(dir, `${String(n).padStart(3, "0")}.txt`);
+        await writeFile(file, page(n));
+        files.push(file);
+      }
+      const loader = createFileLoader(files, { workers: 1 });
+      const seen: string[] = [];
+      for await (const { loaded } of loader) {
+        seen.push(summary(loaded));
+        // The thread goes away mid-run (as a crash would): terminate it under the loader.
+        if (seen.length === 2) await loader.close();
+      }
+      assert.equal(seen.length, 80, "every file is accounted for");
+      const failed = seen.filter((s) => s.startsWith("error"));
+      assert.ok(
+        failed.every((s) => s === "error Error"),
+        failed.join(", "),
+      );
+      assert.equal(seen.at(-1), "Berita Nomor 79 dari Daerah", "files after the stop still load");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -150,6 +150,7 @@ function createPool(size: number, limits: ImportFileOptions) {
     { resolve: (loaded: LoadedFile[]) => void; worker: number; files: number }
   >();
   let nextId = 0;
+  const stopped = new Set<number>();
   const threads = Array.from({ length: size }, (_, index) => {
     const worker = new Worker(new URL("./file-loader.worker.ts", import.meta.url), { workerData: limits });
     worker.on("message", ({ id, sent }: { id: number; sent: SentFile[] }) => {
@@ -157,8 +158,10 @@ function createPool(size: number, limits: ImportFileOptions) {
       waiting.delete(id);
       entry?.resolve(sent.map(receiveFile));
     });
-    // A crashed worker fails the files it held (reported like any other failure); the rest go on.
+    // A crashed worker fails the files it held (reported like any other failure); the files after
+    // them are loaded in process.
     const fail = (reason: string): void => {
+      stopped.add(index);
       for (const [id, entry] of waiting)
         if (entry.worker === index) {
           waiting.delete(id);
@@ -173,6 +176,7 @@ function createPool(size: number, limits: ImportFileOptions) {
     load(files: string[]): Promise<LoadedFile[]> {
       const id = nextId++;
       const index = id % size;
+      if (stopped.has(index)) return Promise.all(files.map((file) => loadImportFile(file, limits)));
       return new Promise((resolve) => {
         waiting.set(id, { resolve, worker: index, files: files.length });
         (threads[index] as Worker).postMessage({ id, files });
