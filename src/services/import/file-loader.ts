@@ -165,7 +165,14 @@ function createPool(size: number, limits: ImportFileOptions) {
       for (const [id, entry] of waiting)
         if (entry.worker === index) {
           waiting.delete(id);
-          entry.resolve(Array.from({ length: entry.files }, () => ({ error: new Error(reason) })));
+          entry.resolve(
+            Array.from({ length: entry.files }, () => ({
+              error: new ImportError(
+                "unreadable_file",
+                `Utas pengurai berhenti; impor ulang berkas ini (${reason}; import this file again).`,
+              ),
+            })),
+          );
         }
     };
     worker.on("error", (error) => fail(`parser thread failed: ${error.message}`));
