@@ -75,7 +75,7 @@ describe("the file loader (file-loader.ts)", () => {
       assert.equal(seen.length, 80, "every file is accounted for");
       const failed = seen.filter((s) => s.startsWith("error"));
       assert.ok(
-        failed.every((s) => s === "error Error"),
+        failed.every((s) => s === "error unreadable_file"),
         failed.join(", "),
       );
       assert.equal(seen.at(-1), "Berita Nomor 79 dari Daerah", "files after the stop still load");
