@@ -83,5 +83,3 @@ export function createIndexSync(deps: IndexSyncDeps) {
     flush,
   };
 }
-
-export type IndexSync = ReturnType<typeof createIndexSync>;

@@ -58,7 +58,7 @@ export type SentFile =
     }
   | { error: SentError };
 
-export function sendError(error: Error): SentError {
+function sendError(error: Error): SentError {
   return error instanceof ImportError
     ? { name: error.name, message: error.message, code: error.code }
     : { name: error.name, message: error.message };
@@ -108,7 +108,7 @@ export interface FileLoader {
   close(): Promise<void>;
 }
 
-export function defaultWorkerCount(files: number): number {
+function defaultWorkerCount(files: number): number {
   if (files < WORKER_THRESHOLD) return 0;
   return Math.max(0, Math.min(4, availableParallelism() - 1));
 }
