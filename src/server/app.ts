@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { isAppError } from "../core/errors.ts";
 import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
-import type { Deps } from "./deps.ts";
+import type { Deps } from "../app/deps.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
 import { loadStylesheet } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
@@ -13,7 +13,7 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
-/** The HTTP application over already-built dependencies (server/deps.ts). */
+/** The HTTP application over already-built dependencies (app/deps.ts). */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel } : false,

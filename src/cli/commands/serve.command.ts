@@ -1,6 +1,6 @@
 import { buildApp } from "../../server/app.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps } from "../../server/deps.ts";
+import { loadConfig } from "../../app/config.ts";
+import { createDeps } from "../../app/deps.ts";
 import { parseCommandArgs, type Command } from "../command.ts";
 import { loadDemo } from "../load-demo.ts";
 

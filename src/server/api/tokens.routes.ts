@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { TOKEN_SCOPES } from "../../core/policy.ts";
 import type { ApiToken } from "../../core/user.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor, requestMeta } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 
