@@ -20,7 +20,9 @@ const LAYERS = {
   importers: { allow: ["core", "content"] },
   cache: { allow: ["core"] },
   media: { allow: ["core"] },
-  services: { allow: ["core", "content", "db", "search", "distribution", "importers", "media"] },
+  services: {
+    allow: ["core", "content", "db", "search", "distribution", "importers", "media", "cache/purge-keys.ts"],
+  },
   app: {
     allow: ["core", "content", "db", "search", "distribution", "importers", "cache", "media", "services"],
   },

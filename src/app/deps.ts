@@ -1,58 +1,52 @@
 import { resolve } from "node:path";
+import { createPurgeSinks, type PurgeSinks } from "../cache/purge-sinks.ts";
 import { createEventBus, type EventBus } from "../core/events.ts";
 import { openStore, type Store } from "../db/store.ts";
-import { createArticlesRepository } from "../db/repositories/articles.repository.ts";
-import { createMediaRepository } from "../db/repositories/media.repository.ts";
-import { createTaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
-import { createRevisionsRepository } from "../db/repositories/revisions.repository.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
-import { createArticlesService, type ArticlesService } from "../services/articles.service.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
-import { createMediaService, type MediaService } from "../services/media.service.ts";
-import { createPeopleService, type PeopleService } from "../services/people.service.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
 import {
   createRelatedStoriesService,
   type RelatedStoriesService,
 } from "../services/related-stories.service.ts";
-import { createSectionsService, type SectionsService } from "../services/sections.service.ts";
-import type { ServiceDeps } from "../services/service-deps.ts";
-import { createTagsService, type TagsService } from "../services/tags.service.ts";
+import {
+  createServices,
+  inUnitOfWork,
+  type RunInTransaction,
+  type ServiceContext,
+  type Services,
+} from "../services/services.ts";
 import type { AliasesService } from "../search/aliases.service.ts";
 import { createSearchStack } from "../search/search.factory.ts";
 import type { SearchService } from "../search/search.service.ts";
-import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
-import { createAuditService, type AuditService } from "../services/accounts/audit.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
 import type { Config } from "./config.ts";
+import { registerSubscribers } from "./subscribers.ts";
 
 /** Everything the app needs, built once (the composition root, DESIGN.md §5.3). */
-export interface Deps {
+export interface Deps extends Services {
   config: Config;
   store: Store;
   events: EventBus;
   clock: () => Date;
   storage: MediaStorage;
-  sections: SectionsService;
-  people: PeopleService;
-  tags: TagsService;
-  media: MediaService;
-  articles: ArticlesService;
   reading: ReadingService;
   /** Berita Terkait, stored at publish/update (services/related-stories.service.ts). */
   relatedStories: RelatedStoriesService;
   /** Revisions, corrections, scheduler, webhooks and edit presence (services/newsroom.services.ts). */
   newsroom: NewsroomServices;
-  /** Audit log (services/accounts/audit.service.ts): `audit.record(...)` from any use case. */
-  audit: AuditService;
-  /** Users, sessions and API tokens. */
-  accounts: AccountsService;
-  /** What the services are built from: the import rebuilds them on one transaction per article. */
-  serviceDeps: ServiceDeps;
   distribution: DistributionService;
   search: SearchService;
   searchAliases: AliasesService;
+  /** Where the page cache and the CDN purge hook receive the keys each event touched. */
+  purges: PurgeSinks;
+  /**
+   * The unit of work: `fn` gets the same services made over one transaction (services/services.ts
+   * `inUnitOfWork`); its events reach subscribers after the commit. `clock` overrides the services'
+   * clock (the Warta JSON import replays recorded times); `directory` seeds the section tree.
+   */
+  transaction: RunInTransaction;
   close(): Promise<void>;
 }
 
@@ -77,65 +71,61 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     (options.onEventError ?? ((e) => console.error(`Event subscriber failed on ${event.type}:`, e)))(error),
   );
   const storage = createLocalMediaStorage(resolve(config.mediaDir));
-  const base: ServiceDeps = {
-    store,
+  const context: ServiceContext = {
+    db: store.db,
     events,
     clock,
-    repos: {
-      articles: createArticlesRepository(),
-      taxonomy: createTaxonomyRepository(),
-      media: createMediaRepository(),
-      revisions: createRevisionsRepository(),
-    },
+    storage,
+    ...(options.argon2 ? { argon2: options.argon2 } : {}),
   };
-  const sections = createSectionsService(base);
-  const articles = createArticlesService({ ...base, sections });
-  const audit = createAuditService({ store, clock });
-  const newsroom = createNewsroomServices({ ...base, articles, audit, siteUrl: config.siteUrl });
+  const services = createServices(context);
+  const base = { db: store.db, events, clock, repos: services.repos };
+  const newsroom = createNewsroomServices({ ...base, ...services, siteUrl: config.siteUrl });
   const searchStack = createSearchStack({
     store,
     clock,
-    sections,
+    sections: services.sections,
     // Indexing runs in batches after the events: its failures go where subscribers' failures go.
     ...(options.onEventError ? { onIndexError: (error: unknown) => options.onEventError?.(error) } : {}),
   });
-  events.subscribe((event) => searchStack.search.handleEvent(event));
-  await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
-  const reading = createReadingService({ ...base, sections });
+  const reading = createReadingService({ ...base, sections: services.sections });
   const relatedStories = createRelatedStoriesService({
-    store,
+    db: store.db,
     clock,
     reading,
     related: (articleId, limit) => searchStack.search.related(articleId, limit),
     background: options.backgroundWork ?? true,
   });
-  events.subscribe((event) => reading.handleEvent(event)); // list counts, before any re-render
-  events.subscribe((event) => relatedStories.handleEvent(event)); // after the search index
+  const purges = createPurgeSinks();
+  registerSubscribers(events, {
+    sections: services.sections,
+    webhooks: newsroom.webhooks,
+    search: searchStack.search,
+    reading,
+    relatedStories,
+    purges,
+  });
+  await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   return {
+    ...services,
     config,
     store,
     events,
     clock,
     storage,
-    sections,
-    people: createPeopleService(base),
-    tags: createTagsService(base),
-    media: createMediaService({ ...base, storage }),
-    articles,
     reading,
     relatedStories,
     newsroom,
-    audit,
-    accounts: createAccountsService({ store, clock, audit, argon2: options.argon2 }),
-    serviceDeps: base,
     distribution: createDistributionService({
       ...base,
-      sections,
+      sections: services.sections,
       siteUrl: config.siteUrl,
       siteName: config.siteName,
     }),
     search: searchStack.search,
     searchAliases: searchStack.aliases,
+    purges,
+    transaction: (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn),
     close: async () => {
       await newsroom.stop();
       await relatedStories.stop();

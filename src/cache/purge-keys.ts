@@ -31,6 +31,34 @@ export const sectionKey = (id: number): string => `section:${id}`;
 export const tagKey = (id: number): string => `tag:${id}`;
 export const personKey = (id: number): string => `person:${id}`;
 
+/** What an article's content shows, by id: the keys any door serving that content must carry. */
+export interface ArticleContentRefs {
+  articleId: number;
+  /** The section trail, root first (each level's list shows the article). */
+  sectionIds: number[];
+  tagIds: number[];
+  personIds: number[];
+  /** Articles linked from the content: live Baca Juga targets (and Berita Terkait on the site). */
+  linkedArticleIds: Iterable<number>;
+}
+
+/**
+ * The surrogate keys of an article's content, for the site page and the content API alike: the
+ * article, its section trail, tags and people, and every article it links to — so withdrawing a
+ * Baca Juga target purges each response that shows its link.
+ */
+export function articleContentKeys(refs: ArticleContentRefs): string[] {
+  return [
+    ...new Set([
+      articleKey(refs.articleId),
+      ...refs.sectionIds.map(sectionKey),
+      ...refs.tagIds.map(tagKey),
+      ...refs.personIds.map(personKey),
+      ...[...refs.linkedArticleIds].map(articleKey),
+    ]),
+  ];
+}
+
 function snapshotKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void {
   if (!snapshot || !snapshot.live) return;
   for (const id of snapshot.sectionIds) into.add(sectionKey(id));

@@ -353,7 +353,7 @@ describe("acceptance: the reference article in feeds, sitemaps, Google News and 
   it("splits a month past the URL limit into numbered files that each validate", async () => {
     const { deps } = ctx;
     const distribution = createDistributionService({
-      store: deps.store,
+      db: deps.db,
       events: deps.events,
       clock: deps.clock,
       repos: {

@@ -67,7 +67,7 @@ export function versionConflict(current: Article, expectedVersion: number): AppE
 }
 
 export function createArticleCore(deps: ServiceDeps & { sections: SectionsService }) {
-  const { store, repos, events, clock, sections } = deps;
+  const { db, repos, events, clock, sections } = deps;
 
   /** Checks every reference in the input points at something that exists; lists every failure. */
   async function checkReferences(input: ParsedArticleInput): Promise<void> {
@@ -76,15 +76,15 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
     if (!directory.byId(input.sectionId))
       issues.push({ field: "sectionId", message: "Rubrik tidak ditemukan." });
     const personIds = [...new Set(input.credits.map((c) => c.personId))];
-    const people = await repos.taxonomy.peopleByIds(store.db, personIds);
+    const people = await repos.taxonomy.peopleByIds(db, personIds);
     for (const id of personIds)
       if (!people.some((p) => p.id === id))
         issues.push({ field: "credits", message: `Orang dengan id ${id} tidak ditemukan.` });
-    const tags = await repos.taxonomy.tagsByIds(store.db, input.tagIds);
+    const tags = await repos.taxonomy.tagsByIds(db, input.tagIds);
     for (const id of input.tagIds)
       if (!tags.some((t) => t.id === id))
         issues.push({ field: "tagIds", message: `Tag ${id} tidak ditemukan.` });
-    if (input.hero && (await repos.media.byIds(store.db, [input.hero.mediaId])).length === 0)
+    if (input.hero && (await repos.media.byIds(db, [input.hero.mediaId])).length === 0)
       issues.push({ field: "hero.mediaId", message: "Media tidak ditemukan." });
     if (input.slug !== undefined && input.slug !== "" && !isValidSlug(input.slug))
       issues.push({ field: "slug", message: "Gunakan huruf kecil, angka dan tanda hubung." });
@@ -112,7 +112,7 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
   }
 
   async function load(id: number): Promise<Article> {
-    const article = await repos.articles.findById(store.db, id);
+    const article = await repos.articles.findById(db, id);
     if (!article) throw notFound("Artikel");
     return article;
   }
@@ -166,9 +166,9 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
   /** The article with its staged revision's content applied (what the newsroom edits). */
   async function working(id: number): Promise<WorkingCopy> {
     const article = await load(id);
-    const staged = await repos.revisions.staged(store.db, id);
+    const staged = await repos.revisions.staged(db, id);
     if (!staged || article.status !== "published") return { article, staged: null };
-    const revision = await repos.revisions.byId(store.db, staged.revisionId);
+    const revision = await repos.revisions.byId(db, staged.revisionId);
     if (!revision) return { article, staged: null };
     return {
       article: { ...article, ...fromSnapshot(revision.snapshot) },

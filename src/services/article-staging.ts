@@ -1,4 +1,5 @@
 import type { Actor } from "../core/actor.ts";
+import { inTransaction } from "../db/transaction.ts";
 import type { Article } from "../core/article.ts";
 import { AppError } from "../core/errors.ts";
 import { changedFields, revisionSnapshotOf, SUBSTANTIVE_FIELDS } from "../core/revision.ts";
@@ -27,7 +28,7 @@ type DirectUpdate = (
  * the article use cases that keep readers from ever seeing half-edited text.
  */
 export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, update: DirectUpdate) {
-  const { store, repos, clock } = deps;
+  const { db, repos, clock } = deps;
   const { load, working, checkReferences, toWrite, recordRevision, logStep, emit } = core;
 
   return {
@@ -56,7 +57,7 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
       const previous = (await working(id)).article;
       const snapshot = revisionSnapshotOf(toWrite(data, { ...current, importKey: null }));
       const now = clock();
-      const ok = await store.db.transaction().execute(async (tx) => {
+      const ok = await inTransaction(db, async (tx) => {
         if (!(await repos.articles.bumpVersion(tx, id, options.expectedVersion))) return false;
         const revision = await recordRevision(tx, id, {
           kind: options.revisionKind === "restore" ? "restore" : "staged",
@@ -89,8 +90,8 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
      */
     async publishStaged(id: number, actor: Actor, options: { note?: string } = {}): Promise<Article> {
       const before = await load(id);
-      const staged = await repos.revisions.staged(store.db, id);
-      const revision = staged ? await repos.revisions.byId(store.db, staged.revisionId) : null;
+      const staged = await repos.revisions.staged(db, id);
+      const revision = staged ? await repos.revisions.byId(db, staged.revisionId) : null;
       if (before.status !== "published" || !staged || !revision)
         throw new AppError("invalid_transition", "Tidak ada revisi tertunda untuk diterbitkan.", {
           extra: { action: "publish", from: before.status },
@@ -106,7 +107,7 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
         modifiedAt: now,
         importKey: null,
       };
-      const after = await store.db.transaction().execute(async (tx) => {
+      const after = await inTransaction(db, async (tx) => {
         const saved = await repos.articles.update(tx, id, write, before.version);
         if (!saved) return null;
         await repos.revisions.clearStaged(tx, id);
@@ -123,7 +124,7 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
      * (a conditional UPDATE, so two runners never both publish it). Null when someone else did.
      */
     async publishScheduled(id: number, expectedVersion: number, actor: Actor): Promise<Article | null> {
-      const before = await repos.articles.findById(store.db, id);
+      const before = await repos.articles.findById(db, id);
       if (!before || before.status !== "scheduled" || before.version !== expectedVersion) return null;
       const now = clock();
       const change = {
@@ -133,7 +134,7 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
         updatedAt: before.updatedAt,
         modifiedAt: now,
       };
-      const ok = await store.db.transaction().execute(async (tx) => {
+      const ok = await inTransaction(db, async (tx) => {
         if (!(await repos.articles.updateStatus(tx, id, change, expectedVersion))) return false;
         await logStep(tx, id, "publish", "scheduled", "published", actor, now);
         return true;

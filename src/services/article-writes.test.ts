@@ -137,7 +137,7 @@ describe("an article write returns what a read returns", () => {
 
   it("revisions are numbered one after another, and an appended revision is what the history lists", async () => {
     const { deps } = ctx;
-    const { repos } = deps.serviceDeps;
+    const { repos } = deps;
     const section = await buildSection(deps);
     const input = { headline: "Riwayat revisi", sectionId: section.id, body: bodyOf("Isi.") };
     const created = await deps.articles.create(input, SYSTEM_ACTOR);

@@ -1,10 +1,12 @@
 import type { Actor } from "../core/actor.ts";
+import { inTransaction } from "../db/transaction.ts";
 import type { Article } from "../core/article.ts";
 import { AppError } from "../core/errors.ts";
 import type { ArticleEventType } from "../core/events.ts";
 import { revisionSnapshotOf } from "../core/revision.ts";
 import { NOTE_REQUIRED, transition, type WorkflowAction } from "../core/workflow.ts";
 import { emptyBody } from "../content/body.schema.ts";
+import type { NewsroomListQuery } from "../db/repositories/articles.repository.ts";
 import { createArticleCore, versionConflict, type RevisionOptions } from "./article-core.ts";
 import { articleInputSchema, type ArticleInput } from "./article-input.ts";
 import { createArticleStaging } from "./article-staging.ts";
@@ -29,7 +31,7 @@ export interface TransitionOptions {
 export type { RevisionOptions, WorkingCopy } from "./article-core.ts";
 
 export function createArticlesService(deps: ServiceDeps & { sections: SectionsService }) {
-  const { store, repos, clock } = deps;
+  const { db, repos, clock } = deps;
   const core = createArticleCore(deps);
   const { checkReferences, toWrite, load, recordRevision, logStep, working, emit } = core;
 
@@ -58,7 +60,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       modifiedAt: now,
       importKey: options.importKey ?? null,
     });
-    const after = await store.db.transaction().execute(async (tx) => {
+    const after = await inTransaction(db, async (tx) => {
       const saved = await repos.articles.update(tx, id, write, options.expectedVersion);
       if (!saved) return null;
       await recordRevision(tx, id, {
@@ -97,7 +99,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         modifiedAt: now,
         importKey: options.importKey ?? null,
       });
-      const article = await store.db.transaction().execute(async (tx) => {
+      const article = await inTransaction(db, async (tx) => {
         const created = await repos.articles.insert(tx, write);
         const snapshot = revisionSnapshotOf(write);
         await recordRevision(tx, created.id, { kind: "create", snapshot, previous: null, actor, at: now });
@@ -109,6 +111,9 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
 
     update,
     ...staging,
+
+    /** The newsroom's list (every status), most recently modified first, after a keyset cursor. */
+    listNewsroom: (query: NewsroomListQuery) => repos.articles.listNewsroom(db, query),
 
     /** Moves the article through the workflow (core/workflow.ts) and tells subscribers. */
     async transition(
@@ -151,7 +156,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       };
       // Withdrawn from readers: a staged revision becomes the working content (no text is lost).
       const staged = status === "unpublished" ? await working(id) : null;
-      const after = await store.db.transaction().execute(async (tx): Promise<Article | null> => {
+      const after = await inTransaction(db, async (tx): Promise<Article | null> => {
         let saved: Article | null;
         if (staged?.staged) {
           saved = await repos.articles.update(tx, id, { ...staged.article, ...change }, before.version);
@@ -180,7 +185,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         throw new AppError("invalid_transition", "Hanya draf yang bisa dihapus; tarik artikel terbit.", {
           extra: { action: "delete", from: before.status },
         });
-      await repos.articles.delete(store.db, id);
+      await repos.articles.delete(db, id);
       await emit("article.deleted", before, null);
     },
 

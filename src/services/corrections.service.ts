@@ -55,9 +55,9 @@ export async function correctionsOf(db: Executor, articleIds: number[]): Promise
  * separately (staged revision) — the note says what was wrong.
  */
 export function createCorrectionsService(deps: ServiceDeps & { articles: ArticlesService }) {
-  const { store, clock, articles } = deps;
+  const { db, clock, articles } = deps;
   return {
-    list: (articleId: number) => correctionsOf(store.db, [articleId]),
+    list: (articleId: number) => correctionsOf(db, [articleId]),
 
     async add(articleId: number, input: CorrectionInput, actor: Actor): Promise<Correction> {
       const data = parseInput(correctionInputSchema, input);
@@ -67,7 +67,7 @@ export function createCorrectionsService(deps: ServiceDeps & { articles: Article
         throw new AppError("invalid_transition", "Koreksi hanya untuk artikel yang sedang terbit.", {
           extra: { action: "correct", from: article.status },
         });
-      const row = await store.db
+      const row = await db
         .insertInto("article_corrections")
         .values({
           article_id: articleId,

@@ -55,7 +55,7 @@ describe("distribution service", () => {
     }
     counter = queryCounter();
     service = createDistributionService({
-      store: { ...deps.store, db: deps.store.db.withPlugin(counter) },
+      db: deps.store.db.withPlugin(counter),
       events: deps.events,
       clock: deps.clock,
       repos: {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { GLOBAL_KEYS, personKey, sectionKey, tagKey } from "../cache/purge-keys.ts";
 import { CREDIT_ROLES, type CreditRole, type Source } from "../core/article.ts";
 import type { Media } from "../core/media.ts";
 import type { SectionDirectory } from "../core/section.ts";
@@ -60,8 +61,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export function createDistributionService(
   deps: ServiceDeps & { sections: SectionsService } & DistributionOptions,
 ) {
-  const { store, repos, clock, sections, siteUrl, siteName } = deps;
-  const db = store.db;
+  const { db, repos, clock, sections, siteUrl, siteName } = deps;
   const maxUrls = Math.min(deps.sitemapMaxUrls ?? SITEMAP_MAX_URLS, SITEMAP_MAX_URLS);
 
   const live = liveArticles;
@@ -239,7 +239,7 @@ export function createDistributionService(
         title = siteName;
         description = deps.siteDescription ?? `Berita terbaru dari ${siteName}.`;
         pageUrl = `${siteUrl}/`;
-        keys = ["feeds", "latest"];
+        keys = [GLOBAL_KEYS.feeds, GLOBAL_KEYS.latest];
       } else if (request.kind === "section") {
         const path = directory.resolve(request.slugs);
         if (!path) return null;
@@ -249,7 +249,7 @@ export function createDistributionService(
           path.section.description || `Berita terbaru rubrik ${path.section.name} di ${siteName}.`;
         pageUrl = siteUrl + sectionPath(path);
         filter = { sectionIds: directory.subtreeIds(path.section.id) };
-        keys = ["feeds", `section:${path.section.id}`];
+        keys = [GLOBAL_KEYS.feeds, sectionKey(path.section.id)];
       } else if (request.kind === "tag") {
         const tag = await repos.taxonomy.tagBySlug(db, request.slug);
         if (!tag) return null;
@@ -258,7 +258,7 @@ export function createDistributionService(
         description = `Berita dengan tag ${tag.name} di ${siteName}.`;
         pageUrl = siteUrl + tagPath(tag.slug);
         filter = { tagId: tag.id };
-        keys = ["feeds", `tag:${tag.id}`];
+        keys = [GLOBAL_KEYS.feeds, tagKey(tag.id)];
       } else {
         const person = await repos.taxonomy.personBySlug(db, request.slug);
         if (!person) return null;
@@ -267,7 +267,7 @@ export function createDistributionService(
         description = person.bio || `Berita oleh ${person.name} di ${siteName}.`;
         pageUrl = siteUrl + personPath(person.slug);
         filter = { personId: person.id };
-        keys = ["feeds", `person:${person.id}`];
+        keys = [GLOBAL_KEYS.feeds, personKey(person.id)];
       }
       const summaries = await repos.articles.listLive(db, {
         now,

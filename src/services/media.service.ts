@@ -30,13 +30,14 @@ const imageMetaSchema = z.object({
 export type ImageUpload = z.input<typeof imageMetaSchema> & { bytes: Uint8Array };
 
 export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }) {
-  const { store, repos, storage, clock } = deps;
+  const { db, repos, storage, clock } = deps;
   return {
     /** Media newest first (for the library), continuing below `beforeId`. */
-    list: (page: { beforeId: number | null; limit: number }) => repos.media.list(store.db, page),
+    list: (page: { beforeId: number | null; limit: number }) => repos.media.list(db, page),
 
     /** Stores an image (deduplicated by content) and records its dimensions. */
-    async storeImage(upload: ImageUpload, _actor: Actor): Promise<Media> {
+    /** Stores an upload; `at` replays a recorded upload time (the Warta JSON import). */
+    async storeImage(upload: ImageUpload, _actor: Actor, options: { at?: Date } = {}): Promise<Media> {
       const meta = parseInput(imageMetaSchema, upload);
       if (upload.bytes.byteLength > MAX_IMAGE_BYTES)
         throw new AppError("payload_too_large", "Berkas gambar terlalu besar (maksimal 25 MB).");
@@ -55,11 +56,11 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         throw new AppError("validation_failed", "Format gambar tidak didukung.", {
           details: [{ field: "file", message: "Gunakan JPEG, PNG, WebP, AVIF atau GIF." }],
         });
-      const now = clock();
+      const now = options.at ?? clock();
       const hash = createHash("sha256").update(upload.bytes).digest("hex").slice(0, 10);
       const base = slugify(meta.fileName.replace(/\.[^.]+$/, ""), 60) || "gambar";
       const file = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${base}-${hash}.${type.ext}`;
-      const existing = await repos.media.byFile(store.db, file);
+      const existing = await repos.media.byFile(db, file);
       if (existing) return existing;
       await storage.put(file, upload.bytes);
       const media = {
@@ -70,7 +71,7 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         ...meta,
         createdAt: now,
       };
-      const id = await repos.media.insert(store.db, media);
+      const id = await repos.media.insert(db, media);
       return { id, ...media };
     },
   };

@@ -1,7 +1,7 @@
 import type { ArticlesService } from "./articles.service.ts";
-import { createCorrectionsService, type CorrectionsService } from "./corrections.service.ts";
+import type { CorrectionsService } from "./corrections.service.ts";
 import { createPresence, type Presence } from "./presence.service.ts";
-import { createRevisionsService, type RevisionsService } from "./revisions.service.ts";
+import type { RevisionsService } from "./revisions.service.ts";
 import { createScheduler, type AuditRecorder, type Scheduler } from "./scheduler.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { createWebhooksService, type WebhooksService } from "./webhooks/webhooks.service.ts";
@@ -17,9 +17,16 @@ export interface NewsroomServices {
   stop(): Promise<void>;
 }
 
+/**
+ * The long-lived parts (scheduler loop, webhook dispatcher, edit presence) beside the use cases
+ * createServices made; built once by the composition root. Webhooks hear events through
+ * app/subscribers.ts.
+ */
 export function createNewsroomServices(
   deps: ServiceDeps & {
     articles: ArticlesService;
+    revisions: RevisionsService;
+    corrections: CorrectionsService;
     audit: AuditRecorder;
     siteUrl: string;
     fetch?: typeof fetch;
@@ -27,11 +34,9 @@ export function createNewsroomServices(
 ): NewsroomServices {
   const scheduler = createScheduler(deps);
   const webhooks = createWebhooksService({ ...deps, fetch: deps.fetch });
-  // Webhooks only enqueue inside the event; delivery happens later, never blocking a publish.
-  deps.events.subscribe((event) => webhooks.handleEvent(event));
   return {
-    revisions: createRevisionsService(deps),
-    corrections: createCorrectionsService(deps),
+    revisions: deps.revisions,
+    corrections: deps.corrections,
     scheduler,
     webhooks,
     presence: createPresence({ clock: deps.clock }),

@@ -16,11 +16,11 @@ export const personInputSchema = z.object({
 export type PersonInput = z.input<typeof personInputSchema>;
 
 export function createPeopleService(deps: ServiceDeps) {
-  const { store, repos, events, clock } = deps;
+  const { db, repos, events, clock } = deps;
 
   async function uniqueSlug(base: string): Promise<string> {
     let slug = base;
-    for (let n = 2; await repos.taxonomy.personBySlug(store.db, slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; await repos.taxonomy.personBySlug(db, slug); n++) slug = `${base}-${n}`;
     return slug;
   }
 
@@ -32,43 +32,43 @@ export function createPeopleService(deps: ServiceDeps) {
           details: [{ field: "slug", message: "Gunakan huruf kecil, angka dan tanda hubung." }],
         });
       const slug = await uniqueSlug(data.slug || slugify(data.name) || "orang");
-      const id = await repos.taxonomy.insertPerson(store.db, { ...data, slug });
+      const id = await repos.taxonomy.insertPerson(db, { ...data, slug });
       await events.publish({ type: "person.changed", id, at: clock() });
       return { id, ...data, slug };
     },
 
     /** The person with this exact name, created if there is none (importers, bylines). */
     async findOrCreateByName(name: string, actor: Actor): Promise<Person> {
-      const existing = (await repos.taxonomy.allPeople(store.db)).find(
+      const existing = (await repos.taxonomy.allPeople(db)).find(
         (p) => p.name.toLowerCase() === name.trim().toLowerCase(),
       );
       return existing ?? this.create({ name }, actor);
     },
 
     async bySlug(slug: string): Promise<Person> {
-      const person = await repos.taxonomy.personBySlug(store.db, slug);
+      const person = await repos.taxonomy.personBySlug(db, slug);
       if (!person) throw notFound("Profil");
       return person;
     },
 
-    list: () => repos.taxonomy.allPeople(store.db),
+    list: () => repos.taxonomy.allPeople(db),
 
     async update(id: number, input: PersonInput, _actor: Actor): Promise<Person> {
       const data = parseInput(personInputSchema, input);
-      const current = await repos.taxonomy.personById(store.db, id);
+      const current = await repos.taxonomy.personById(db, id);
       if (!current) throw notFound("Profil");
       const slug = data.slug || current.slug;
       if (!isValidSlug(slug))
         throw new AppError("validation_failed", "Slug tidak valid.", {
           details: [{ field: "slug", message: "Gunakan huruf kecil, angka dan tanda hubung." }],
         });
-      const other = await repos.taxonomy.personBySlug(store.db, slug);
+      const other = await repos.taxonomy.personBySlug(db, slug);
       if (other && other.id !== id)
         throw new AppError("conflict", "Slug profil sudah dipakai.", {
           details: [{ field: "slug", message: "Sudah dipakai." }],
         });
       const person = { id, ...data, slug };
-      await repos.taxonomy.updatePerson(store.db, person);
+      await repos.taxonomy.updatePerson(db, person);
       await events.publish({ type: "person.changed", id, at: clock() });
       return person;
     },

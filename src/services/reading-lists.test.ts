@@ -38,7 +38,7 @@ describe("tag, person and section lists (link-table index, counts kept by events
     await buildArticle(deps, { sectionId: section.id, tagIds: [tag.id], credits, status: "draft" });
     await buildArticle(deps, { sectionId: section.id, tagIds: [tag.id], credits, status: "scheduled" });
 
-    const repo = deps.serviceDeps.repos.articles;
+    const repo = deps.repos.articles;
     const countLive = repo.countLive;
     let counted = 0;
     repo.countLive = async (...args) => {

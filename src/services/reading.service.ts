@@ -40,8 +40,7 @@ export const mediaView = (media: Media): MediaView => ({
  * door built on it can leak a draft or an embargo.
  */
 export function createReadingService(deps: ServiceDeps & { sections: SectionsService }) {
-  const { store, repos, clock, sections } = deps;
-  const db = store.db;
+  const { db, repos, clock, sections } = deps;
   const importRepo = createImportRepository();
 
   async function mediaMap(ids: number[]): Promise<Map<number, MediaView>> {
@@ -147,6 +146,14 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     handleEvent: (event: DomainEvent): void => applyEvent(event),
 
     latest: async (limit = LATEST_COUNT) => latest(await sections.directory(), limit),
+
+    /** Live articles newest first, after a keyset cursor (the content API's pages). */
+    async liveAfter(
+      query: Omit<LiveListQuery, "offset" | "now"> & { after?: { publishedAt: string; id: number } },
+    ): Promise<ArticleListItem[]> {
+      const summaries = await repos.articles.listLiveAfter(db, { ...query, now: clock() });
+      return toListItems(summaries, await sections.directory());
+    },
 
     /** The live ones among `ids`, in the given order (Berita Terkait); others are dropped. */
     async liveItems(ids: number[]): Promise<ArticleListItem[]> {

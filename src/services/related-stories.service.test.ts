@@ -107,7 +107,7 @@ describe("Berita Terkait (related-stories.service.ts)", () => {
     unsubscribe();
     let searches = 0;
     const related = createRelatedStoriesService({
-      store: deps.store,
+      db: deps.db,
       clock: deps.clock,
       reading: deps.reading,
       related: async () => {

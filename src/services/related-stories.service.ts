@@ -1,5 +1,5 @@
 import type { ArticleEvent, DomainEvent } from "../core/events.ts";
-import type { Store } from "../db/store.ts";
+import type { Executor } from "../db/repositories/executor.ts";
 import type { ArticleListItem } from "../db/read/reading.models.ts";
 import type { ReadingService } from "./reading.service.ts";
 
@@ -14,7 +14,7 @@ const DEFER_MS = 1_000;
 const MAX_QUEUED = 10_000;
 
 export interface RelatedStoriesDeps {
-  store: Store;
+  db: Executor;
   clock: () => Date;
   reading: Pick<ReadingService, "liveItems">;
   /** The search service's "more like this" (src/search); the one expensive step. */
@@ -41,8 +41,7 @@ export interface RelatedStoriesDeps {
  * update of the article recomputes its list.
  */
 export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
-  const { store, clock, reading } = deps;
-  const db = store.db;
+  const { db, clock, reading } = deps;
   const deferMs = deps.deferMs ?? DEFER_MS;
   const background = deps.background ?? true;
   let throttle = 1;

@@ -12,10 +12,10 @@ import type { ServiceDeps } from "./service-deps.ts";
  * saves the old content as a new revision (staged, when the article is live).
  */
 export function createRevisionsService(deps: ServiceDeps & { articles: ArticlesService }) {
-  const { store, repos, articles } = deps;
+  const { db, repos, articles } = deps;
 
   async function get(articleId: number, number: number): Promise<RevisionWithSnapshot> {
-    const revision = await repos.revisions.byNumber(store.db, articleId, number);
+    const revision = await repos.revisions.byNumber(db, articleId, number);
     if (!revision) throw notFound(`Revisi ${number}`);
     return revision;
   }
@@ -25,7 +25,7 @@ export function createRevisionsService(deps: ServiceDeps & { articles: ArticlesS
 
     async list(articleId: number): Promise<Revision[]> {
       await articles.get(articleId);
-      return repos.revisions.list(store.db, articleId);
+      return repos.revisions.list(db, articleId);
     },
 
     async diff(
@@ -52,12 +52,11 @@ export function createRevisionsService(deps: ServiceDeps & { articles: ArticlesS
     },
 
     /** The workflow steps with their notes (e.g. why it went back to draft), oldest first. */
-    workflowLog: (articleId: number): Promise<WorkflowStep[]> =>
-      repos.revisions.workflowLog(store.db, articleId),
+    workflowLog: (articleId: number): Promise<WorkflowStep[]> => repos.revisions.workflowLog(db, articleId),
 
     /** Who created the article (first revision's user), for policies' ownership check. */
     async createdBy(articleId: number): Promise<number | null> {
-      return (await repos.revisions.byNumber(store.db, articleId, 1))?.actorUserId ?? null;
+      return (await repos.revisions.byNumber(db, articleId, 1))?.actorUserId ?? null;
     },
   };
 }

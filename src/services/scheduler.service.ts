@@ -44,7 +44,7 @@ export function createScheduler(
   deps: ServiceDeps & { articles: ArticlesService; audit?: AuditRecorder },
   options: SchedulerOptions = {},
 ) {
-  const { store, repos, clock, articles, audit } = deps;
+  const { db, repos, clock, articles, audit } = deps;
   const intervalMs = options.intervalMs ?? 1000;
   const runner = options.runner ?? `${hostname()}:${process.pid}`;
   const onError = options.onError ?? ((error) => console.error("Scheduler tick failed:", error));
@@ -55,10 +55,10 @@ export function createScheduler(
   let stopped = true;
 
   async function publishDue(): Promise<ScheduledPublication[]> {
-    const due = await repos.articles.listDue(store.db, clock());
+    const due = await repos.articles.listDue(db, clock());
     const published: ScheduledPublication[] = [];
     for (const summary of due) {
-      const current = await repos.articles.findById(store.db, summary.id);
+      const current = await repos.articles.findById(db, summary.id);
       if (!current || current.status !== "scheduled" || !current.publishedAt) continue;
       const after = await articles.publishScheduled(current.id, current.version, actor);
       if (!after) continue; // another runner (or an editor) got there first
@@ -70,7 +70,7 @@ export function createScheduler(
         latenessMs: Math.max(0, now.getTime() - current.publishedAt.getTime()),
         runner,
       };
-      await store.db
+      await db
         .insertInto("scheduled_publications")
         .values({
           article_id: entry.articleId,
@@ -99,7 +99,7 @@ export function createScheduler(
   }
 
   async function nextDueAt(): Promise<Date | null> {
-    const row = await store.db
+    const row = await db
       .selectFrom("articles")
       .select((eb) => eb.fn.min("published_at").as("at"))
       .where("status", "=", "scheduled")
@@ -157,7 +157,7 @@ export function createScheduler(
     },
     /** The publication log: newest first. */
     async publications(limit = 50): Promise<ScheduledPublication[]> {
-      const rows = await store.db
+      const rows = await db
         .selectFrom("scheduled_publications")
         .selectAll()
         .orderBy("id", "desc")

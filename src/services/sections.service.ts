@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
+import type { DomainEvent } from "../core/events.ts";
 import { buildSectionDirectory, type Section, type SectionDirectory } from "../core/section.ts";
 import { isValidSlug, slugify } from "../core/slug.ts";
 import { RESERVED_SLUGS } from "../core/urls.ts";
@@ -19,20 +20,22 @@ export type SectionInput = z.input<typeof sectionInputSchema>;
 
 const DIRECTORY_TTL_MS = 5000;
 
-export function createSectionsService(deps: ServiceDeps) {
-  const { store, repos, events, clock } = deps;
+export function createSectionsService(
+  deps: ServiceDeps,
+  options: { directory?: SectionDirectory | null } = {},
+) {
+  const { db, repos, events, clock } = deps;
 
   // The tree is read on every page (navigation, paths): kept in memory, dropped on every
-  // section.changed (also those published after an import transaction) and after a few seconds,
-  // so changes made by another process show up too.
-  let cached: { directory: Promise<SectionDirectory>; at: number } | null = null;
-  events.subscribe((event) => {
-    if (event.type === "section.changed") cached = null;
-  });
+  // section.changed (handleEvent; also those published after an import transaction) and after a
+  // few seconds, so changes made by another process show up too.
+  let cached: { directory: Promise<SectionDirectory>; at: number } | null = options.directory
+    ? { directory: Promise.resolve(options.directory), at: Date.now() }
+    : null;
   async function directory(): Promise<SectionDirectory> {
     const now = Date.now();
     if (cached === null || now - cached.at > DIRECTORY_TTL_MS) {
-      const loading = repos.taxonomy.allSections(store.db).then(buildSectionDirectory);
+      const loading = repos.taxonomy.allSections(db).then(buildSectionDirectory);
       cached = { directory: loading, at: now };
       loading.catch(() => {
         if (cached?.directory === loading) cached = null;
@@ -68,12 +71,17 @@ export function createSectionsService(deps: ServiceDeps) {
   return {
     directory,
 
+    /** The event subscriber (app/subscribers.ts): a changed section drops the cached tree. */
+    handleEvent(event: DomainEvent): void {
+      if (event.type === "section.changed") cached = null;
+    },
+
     async create(input: SectionInput, _actor: Actor): Promise<Section> {
       const data = parseInput(sectionInputSchema, input);
       const slug = data.slug || slugify(data.name);
       const dir = await directory();
       checkSlug(dir, slug, data.parentId, null);
-      const id = await repos.taxonomy.insertSection(store.db, { ...data, slug });
+      const id = await repos.taxonomy.insertSection(db, { ...data, slug });
       cached = null;
       await events.publish({ type: "section.changed", id, at: clock() });
       return { id, ...data, slug };
@@ -90,7 +98,7 @@ export function createSectionsService(deps: ServiceDeps) {
       const slug = data.slug || slugify(data.name);
       checkSlug(dir, slug, data.parentId, id);
       const section = { id, ...data, slug };
-      await repos.taxonomy.updateSection(store.db, section);
+      await repos.taxonomy.updateSection(db, section);
       cached = null;
       await events.publish({ type: "section.changed", id, at: clock() });
       return section;

@@ -1,5 +1,5 @@
 import type { EventBus } from "../core/events.ts";
-import type { Store } from "../db/store.ts";
+import type { Executor } from "../db/repositories/executor.ts";
 import type { ArticlesRepository } from "../db/repositories/articles.repository.ts";
 import type { MediaRepository } from "../db/repositories/media.repository.ts";
 import type { TaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
@@ -7,7 +7,7 @@ import type { RevisionsRepository } from "../db/repositories/revisions.repositor
 
 /** What every service is built from; assembled once in app/deps.ts (DESIGN.md §5.3). */
 export interface ServiceDeps {
-  store: Store;
+  db: Executor;
   events: EventBus;
   clock: () => Date;
   repos: {

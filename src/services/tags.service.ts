@@ -4,7 +4,7 @@ import { isValidSlug, slugify } from "../core/slug.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
 export function createTagsService(deps: ServiceDeps) {
-  const { store, repos } = deps;
+  const { db, repos } = deps;
   return {
     /** Tags by name, created when new; names that slug alike ("Korea Utara", "korea utara") are one tag. */
     async ensure(names: string[]): Promise<Tag[]> {
@@ -16,9 +16,9 @@ export function createTagsService(deps: ServiceDeps) {
           throw new AppError("validation_failed", "Nama tag tidak valid.", {
             details: [{ field: "tags", message: `"${raw}" tidak menghasilkan slug.` }],
           });
-        const existing = await repos.taxonomy.tagBySlug(store.db, slug);
+        const existing = await repos.taxonomy.tagBySlug(db, slug);
         if (existing) tags.push(existing);
-        else tags.push({ id: await repos.taxonomy.insertTag(store.db, { slug, name }), slug, name });
+        else tags.push({ id: await repos.taxonomy.insertTag(db, { slug, name }), slug, name });
       }
       return tags;
     },
@@ -30,14 +30,14 @@ export function createTagsService(deps: ServiceDeps) {
         throw new AppError("validation_failed", "Nama atau slug tag tidak valid.", {
           details: [{ field: name ? "slug" : "name", message: "Tidak valid." }],
         });
-      if (await repos.taxonomy.tagBySlug(store.db, slug))
+      if (await repos.taxonomy.tagBySlug(db, slug))
         throw new AppError("conflict", "Tag dengan slug ini sudah ada.", {
           details: [{ field: "slug", message: "Sudah dipakai." }],
         });
-      return { id: await repos.taxonomy.insertTag(store.db, { slug, name }), slug, name };
+      return { id: await repos.taxonomy.insertTag(db, { slug, name }), slug, name };
     },
-    bySlug: (slug: string) => repos.taxonomy.tagBySlug(store.db, slug),
-    list: () => repos.taxonomy.allTags(store.db),
+    bySlug: (slug: string) => repos.taxonomy.tagBySlug(db, slug),
+    list: () => repos.taxonomy.allTags(db),
   };
 }
 

@@ -76,7 +76,7 @@ export const exportCommand: Command = {
     const { values } = parseCommandArgs(argv, { out: { type: "string" } }, false);
     return withDeps(async (deps) => {
       const { exportWarta } = await import("../../services/import/warta-export.ts");
-      const document = await exportWarta({ serviceDeps: deps.serviceDeps, storage: deps.storage });
+      const document = await exportWarta(deps);
       const json = `${JSON.stringify(document, null, 2)}\n`;
       if (values.out) {
         await writeFile(values.out, json);

@@ -192,4 +192,36 @@ describe("newsroom articles API", () => {
       404,
     );
   });
+
+  it("gives a content API article the same content keys as its site page, Baca Juga targets included", async () => {
+    const section = await buildSection(ctx.deps, { name: "Kunci", slug: "kunci" });
+    const target = await buildArticle(ctx.deps, { sectionId: section.id, headline: "Berita yang ditautkan" });
+    const withLink = await buildArticle(ctx.deps, {
+      sectionId: section.id,
+      headline: "Berita dengan Baca Juga",
+      credits: [{ role: "penulis", personId: person.id }],
+      body: {
+        version: 1,
+        blocks: [...bodyOf("Paragraf pertama.").blocks, { type: "related", articleId: target.id }],
+      },
+    });
+    const api = await ctx.app.inject({ method: "GET", url: `/api/v1/content/articles/${withLink.id}` });
+    assert.equal(api.statusCode, 200, api.body);
+    const apiKeys = String(api.headers["surrogate-key"]).split(" ");
+    assert.deepEqual(
+      [...apiKeys].sort(),
+      [
+        `article:${withLink.id}`,
+        `article:${target.id}`,
+        `section:${section.id}`,
+        `person:${person.id}`,
+      ].sort(),
+    );
+    const model = await ctx.deps.reading.articlePage(withLink.id);
+    const page = await ctx.app.inject({ method: "GET", url: model?.url ?? "/" });
+    assert.equal(page.statusCode, 200);
+    const pageKeys = String(page.headers["surrogate-key"]).split(" ");
+    for (const key of apiKeys)
+      assert.ok(pageKeys.includes(key), `site page lacks ${key}: ${pageKeys.join(" ")}`);
+  });
 });

@@ -125,7 +125,7 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const cursor = decodeCursor(q.cursor);
         const sectionIds =
           q.sectionId === undefined ? undefined : (await deps.sections.directory()).subtreeIds(q.sectionId);
-        const rows = await deps.serviceDeps.repos.articles.listNewsroom(deps.store.db, {
+        const rows = await deps.articles.listNewsroom({
           statuses: q.status === undefined ? undefined : [q.status].flat(),
           sectionIds,
           personId: q.personId,

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../core/errors.ts";
-import { articlePath, mediaPath, personPath, tagPath } from "../../core/urls.ts";
+import { articleContentKeys, GLOBAL_KEYS, personKey, sectionKey, tagKey } from "../../cache/purge-keys.ts";
+import { isAppError, notFound } from "../../core/errors.ts";
+import { personPath, tagPath } from "../../core/urls.ts";
 import { renderBodyHtml } from "../../content/body-html.renderer.ts";
 import { renderBodyText } from "../../content/body-text.renderer.ts";
 import type { BodyDocument } from "../../content/body.schema.ts";
@@ -102,7 +103,7 @@ export function contentApiRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (request.actor) authorize(request.actor, "article.read");
         const q = request.query;
         const directory = await deps.sections.directory();
-        const keys = ["latest"];
+        const keys: string[] = [GLOBAL_KEYS.latest];
         let sectionIds: number[] | undefined;
         let tagId: number | undefined;
         let personId: number | undefined;
@@ -110,58 +111,42 @@ export function contentApiRoutes(deps: Deps): FastifyPluginAsyncZod {
           const path = directory.resolve(q.section.split("/").filter(Boolean));
           if (!path) throw notFound("Rubrik");
           sectionIds = directory.subtreeIds(path.section.id);
-          keys.push(`section:${path.section.id}`);
+          keys.push(sectionKey(path.section.id));
         }
         if (q.tag !== undefined) {
-          const tag = await deps.serviceDeps.repos.taxonomy.tagBySlug(deps.store.db, q.tag);
+          const tag = await deps.tags.bySlug(q.tag);
           if (!tag) throw notFound("Tag");
           tagId = tag.id;
-          keys.push(`tag:${tag.id}`);
+          keys.push(tagKey(tag.id));
         }
         if (q.person !== undefined) {
-          const person = await deps.serviceDeps.repos.taxonomy.personBySlug(deps.store.db, q.person);
+          const person = await deps.people.bySlug(q.person).catch((error: unknown) => {
+            if (isAppError(error) && error.code === "not_found") return null;
+            throw error;
+          });
           if (!person) throw notFound("Orang");
           personId = person.id;
-          keys.push(`person:${person.id}`);
+          keys.push(personKey(person.id));
         }
         const cursor = decodeCursor(q.cursor);
-        const summaries = await deps.serviceDeps.repos.articles.listLiveAfter(deps.store.db, {
-          now: deps.clock(),
+        const live = await deps.reading.liveAfter({
           sectionIds,
           tagId,
           personId,
           limit: q.limit + 1,
           after: cursor ? { publishedAt: String(cursor.key), id: cursor.id } : undefined,
         });
-        const page = toPage(summaries, q.limit, (s) => s.publishedAt?.toISOString() ?? "");
-        const media = await deps.serviceDeps.repos.media.byIds(
-          deps.store.db,
-          page.items.flatMap((s) => (s.heroMediaId === null ? [] : [s.heroMediaId])),
-        );
-        const items = page.items.flatMap((s) => {
-          const path = directory.pathOf(s.sectionId);
-          if (!path || !s.publishedAt) return [];
-          const image = media.find((m) => m.id === s.heroMediaId);
-          return [
-            {
-              id: s.id,
-              headline: s.headline,
-              lede: s.lede,
-              url: siteUrl + articlePath(path, s.id, s.slug),
-              publishedAt: s.publishedAt.toISOString(),
-              updatedAt: s.updatedAt?.toISOString() ?? null,
-              section: { id: path.section.id, name: path.section.name },
-              image: image
-                ? {
-                    url: siteUrl + mediaPath(image.file),
-                    width: image.width,
-                    height: image.height,
-                    alt: image.alt,
-                  }
-                : null,
-            },
-          ];
-        });
+        const page = toPage(live, q.limit, (item) => item.publishedAt.toISOString());
+        const items = page.items.map((item) => ({
+          id: item.id,
+          headline: item.headline,
+          lede: item.lede,
+          url: siteUrl + item.url,
+          publishedAt: item.publishedAt.toISOString(),
+          updatedAt: item.updatedAt?.toISOString() ?? null,
+          section: { id: item.section.id, name: item.section.name },
+          image: item.image ? { ...item.image, url: siteUrl + item.image.url } : null,
+        }));
         reply.header("cache-control", CACHE_CONTROL).header("surrogate-key", keys.join(" "));
         const body = { items, nextCursor: page.nextCursor };
         const etag = weakEtag(JSON.stringify(items.map((i) => [i.id, i.updatedAt])), body.nextCursor);
@@ -187,12 +172,14 @@ export function contentApiRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!model) throw notFound("Artikel");
         const { article } = model;
         const body = publicBody(model);
-        const keys = [
-          `article:${article.id}`,
-          ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
-          ...article.tagIds.map((id) => `tag:${id}`),
-          ...[...new Set(article.credits.map((c) => c.personId))].map((id) => `person:${id}`),
-        ];
+        // The same keys as the article page's content, Baca Juga targets included (purge-keys.ts).
+        const keys = articleContentKeys({
+          articleId: article.id,
+          sectionIds: [...model.path.ancestors, model.path.section].map((s) => s.id),
+          tagIds: article.tagIds,
+          personIds: article.credits.map((c) => c.personId),
+          linkedArticleIds: model.related.keys(),
+        });
         reply.header("cache-control", CACHE_CONTROL).header("surrogate-key", keys.join(" "));
         const etag = weakEtag(article.id, article.version, model.corrections?.length ?? 0);
         if (sendNotModified(request, reply, etag)) return reply;

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createEncodingNegotiator } from "../../cache/accept-encoding.ts";
 import { buildEntry, cacheKeyOf, type CacheEntry, type PageCache } from "../../cache/page-cache.ts";
-import { GLOBAL_KEYS, keysToPurge } from "../../cache/purge-keys.ts";
+import { GLOBAL_KEYS } from "../../cache/purge-keys.ts";
+import type { PurgeSinks } from "../../cache/purge-sinks.ts";
 import { createPageCache } from "../../cache/page-cache.ts";
 import { createPurgeHook, type PurgeMethod } from "../../cache/purge-hook.ts";
-import type { EventBus } from "../../core/events.ts";
 import type { Deps } from "../../app/deps.ts";
 
 /** Browsers keep a page a minute; a CDN five, serving stale for 30 s while it refetches. */
@@ -43,7 +43,8 @@ const COMPRESSIBLE =
 export interface PageCachePluginOptions {
   /** Null: no in-memory cache, but CDN headers and the purge hook still work. */
   cache: PageCache | null;
-  events: EventBus;
+  /** Where the event subscriber (app/subscribers.ts) hands out the keys each event touched. */
+  purges: Pick<PurgeSinks, "add">;
   /** A CDN/Varnish to tell about every purge (WARTA_PURGE_URL). */
   purge?: { url: string; method: PurgeMethod; timeoutMs?: number } | null;
   /** Honour `x-warta-cache-bypass: 1` (benchmarks force misses with it). */
@@ -99,7 +100,7 @@ function headerString(value: unknown): string | undefined {
  * surrogate keys and answers with the negotiated encoding. Domain events purge by surrogate key.
  */
 export function pageCachePlugin(options: PageCachePluginOptions) {
-  const { cache, events } = options;
+  const { cache, purges } = options;
   const negotiate = createEncodingNegotiator();
   const brotliQuality = options.brotliQuality ?? 5;
 
@@ -152,13 +153,11 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
           onError: (error, keys) => app.log.error({ err: error, keys }, "CDN purge failed"),
         })
       : null;
-    const unsubscribe = events.subscribe((event) => {
-      const keys = keysToPurge(event);
-      if (keys.length === 0) return;
+    const removeSink = purges.add((keys) => {
       cache?.purge(keys);
       if (purgeHook) void purgeHook(keys);
     });
-    app.addHook("onClose", async () => unsubscribe());
+    app.addHook("onClose", async () => removeSink());
 
     // When listening, answer hits before Fastify routes the request (inject() uses onRequest below).
     app.addHook("onReady", async () => {
@@ -276,11 +275,11 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
 }
 
 /** The plugin as configured by the environment (WARTA_PAGE_CACHE_MB, WARTA_PURGE_URL, …). */
-export function pageCachePluginFromDeps(deps: Pick<Deps, "config" | "events">) {
+export function pageCachePluginFromDeps(deps: Pick<Deps, "config" | "purges">) {
   const { config } = deps;
   return pageCachePlugin({
     cache: config.pageCacheMb > 0 ? createPageCache({ maxBytes: config.pageCacheMb * 1024 * 1024 }) : null,
-    events: deps.events,
+    purges: deps.purges,
     purge: config.purgeUrl ? { url: config.purgeUrl, method: config.purgeMethod } : null,
     allowBypass: config.pageCacheBypass,
   });

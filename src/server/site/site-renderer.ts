@@ -1,4 +1,5 @@
 import type { Deps } from "../../app/deps.ts";
+import { articleContentKeys, GLOBAL_KEYS, personKey, sectionKey, tagKey } from "../../cache/purge-keys.ts";
 import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
 import { parsePageNumber, type SitePage } from "./site-page.ts";
 import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";
@@ -59,7 +60,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       // The list covers the whole subtree, and every article event purges all its ancestors'
       // keys, so the section's own key is enough; "sections" covers navigation and breadcrumb.
-      const keys = ["sections", `section:${model.path.section.id}`];
+      const keys = [GLOBAL_KEYS.sections, sectionKey(model.path.section.id)];
       const canonical =
         config.siteUrl +
         (model.articles.page > 1 ? `${model.url}?halaman=${model.articles.page}` : model.url);
@@ -91,14 +92,15 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       // renders if that fails.
       model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
       const keys = [
-        `article:${article.id}`,
-        "latest",
-        "sections",
-        ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
-        ...article.tagIds.map((tagId) => `tag:${tagId}`),
-        ...article.credits.map((c) => `person:${c.personId}`),
-        ...[...model.related.keys()].map((relatedId) => `article:${relatedId}`),
-        ...(model.moreLikeThis ?? []).map((item) => `article:${item.id}`),
+        GLOBAL_KEYS.latest,
+        GLOBAL_KEYS.sections,
+        ...articleContentKeys({
+          articleId: article.id,
+          sectionIds: [...model.path.ancestors, model.path.section].map((s) => s.id),
+          tagIds: article.tagIds,
+          personIds: article.credits.map((c) => c.personId),
+          linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
+        }),
       ];
       const head: PageHead = {
         title: article.headline,
@@ -130,7 +132,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           }),
         },
         tagView(model),
-        [`tag:${model.tag.id}`, "sections"],
+        [tagKey(model.tag.id), GLOBAL_KEYS.sections],
       );
     },
 
@@ -151,7 +153,7 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
           }),
         },
         personView(model),
-        [`person:${model.person.id}`, "sections"],
+        [personKey(model.person.id), GLOBAL_KEYS.sections],
       );
     },
   };

@@ -1,6 +1,6 @@
 import { createAccountsRepository } from "../../db/repositories/accounts.repository.ts";
+import type { Executor } from "../../db/repositories/executor.ts";
 import { createTaxonomyRepository } from "../../db/repositories/taxonomy.repository.ts";
-import type { Store } from "../../db/store.ts";
 import type { AuditService } from "./audit.service.ts";
 import type { Argon2Params } from "./password.ts";
 import { createSessionsService } from "./sessions.service.ts";
@@ -9,7 +9,7 @@ import { createUsersService } from "./users.service.ts";
 
 /** Users, sessions and API tokens over one store; every permission-relevant change is audited. */
 export function createAccountsService(deps: {
-  store: Store;
+  db: Executor;
   clock: () => Date;
   audit: AuditService;
   argon2?: Argon2Params;

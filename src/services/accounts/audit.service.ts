@@ -1,6 +1,5 @@
 import type { Actor } from "../../core/actor.ts";
 import type { AuditLogRow } from "../../db/accounts.schema.ts";
-import type { Store } from "../../db/store.ts";
 import type { Executor } from "../../db/repositories/executor.ts";
 
 /**
@@ -57,13 +56,13 @@ const entryFromRow = (row: AuditLogRow): AuditEntry => ({
   ip: row.ip,
 });
 
-export function createAuditService(deps: { store: Store; clock: () => Date }) {
-  const { store, clock } = deps;
+export function createAuditService(deps: { db: Executor; clock: () => Date }) {
+  const { db, clock } = deps;
   return {
     /** Appends one entry; pass `db` to write inside the caller's transaction. */
-    async record(input: AuditInput, db: Executor = store.db): Promise<void> {
+    async record(input: AuditInput, executor: Executor = db): Promise<void> {
       const actor = input.actor;
-      await db
+      await executor
         .insertInto("audit_log")
         .values({
           at: clock().toISOString(),
@@ -84,7 +83,7 @@ export function createAuditService(deps: { store: Store; clock: () => Date }) {
 
     /** Entries newest first, filtered; fetch `limit + 1` to know whether there is a next page. */
     async list(filter: AuditFilter): Promise<AuditEntry[]> {
-      let query = store.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(filter.limit);
+      let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(filter.limit);
       if (filter.actorId !== undefined) query = query.where("actor_id", "=", filter.actorId);
       if (filter.action !== undefined)
         query = filter.action.endsWith(".")

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { inTransaction } from "../../db/transaction.ts";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
@@ -60,20 +61,20 @@ const rateLimited = (retryAfterMs: number) =>
 const badCredentials = () => new AppError("unauthenticated", "Email atau kata sandi salah.");
 
 export function createSessionsService(deps: AccountsDeps) {
-  const { store, clock, audit, repo } = deps;
+  const { db, clock, audit, repo } = deps;
   let dummyHash: Promise<string> | null = null;
 
   /** Throws `rate_limited` when this email or IP has failed too often recently. */
   async function checkThrottle(email: string, ip: string, now: Date): Promise<void> {
     const since = new Date(now.getTime() - THROTTLE.windowMs);
-    const attempts = await repo.loginAttemptsByEmail(store.db, email, since);
+    const attempts = await repo.loginAttemptsByEmail(db, email, since);
     const lastSuccess = attempts.findLastIndex((a) => a.success === 1);
     const failures = attempts.slice(lastSuccess + 1);
     if (failures.length >= THROTTLE.accountLimit) {
       const oldest = failures[failures.length - THROTTLE.accountLimit]!;
       throw rateLimited(new Date(oldest.at).getTime() + THROTTLE.windowMs - now.getTime());
     }
-    const ipFailures = await repo.failedLoginsByIp(store.db, ip, since);
+    const ipFailures = await repo.failedLoginsByIp(db, ip, since);
     if (ipFailures.length >= THROTTLE.ipLimit) {
       const oldest = ipFailures[ipFailures.length - THROTTLE.ipLimit]!;
       throw rateLimited(new Date(oldest.at).getTime() + THROTTLE.windowMs - now.getTime());
@@ -85,7 +86,7 @@ export function createSessionsService(deps: AccountsDeps) {
     const sessionToken = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-    await repo.insertSession(store.db, {
+    await repo.insertSession(db, {
       id: sha256(sessionToken),
       user_id: user.id,
       created_at: now.toISOString(),
@@ -116,12 +117,12 @@ export function createSessionsService(deps: AccountsDeps) {
         });
         throw error;
       }
-      const found = await repo.credentialsByEmail(store.db, email);
+      const found = await repo.credentialsByEmail(db, email);
       // Unknown emails cost the same time as wrong passwords, so timing does not reveal accounts.
       dummyHash ??= hashPassword(randomBytes(16).toString("hex"), deps.argon2);
       const valid = await verifyPassword(data.password, found?.passwordHash ?? (await dummyHash));
       const ok = found !== null && valid && !found.user.disabled;
-      await repo.insertLoginAttempt(store.db, { at: now, email, ip, success: ok });
+      await repo.insertLoginAttempt(db, { at: now, email, ip, success: ok });
       if (!ok || !found) {
         await audit.record({
           actor: null,
@@ -133,8 +134,8 @@ export function createSessionsService(deps: AccountsDeps) {
         });
         throw badCredentials();
       }
-      await repo.deleteLoginAttemptsBefore(store.db, new Date(now.getTime() - 24 * 3600_000));
-      await repo.deleteExpiredSessions(store.db, now);
+      await repo.deleteLoginAttemptsBefore(db, new Date(now.getTime() - 24 * 3600_000));
+      await repo.deleteExpiredSessions(db, now);
       const result = await startSession(found.user, meta);
       await audit.record({
         actor: actorOf(found.user),
@@ -150,25 +151,25 @@ export function createSessionsService(deps: AccountsDeps) {
     async resolve(sessionToken: string): Promise<ResolvedSession | null> {
       if (sessionToken.length < 20 || sessionToken.length > 100) return null;
       const id = sha256(sessionToken);
-      const found = await repo.sessionWithUser(store.db, id);
+      const found = await repo.sessionWithUser(db, id);
       if (!found || found.user.disabled) return null;
       const now = clock();
       const { session, user } = found;
       const createdAt = new Date(session.created_at).getTime();
       let expiresAt = new Date(session.expires_at);
       if (expiresAt.getTime() <= now.getTime() || now.getTime() - createdAt > SESSION_MAX_MS) {
-        await repo.deleteSession(store.db, id);
+        await repo.deleteSession(db, id);
         return null;
       }
       if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, createdAt + SESSION_MAX_MS));
-        await repo.touchSession(store.db, id, now, expiresAt);
+        await repo.touchSession(db, id, now, expiresAt);
       }
       return { actor: actorOf(user), user, sessionId: id, csrfToken: session.csrf_token, expiresAt };
     },
 
     async logout(sessionId: string, actor: Actor, meta: RequestMeta = {}): Promise<void> {
-      await repo.deleteSession(store.db, sessionId);
+      await repo.deleteSession(db, sessionId);
       await audit.record({
         actor,
         action: "auth.logout",
@@ -192,7 +193,7 @@ export function createSessionsService(deps: AccountsDeps) {
         }),
         input,
       );
-      const stored = await repo.passwordHashOf(store.db, session.userId);
+      const stored = await repo.passwordHashOf(db, session.userId);
       if (!stored || !(await verifyPassword(data.currentPassword, stored))) {
         await audit.record({
           actor,
@@ -210,7 +211,7 @@ export function createSessionsService(deps: AccountsDeps) {
           details: [{ field: "newPassword", message: "Sama dengan kata sandi saat ini." }],
         });
       const hash = await hashPassword(data.newPassword, deps.argon2);
-      const endedSessions = await store.db.transaction().execute(async (tx) => {
+      const endedSessions = await inTransaction(db, async (tx) => {
         await repo.setPassword(tx, session.userId, hash, clock());
         return repo.deleteSessionsOf(tx, session.userId, session.sessionId);
       });

@@ -28,7 +28,7 @@ export const newTokenSchema = z.object({
 export type NewTokenInput = z.input<typeof newTokenSchema>;
 
 export function createTokensService(deps: AccountsDeps) {
-  const { store, clock, audit, repo } = deps;
+  const { db, clock, audit, repo } = deps;
 
   return {
     async create(
@@ -49,7 +49,7 @@ export function createTokensService(deps: AccountsDeps) {
           extra: { allowed },
         });
       const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-      const id = await repo.insertToken(store.db, {
+      const id = await repo.insertToken(db, {
         name: data.name,
         tokenHash: sha256(token),
         prefix: token.slice(0, TOKEN_PREFIX.length + 8),
@@ -65,24 +65,24 @@ export function createTokensService(deps: AccountsDeps) {
         detail: { ownerId: owner.id, name: data.name, scopes: data.scopes },
         ip: meta.ip ?? null,
       });
-      const record = await repo.tokenById(store.db, id);
+      const record = await repo.tokenById(db, id);
       if (!record) throw notFound("Token");
       return { token, record };
     },
 
     get: async (id: number): Promise<ApiToken> => {
-      const token = await repo.tokenById(store.db, id);
+      const token = await repo.tokenById(db, id);
       if (!token) throw notFound("Token");
       return token;
     },
 
     /** Tokens of one user, or of everyone when `userId` is null. */
-    list: (userId: number | null) => repo.listTokens(store.db, userId),
+    list: (userId: number | null) => repo.listTokens(db, userId),
 
     async revoke(id: number, actor: Actor, meta: RequestMeta = {}): Promise<ApiToken> {
-      const token = await repo.tokenById(store.db, id);
+      const token = await repo.tokenById(db, id);
       if (!token) throw notFound("Token");
-      await repo.revokeToken(store.db, id, clock());
+      await repo.revokeToken(db, id, clock());
       await audit.record({
         actor,
         action: "token.revoke",
@@ -91,7 +91,7 @@ export function createTokensService(deps: AccountsDeps) {
         detail: { ownerId: token.userId, name: token.name },
         ip: meta.ip ?? null,
       });
-      return (await repo.tokenById(store.db, id)) ?? token;
+      return (await repo.tokenById(db, id)) ?? token;
     },
 
     /** The actor behind a bearer token, or null when unknown, revoked or its owner is disabled. */
@@ -99,11 +99,11 @@ export function createTokensService(deps: AccountsDeps) {
       token: string,
     ): Promise<{ actor: Extract<Actor, { kind: "user" }>; user: User; token: ApiToken } | null> {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-      const found = await repo.tokenWithUserByHash(store.db, sha256(token));
+      const found = await repo.tokenWithUserByHash(db, sha256(token));
       if (!found || found.token.revokedAt !== null || found.user.disabled) return null;
       const now = clock();
       if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > LAST_USED_EVERY_MS)
-        await repo.markTokenUsed(store.db, found.token.id, now);
+        await repo.markTokenUsed(db, found.token.id, now);
       const scopes = found.token.scopes.filter((s): s is TokenScope =>
         (TOKEN_SCOPES as readonly string[]).includes(s),
       );

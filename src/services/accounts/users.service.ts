@@ -1,11 +1,12 @@
 import { z } from "zod";
+import type { Executor } from "../../db/repositories/executor.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { Actor, Role } from "../../core/actor.ts";
 import { AppError, notFound } from "../../core/errors.ts";
 import { ROLES } from "../../core/policy.ts";
 import type { User } from "../../core/user.ts";
 import type { AccountsRepository } from "../../db/repositories/accounts.repository.ts";
 import type { TaxonomyRepository } from "../../db/repositories/taxonomy.repository.ts";
-import type { Store } from "../../db/store.ts";
 import { parseInput } from "../validation.ts";
 import type { AuditService } from "./audit.service.ts";
 import {
@@ -17,7 +18,7 @@ import {
 } from "./password.ts";
 
 export interface AccountsDeps {
-  store: Store;
+  db: Executor;
   clock: () => Date;
   audit: AuditService;
   repo: AccountsRepository;
@@ -68,18 +69,18 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createUsersService(deps: AccountsDeps) {
-  const { store, clock, audit, repo, taxonomy } = deps;
+  const { db, clock, audit, repo, taxonomy } = deps;
 
   async function checkPerson(personId: number | null | undefined): Promise<void> {
     if (personId == null) return;
-    if (!(await taxonomy.personById(store.db, personId)))
+    if (!(await taxonomy.personById(db, personId)))
       throw new AppError("validation_failed", "Profil tidak ditemukan.", {
         details: [{ field: "personId", message: `Tidak ada profil dengan id ${personId}.` }],
       });
   }
 
   async function get(id: number): Promise<User> {
-    const user = await repo.userById(store.db, id);
+    const user = await repo.userById(db, id);
     if (!user) throw notFound("Pengguna");
     return user;
   }
@@ -91,7 +92,7 @@ export function createUsersService(deps: AccountsDeps) {
       !user.disabled &&
       ((changes.role !== undefined && changes.role !== "admin") || changes.disabled === true);
     if (!losesAdmin) return;
-    const others = await store.db
+    const others = await db
       .selectFrom("users")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("role", "=", "admin")
@@ -108,13 +109,13 @@ export function createUsersService(deps: AccountsDeps) {
     get,
 
     async byEmail(email: string): Promise<User> {
-      const found = await repo.credentialsByEmail(store.db, normalizeEmail(email));
+      const found = await repo.credentialsByEmail(db, normalizeEmail(email));
       if (!found) throw notFound("Pengguna");
       return found.user;
     },
 
     /** Users in id order after `afterId`; ask for one more than a page to know if there is a next. */
-    list: (page: { afterId: number | null; limit: number }) => repo.listUsers(store.db, page),
+    list: (page: { afterId: number | null; limit: number }) => repo.listUsers(db, page),
 
     /** Creates an account; returns the generated password (shown once) when none was given. */
     async create(
@@ -126,13 +127,13 @@ export function createUsersService(deps: AccountsDeps) {
       await checkPerson(data.personId);
       const generatedPassword = data.password === undefined ? generatePassword() : null;
       const passwordHash = await hashPassword(data.password ?? (generatedPassword as string), deps.argon2);
-      if (await repo.credentialsByEmail(store.db, data.email))
+      if (await repo.credentialsByEmail(db, data.email))
         throw new AppError("conflict", "Email sudah dipakai akun lain.", {
           details: [{ field: "email", message: "Sudah terdaftar." }],
         });
       let id: number;
       try {
-        id = await repo.insertUser(store.db, { ...data, passwordHash, at: clock() });
+        id = await repo.insertUser(db, { ...data, passwordHash, at: clock() });
       } catch (error) {
         if (isUniqueViolation(error))
           throw new AppError("conflict", "Email sudah dipakai akun lain.", {
@@ -157,7 +158,7 @@ export function createUsersService(deps: AccountsDeps) {
       const user = await get(id);
       await checkPerson(data.personId);
       await keepAnAdmin(user, data);
-      await store.db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await repo.updateUser(tx, id, data);
         if (data.disabled === true) await repo.deleteSessionsOf(tx, id);
       });
@@ -192,7 +193,7 @@ export function createUsersService(deps: AccountsDeps) {
       const user = await get(id);
       const generatedPassword = password === undefined ? generatePassword() : null;
       const hash = await hashPassword(password ?? (generatedPassword as string), deps.argon2);
-      await store.db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await repo.setPassword(tx, id, hash, clock());
         await repo.deleteSessionsOf(tx, id);
       });

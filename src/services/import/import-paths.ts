@@ -1,6 +1,6 @@
 import type { Actor } from "../../core/actor.ts";
 import type { ImportReport } from "./import-report.ts";
-import type { ImportRuntime } from "./import-transaction.ts";
+import type { ImportRuntime } from "./import-runtime.ts";
 
 const IMPORT_ACTOR: Actor = { kind: "system", name: "import" };
 

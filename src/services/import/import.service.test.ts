@@ -217,9 +217,7 @@ describe("import service", () => {
     const fromFile = await importPaths(ctx.deps, { paths: [join(dir, "local.jsonl")] });
     const withFile = await ctx.deps.articles.get(fromFile.entries[0]?.articleId as number);
     assert.equal(withFile.hero?.caption, "Berkas lokal");
-    const [media] = await ctx.deps.serviceDeps.repos.media.byIds(ctx.deps.store.db, [
-      withFile.hero?.mediaId ?? 0,
-    ]);
+    const [media] = await ctx.deps.repos.media.byIds(ctx.deps.db, [withFile.hero?.mediaId ?? 0]);
     assert.match(media?.file ?? "", /\/foto-[0-9a-f]{10}\.png$/);
   });
 });

@@ -19,7 +19,8 @@ import {
   resolveRelated,
   toArticleInput,
 } from "./import-mapping.ts";
-import { inImportTransaction, type ImportRuntime, type TransactionServices } from "./import-transaction.ts";
+import type { Services } from "../services.ts";
+import type { ImportRuntime } from "./import-runtime.ts";
 
 export type ItemOutcome = "imported" | "updated" | "skipped";
 
@@ -65,11 +66,11 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
 
   async function loadCache(): Promise<RunCache> {
     if (cache) return cache;
-    const { store, repos } = runtime.serviceDeps;
+    const { db, repos } = runtime;
     const [people, tags, headlines] = await Promise.all([
-      repos.taxonomy.allPeople(store.db),
-      repos.taxonomy.allTags(store.db),
-      store.db.selectFrom("articles").select(["id", "headline"]).orderBy("id").execute(),
+      repos.taxonomy.allPeople(db),
+      repos.taxonomy.allTags(db),
+      db.selectFrom("articles").select(["id", "headline"]).orderBy("id").execute(),
     ]);
     const byHeadline = new Map<string, number>();
     for (const row of headlines) {
@@ -92,7 +93,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
   }
 
   /** Finds a section by name or slug (the trail nests: root first), creating what is missing. */
-  async function sectionFor(services: TransactionServices, trail: string[]): Promise<number> {
+  async function sectionFor(services: Services, trail: string[]): Promise<number> {
     const names = trail.length > 0 ? trail : [DEFAULT_SECTION];
     let directory = await services.sections.directory();
     const matches = (s: Section, name: string): boolean =>
@@ -120,7 +121,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
   }
 
   async function peopleFor(
-    services: TransactionServices,
+    services: Services,
     article: ExtractedArticle,
     fresh: Map<string, Person>,
     run: RunCache,
@@ -139,7 +140,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
   }
 
   async function tagsFor(
-    services: TransactionServices,
+    services: Services,
     names: string[],
     fresh: Map<string, Tag>,
     run: RunCache,
@@ -162,7 +163,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
 
   /** A local or data: hero is stored as media; anything else is kept as a pending reference. */
   async function heroFor(
-    services: TransactionServices,
+    services: Services,
     article: ExtractedArticle,
     context: ItemContext,
   ): Promise<{
@@ -212,16 +213,14 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
       const hash = contentHashOf(article, status);
       const freshPeople = new Map<string, Person>();
       const freshTags = new Map<string, Tag>();
-      const { store, repos } = runtime.serviceDeps;
-      const existingId = await repos.articles.findIdByImportKey(store.db, key);
-      if (existingId !== null && (await repo.contentHash(store.db, existingId)) === hash)
+      const { db, repos } = runtime;
+      const existingId = await repos.articles.findIdByImportKey(db, key);
+      if (existingId !== null && (await repo.contentHash(db, existingId)) === hash)
         return { outcome: "skipped", articleId: existingId, headline: article.headline };
 
-      const { value, sectionsChanged } = await inImportTransaction(
-        runtime,
-        { directory: run.directory },
+      const { value, events } = await runtime.transaction(
         async (services): Promise<ItemResult> => {
-          const db = services.store.db;
+          const { db } = services;
           const trail = [...article.breadcrumb];
           // The kicker is usually one of the breadcrumb's levels; the deepest level is the section.
           const label = article.section?.toLowerCase();
@@ -267,20 +266,20 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
           // A new article has no rows to replace yet: only write what exists.
           if (existingId !== null || pending.length > 0) await repo.setPendingRelated(db, saved.id, pending);
           if (existingId !== null || pendingHero)
-            await repo.setPendingHero(db, saved.id, pendingHero, runtime.serviceDeps.clock());
-          await repo.setContentHash(db, saved.id, hash, runtime.serviceDeps.clock());
+            await repo.setPendingHero(db, saved.id, pendingHero, runtime.clock());
+          await repo.setContentHash(db, saved.id, hash, runtime.clock());
           await resolveWaiting(services, actor, saved.headline, saved.id);
           return { outcome, articleId: saved.id, headline: saved.headline };
         },
+        { directory: run.directory },
       );
       // Committed: the run's caches may learn what this article created.
-      if (sectionsChanged) run.directory = null;
+      if (events.some((event) => event.type === "section.changed")) run.directory = null;
       for (const [name, person] of freshPeople) run.people.set(name, person);
       for (const [slug, tag] of freshTags) run.tags.set(slug, tag);
       const headlineKey = normalizeHeadline(value.headline);
       if (!run.headlines.has(headlineKey)) run.headlines.set(headlineKey, value.articleId);
-      if (run.directory === null)
-        run.directory = buildSectionDirectory(await runtime.serviceDeps.repos.taxonomy.allSections(store.db));
+      if (run.directory === null) run.directory = buildSectionDirectory(await repos.taxonomy.allSections(db));
       return value;
     },
 
@@ -295,14 +294,14 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 /** Articles waiting for `headline` get their Baca Juga block pointed at `articleId` (in the same transaction). */
 export async function resolveWaiting(
-  services: TransactionServices,
+  services: Services,
   actor: Actor,
   headline: string,
   articleId: number,
 ): Promise<number> {
   const repo = createImportRepository();
   const key = normalizeHeadline(headline);
-  const waiting = await repo.waitingFor(services.store.db, key);
+  const waiting = await repo.waitingFor(services.db, key);
   let resolved = 0;
   for (const waitingId of waiting) {
     if (waitingId === articleId) continue;
@@ -314,7 +313,7 @@ export async function resolveWaiting(
       expectedVersion: article.version,
       substantive: false,
     });
-    await repo.setPendingRelated(services.store.db, waitingId, pending);
+    await repo.setPendingRelated(services.db, waitingId, pending);
     resolved++;
   }
   return resolved;

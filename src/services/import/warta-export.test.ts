@@ -7,8 +7,7 @@ import { loadDemo } from "../../cli/load-demo.ts";
 import { createTestContext, type TestContext } from "../../testing/test-app.ts";
 import { exportWarta, type WartaExport } from "./warta-export.ts";
 
-const exportOf = (ctx: TestContext) =>
-  exportWarta({ serviceDeps: ctx.deps.serviceDeps, storage: ctx.deps.storage });
+const exportOf = (ctx: TestContext) => exportWarta(ctx.deps);
 
 const withoutTime = (doc: WartaExport) => ({ ...doc.warta, exportedAt: "" });
 

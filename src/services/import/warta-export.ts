@@ -94,12 +94,8 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
  * with their bytes, articles with status, times and credits). Revisions, accounts and staged edits
  * are not part of it. Importing it into an empty store and exporting again gives the same document.
  */
-export async function exportWarta(deps: {
-  serviceDeps: ServiceDeps;
-  storage: MediaStorage;
-}): Promise<WartaExport> {
-  const { store, repos, clock } = deps.serviceDeps;
-  const db = store.db;
+export async function exportWarta(deps: ServiceDeps & { storage: MediaStorage }): Promise<WartaExport> {
+  const { db, repos, clock } = deps;
   const importRepo = createImportRepository();
   const sections = [...(await repos.taxonomy.allSections(db))].sort((a, b) => a.id - b.id);
   const sectionIds = new Map(sections.map((s, index) => [s.id, index + 1]));

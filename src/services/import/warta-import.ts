@@ -13,13 +13,12 @@ import type { Media } from "../../core/media.ts";
 import { INDONESIAN_TIME_ZONES } from "../../core/time-zones.ts";
 import type { WorkflowAction } from "../../core/workflow.ts";
 import { createImportRepository } from "../../db/repositories/import.repository.ts";
-import { createMediaService } from "../media.service.ts";
 import { ImportError } from "../../importers/import-error.ts";
 import type { ArticleInput } from "../article-input.ts";
 import { normalizeHeadline } from "./import-mapping.ts";
 import { addEntry, emptyReport, failureOf, type ReportEntry } from "./import-report.ts";
 import { resolveWaiting } from "./import.service.ts";
-import { inImportTransaction, type ImportRuntime, type TransactionServices } from "./import-transaction.ts";
+import type { ImportRuntime } from "./import-runtime.ts";
 import {
   WARTA_EXPORT_VERSION,
   WARTA_KEY_PREFIX,
@@ -143,9 +142,8 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
   const repo = createImportRepository();
 
   async function taxonomy(doc: WartaExport["warta"]) {
-    const { value } = await inImportTransaction(runtime, {}, async (services) => {
-      const { repos } = runtime.serviceDeps;
-      const db = services.store.db;
+    const { value } = await runtime.transaction(async (services) => {
+      const { db, repos } = services;
       const media = new Map<string, number>();
       for (const m of doc.media) {
         const existing = await repos.media.byFile(db, m.file);
@@ -157,13 +155,11 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
         const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
         const name = m.file.split("/").at(-1) ?? m.file;
         const fileName = name.replace(new RegExp(`-${hash}(\\.[^.]+)$`), "$1");
-        const stored: Media = await mediaWithClock(services, new Date(m.createdAt), {
-          bytes,
-          fileName,
-          alt: m.alt,
-          caption: m.caption,
-          credit: m.credit,
-        });
+        const stored: Media = await services.media.storeImage(
+          { bytes, fileName, alt: m.alt, caption: m.caption, credit: m.credit },
+          actor,
+          { at: new Date(m.createdAt) },
+        );
         media.set(m.file, stored.id);
       }
       const sections = new Map<number, number>();
@@ -217,22 +213,6 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
     return value;
   }
 
-  /** media.storeImage names and dates the file by the clock: replay the recorded one. */
-  async function mediaWithClock(
-    services: TransactionServices,
-    at: Date,
-    upload: Parameters<TransactionServices["media"]["storeImage"]>[0],
-  ): Promise<Media> {
-    const media = createMediaService({
-      ...runtime.serviceDeps,
-      store: services.store,
-      events: runtime.events,
-      clock: () => at,
-      storage: runtime.storage,
-    });
-    return media.storeImage(upload, actor);
-  }
-
   return {
     async importDocument(text: string, options: WartaImportOptions): Promise<ReportEntry[]> {
       const report = emptyReport();
@@ -265,8 +245,7 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
           try {
             const key = a.importKey ?? `${WARTA_KEY_PREFIX}${a.createdAt}:${a.slug}`;
             const hash = sha256(JSON.stringify(a));
-            const { store, repos } = runtime.serviceDeps;
-            const existingId = await repos.articles.findIdByImportKey(store.db, key);
+            const existingId = await runtime.repos.articles.findIdByImportKey(runtime.db, key);
             if (existingId !== null) {
               newIds.set(a.id, existingId);
               // Already imported (by this export or an earlier one): Warta exports never overwrite.
@@ -303,27 +282,30 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
               }),
             };
             let now = new Date(a.createdAt);
-            const { value } = await inImportTransaction(runtime, { clock: () => now }, async (services) => {
-              let article: Article = await services.articles.create(input, actor, { importKey: key });
-              now = new Date(a.modifiedAt);
-              for (const step of stepsTo(a)) {
-                article = await services.articles.transition(article.id, step.action, actor, {
-                  ...(step.at ? { at: step.at } : {}),
-                  ...(a.updatedAt ? { updatedAt: new Date(a.updatedAt) } : {}),
-                });
-              }
-              const db = services.store.db;
-              await repo.setPendingHero(db, article.id, a.pendingHero, now);
-              const pendingKeys = a.body.blocks.flatMap((b) =>
-                b.type === "related" && b.articleId === undefined && b.pendingHeadline
-                  ? [normalizeHeadline(b.pendingHeadline)]
-                  : [],
-              );
-              await repo.setPendingRelated(db, article.id, pendingKeys);
-              await repo.setContentHash(db, article.id, hash, now);
-              await resolveWaiting(services, actor, article.headline, article.id);
-              return article;
-            });
+            const { value } = await runtime.transaction(
+              async (services) => {
+                let article: Article = await services.articles.create(input, actor, { importKey: key });
+                now = new Date(a.modifiedAt);
+                for (const step of stepsTo(a)) {
+                  article = await services.articles.transition(article.id, step.action, actor, {
+                    ...(step.at ? { at: step.at } : {}),
+                    ...(a.updatedAt ? { updatedAt: new Date(a.updatedAt) } : {}),
+                  });
+                }
+                const { db } = services;
+                await repo.setPendingHero(db, article.id, a.pendingHero, now);
+                const pendingKeys = a.body.blocks.flatMap((b) =>
+                  b.type === "related" && b.articleId === undefined && b.pendingHeadline
+                    ? [normalizeHeadline(b.pendingHeadline)]
+                    : [],
+                );
+                await repo.setPendingRelated(db, article.id, pendingKeys);
+                await repo.setContentHash(db, article.id, hash, now);
+                await resolveWaiting(services, actor, article.headline, article.id);
+                return article;
+              },
+              { clock: () => now },
+            );
             newIds.set(a.id, value.id);
             if (hasForward) forward.push({ exported: a, id: value.id });
             addEntry(report, { ...entry, outcome: "imported", articleId: value.id });
@@ -335,31 +317,34 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
         for (const { exported, id } of forward) {
           const now = new Date(exported.modifiedAt);
           try {
-            await inImportTransaction(runtime, { clock: () => now }, async (services) => {
-              const article = await services.articles.get(id);
-              const blocks = exported.body.blocks.flatMap((block): Block[] => {
-                if (block.type !== "related" || block.articleId === undefined) return [block];
-                const target = newIds.get(block.articleId);
-                return target === undefined ? [] : [{ type: "related", articleId: target }];
-              });
-              await services.articles.update(
-                id,
-                {
-                  headline: article.headline,
-                  slug: article.slug,
-                  lede: article.lede,
-                  sectionId: article.sectionId,
-                  dateline: article.dateline,
-                  body: { version: 1, blocks },
-                  hero: article.hero,
-                  sources: article.sources,
-                  tagIds: article.tagIds,
-                  credits: article.credits.map((c) => ({ role: c.role, personId: c.personId })),
-                },
-                actor,
-                { expectedVersion: article.version, substantive: false },
-              );
-            });
+            await runtime.transaction(
+              async (services) => {
+                const article = await services.articles.get(id);
+                const blocks = exported.body.blocks.flatMap((block): Block[] => {
+                  if (block.type !== "related" || block.articleId === undefined) return [block];
+                  const target = newIds.get(block.articleId);
+                  return target === undefined ? [] : [{ type: "related", articleId: target }];
+                });
+                await services.articles.update(
+                  id,
+                  {
+                    headline: article.headline,
+                    slug: article.slug,
+                    lede: article.lede,
+                    sectionId: article.sectionId,
+                    dateline: article.dateline,
+                    body: { version: 1, blocks },
+                    hero: article.hero,
+                    sources: article.sources,
+                    tagIds: article.tagIds,
+                    credits: article.credits.map((c) => ({ role: c.role, personId: c.personId })),
+                  },
+                  actor,
+                  { expectedVersion: article.version, substantive: false },
+                );
+              },
+              { clock: () => now },
+            );
           } catch (error) {
             addEntry(report, {
               outcome: "failed",

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { Executor } from "../../db/repositories/executor.ts";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { isLive } from "../../core/article.ts";
@@ -6,7 +7,6 @@ import { notFound } from "../../core/errors.ts";
 import type { ArticleEvent, DomainEvent } from "../../core/events.ts";
 import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
 import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
-import type { Store } from "../../db/store.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import { parseInput } from "../validation.ts";
 import {
@@ -58,7 +58,7 @@ export const webhookPatchSchema = z.object(webhookFields).partial();
 export type WebhookInput = z.input<typeof webhookInputSchema>;
 
 export interface WebhookDeps {
-  store: Store;
+  db: Executor;
   clock: () => Date;
   articles: ArticlesService;
   siteUrl: string;
@@ -78,7 +78,7 @@ export interface WebhookDeps {
  * processes never send the same attempt twice.
  */
 export function createWebhooksService(deps: WebhookDeps) {
-  const { store, clock, articles } = deps;
+  const { db, clock, articles } = deps;
   const repo = createWebhooksRepository();
   const send = deps.fetch ?? fetch;
   const jitter = deps.jitter ?? (() => 0.8 + Math.random() * 0.4);
@@ -124,19 +124,19 @@ export function createWebhooksService(deps: WebhookDeps) {
     if (!(WEBHOOK_EVENTS as readonly string[]).includes(event.type)) return;
     // Only what readers could see: saves of drafts and embargoed stories are nobody's business.
     if (!event.before?.live && !event.after?.live) return;
-    const hooks = await repo.activeFor(store.db, event.type);
+    const hooks = await repo.activeFor(db, event.type);
     if (hooks.length === 0) return;
     const eventId = randomUUID();
     const payload = JSON.stringify(await payloadOf(event, eventId));
     const now = clock();
     for (const hook of hooks)
-      await repo.enqueue(store.db, { webhookId: hook.id, eventId, eventType: event.type, payload, at: now });
+      await repo.enqueue(db, { webhookId: hook.id, eventId, eventType: event.type, payload, at: now });
     if (timer) setImmediate(() => void dispatch());
   }
 
   async function attempt(delivery: WebhookDelivery): Promise<void> {
-    const hook = await repo.byId(store.db, delivery.webhookId);
-    const secret = await repo.secretOf(store.db, delivery.webhookId);
+    const hook = await repo.byId(db, delivery.webhookId);
+    const secret = await repo.secretOf(db, delivery.webhookId);
     const attempts = delivery.attempts + 1;
     if (!hook || secret === null) return;
     let statusCode: number | null = null;
@@ -165,7 +165,7 @@ export function createWebhooksService(deps: WebhookDeps) {
     }
     const now = clock();
     if (error === null) {
-      await repo.finish(store.db, delivery.id, {
+      await repo.finish(db, delivery.id, {
         status: "succeeded",
         attempts,
         nextAttemptAt: null,
@@ -177,7 +177,7 @@ export function createWebhooksService(deps: WebhookDeps) {
     }
     const delay = RETRY_DELAYS_MS[attempts - 1];
     const giveUp = attempts >= MAX_ATTEMPTS || delay === undefined;
-    await repo.finish(store.db, delivery.id, {
+    await repo.finish(db, delivery.id, {
       status: giveUp ? "failed" : "pending",
       attempts,
       nextAttemptAt: giveUp ? null : new Date(now.getTime() + Math.round(delay * jitter())),
@@ -192,10 +192,10 @@ export function createWebhooksService(deps: WebhookDeps) {
     if (running) return running;
     running = (async () => {
       let count = 0;
-      const due = await repo.due(store.db, clock(), BATCH);
+      const due = await repo.due(db, clock(), BATCH);
       const tasks: Promise<void>[] = [];
       for (const delivery of due) {
-        if (!(await repo.claim(store.db, delivery, clock(), LOCK_MS))) continue;
+        if (!(await repo.claim(db, delivery, clock(), LOCK_MS))) continue;
         count++;
         tasks.push(attempt(delivery));
       }
@@ -235,10 +235,10 @@ export function createWebhooksService(deps: WebhookDeps) {
       await Promise.allSettled([...inFlight]);
     },
 
-    list: () => repo.list(store.db),
+    list: () => repo.list(db),
 
     async get(id: number): Promise<Webhook> {
-      const hook = await repo.byId(store.db, id);
+      const hook = await repo.byId(db, id);
       if (!hook) throw notFound("Webhook");
       return hook;
     },
@@ -247,29 +247,29 @@ export function createWebhooksService(deps: WebhookDeps) {
     async create(input: WebhookInput, _actor: Actor) {
       const data = parseInput(webhookInputSchema, input);
       const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-      const hook = await repo.insert(store.db, { ...data, secret, at: clock() });
+      const hook = await repo.insert(db, { ...data, secret, at: clock() });
       return presentSecretOnce(hook, secret);
     },
 
     async update(id: number, input: z.input<typeof webhookPatchSchema>, _actor: Actor): Promise<Webhook> {
       const data = parseInput(webhookPatchSchema, input);
-      if (!(await repo.update(store.db, id, data, clock()))) throw notFound("Webhook");
+      if (!(await repo.update(db, id, data, clock()))) throw notFound("Webhook");
       return this.get(id);
     },
 
     async rotateSecret(id: number, _actor: Actor) {
       const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-      if (!(await repo.update(store.db, id, { secret }, clock()))) throw notFound("Webhook");
+      if (!(await repo.update(db, id, { secret }, clock()))) throw notFound("Webhook");
       return presentSecretOnce(await this.get(id), secret);
     },
 
     async remove(id: number, _actor: Actor): Promise<void> {
-      if (!(await repo.delete(store.db, id))) throw notFound("Webhook");
+      if (!(await repo.delete(db, id))) throw notFound("Webhook");
     },
 
     async deliveries(webhookId: number, query: { beforeId?: number; limit: number }) {
       await this.get(webhookId);
-      return repo.deliveries(store.db, webhookId, query);
+      return repo.deliveries(db, webhookId, query);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { GLOBAL_KEYS } from "../../../cache/purge-keys.ts";
 import {
   articleSitemapPath,
   NEWS_SITEMAP_PATH,
@@ -94,16 +95,16 @@ export function distributionRoutes(deps: Deps) {
       const sitemaps = await deps.distribution.sitemapIndex();
       // An index must name at least one sitemap: a site without sections has none yet.
       if (sitemaps.length === 0) return reply.callNotFound();
-      return send(reply, XML_TYPE, ["sitemap"], buildSitemapIndex(sitemaps));
+      return send(reply, XML_TYPE, [GLOBAL_KEYS.sitemap], buildSitemapIndex(sitemaps));
     });
 
     const taxonomies = {
       [taxonomySitemapPath("rubrik")]: {
         list: deps.distribution.sectionSitemap,
-        keys: ["sitemap", "sections"],
+        keys: [GLOBAL_KEYS.sitemap, GLOBAL_KEYS.sections],
       },
-      [taxonomySitemapPath("tag")]: { list: deps.distribution.tagSitemap, keys: ["sitemap"] },
-      [taxonomySitemapPath("profil")]: { list: deps.distribution.personSitemap, keys: ["sitemap"] },
+      [taxonomySitemapPath("tag")]: { list: deps.distribution.tagSitemap, keys: [GLOBAL_KEYS.sitemap] },
+      [taxonomySitemapPath("profil")]: { list: deps.distribution.personSitemap, keys: [GLOBAL_KEYS.sitemap] },
     };
 
     app.get("/sitemaps/:file", async (request, reply) => {
@@ -131,14 +132,14 @@ export function distributionRoutes(deps: Deps) {
       if (articleSitemapPath(month, part) !== path) return reply.callNotFound();
       const urls = await deps.distribution.articleSitemap(month, part);
       if (!urls) return reply.callNotFound();
-      return send(reply, XML_TYPE, ["sitemap"], buildUrlset(urls));
+      return send(reply, XML_TYPE, [GLOBAL_KEYS.sitemap], buildUrlset(urls));
     });
 
     app.get("/robots.txt", async (_request, reply) =>
       send(
         reply,
         "text/plain; charset=utf-8",
-        ["sitemap"],
+        [GLOBAL_KEYS.sitemap],
         buildRobotsTxt(deps.config.siteUrl, [SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH]),
       ),
     );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { GLOBAL_KEYS } from "../../../cache/purge-keys.ts";
 import { isAppError } from "../../../core/errors.ts";
 import { sectionTrail } from "../../../core/section.ts";
 import { parseSearchParams, SITE_PARAMS, type SearchRequest } from "../../../search/query/search-params.ts";
@@ -56,12 +57,12 @@ export function searchRoutes(deps: Deps, renderer: SiteRenderer) {
             canonical: parsed.q ? undefined : `${deps.config.siteUrl}/cari`,
           },
           searchView(results, await sectionOptions()),
-          ["search"],
+          [GLOBAL_KEYS.search],
         );
         return reply
           .code(200)
           .header("content-type", "text/html; charset=utf-8")
-          .header("surrogate-key", "search")
+          .header("surrogate-key", GLOBAL_KEYS.search)
           .header("cache-control", "public, max-age=60")
           .send(page.html.value);
       } catch (error) {

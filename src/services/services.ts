@@ -1,0 +1,114 @@
+import type { DomainEvent, EventBus } from "../core/events.ts";
+import type { SectionDirectory } from "../core/section.ts";
+import { createArticlesRepository } from "../db/repositories/articles.repository.ts";
+import type { Executor } from "../db/repositories/executor.ts";
+import { createMediaRepository } from "../db/repositories/media.repository.ts";
+import { createRevisionsRepository } from "../db/repositories/revisions.repository.ts";
+import { createTaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
+import { inTransaction } from "../db/transaction.ts";
+import type { MediaStorage } from "../media/media-storage.ts";
+import { createAccountsService } from "./accounts/accounts.service.ts";
+import { createAuditService } from "./accounts/audit.service.ts";
+import type { Argon2Params } from "./accounts/password.ts";
+import { createArticlesService } from "./articles.service.ts";
+import { createCorrectionsService } from "./corrections.service.ts";
+import { createMediaService } from "./media.service.ts";
+import { createPeopleService } from "./people.service.ts";
+import { createRevisionsService } from "./revisions.service.ts";
+import { createSectionsService } from "./sections.service.ts";
+import type { ServiceDeps } from "./service-deps.ts";
+import { createTagsService } from "./tags.service.ts";
+
+/** What the use cases run over: an executor (the store's `db`, or one open transaction) and its bus. */
+export interface ServiceContext {
+  db: Executor;
+  events: EventBus;
+  clock: () => Date;
+  storage: MediaStorage;
+  /** Password hashing cost; OWASP argon2id defaults unless a test lowers it. */
+  argon2?: Argon2Params;
+  /** The section tree to start from (an import run's cached copy); read from the store when absent. */
+  directory?: SectionDirectory | null;
+}
+
+/**
+ * The use cases over one executor — the one wiring of the services. The composition root
+ * (app/deps.ts) calls it with the store's `db`; `inUnitOfWork` calls it with a transaction.
+ * Everything here is stateless apart from the section tree cache, so making it per transaction is cheap.
+ */
+export function createServices(context: ServiceContext) {
+  const { db, events, clock, storage } = context;
+  const base: ServiceDeps = {
+    db,
+    events,
+    clock,
+    repos: {
+      articles: createArticlesRepository(),
+      taxonomy: createTaxonomyRepository(),
+      media: createMediaRepository(),
+      revisions: createRevisionsRepository(),
+    },
+  };
+  const sections = createSectionsService(base, { directory: context.directory ?? null });
+  const audit = createAuditService({ db, clock });
+  const articles = createArticlesService({ ...base, sections });
+  return {
+    /** The executor these services run on, and the repositories they use (for work beside them). */
+    db,
+    repos: base.repos,
+    sections,
+    people: createPeopleService(base),
+    tags: createTagsService(base),
+    media: createMediaService({ ...base, storage }),
+    articles,
+    revisions: createRevisionsService({ ...base, articles }),
+    corrections: createCorrectionsService({ ...base, articles }),
+    /** Audit log: written by the use cases themselves, so every door (API, CLI, import) is audited. */
+    audit,
+    /** Users, sessions and API tokens. */
+    accounts: createAccountsService({
+      db,
+      clock,
+      audit,
+      ...(context.argon2 ? { argon2: context.argon2 } : {}),
+    }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface UnitOfWorkResult<T> {
+  value: T;
+  /** The domain events the work emitted, published on the real bus after the commit. */
+  events: DomainEvent[];
+}
+
+/** `inUnitOfWork` bound to the composition root's context (Deps.transaction). */
+export type RunInTransaction = <T>(
+  fn: (services: Services) => Promise<T>,
+  options?: Partial<Pick<ServiceContext, "clock" | "directory">>,
+) => Promise<UnitOfWorkResult<T>>;
+
+/**
+ * Runs `fn` with the services made over one database transaction: everything it writes commits
+ * together or not at all. Domain events are held back and published on `context.events` only after
+ * the commit, so search and caches never see a change that was rolled back. Over an executor that
+ * already is a transaction, the work joins it (and its events go to that unit's bus).
+ */
+export async function inUnitOfWork<T>(
+  context: ServiceContext,
+  fn: (services: Services) => Promise<T>,
+): Promise<UnitOfWorkResult<T>> {
+  const held: DomainEvent[] = [];
+  const holding: EventBus = {
+    publish: async (event) => {
+      held.push(event);
+    },
+    subscribe: () => () => undefined,
+  };
+  const value = await inTransaction(context.db, (tx) =>
+    fn(createServices({ ...context, db: tx, events: holding })),
+  );
+  for (const event of held) await context.events.publish(event);
+  return { value, events: held };
+}
