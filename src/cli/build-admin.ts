@@ -1,8 +1,8 @@
-import { buildAdmin, ensureAdminBuild } from "../server/admin/admin-build.ts";
+import { buildAdmin, ensureAdminBuild } from "../app/admin-build.ts";
 
 /**
  * `npm ci` runs this (package.json `postinstall`): builds the admin SPA into admin/dist unless it is
- * already up to date. `--force` rebuilds. `npm start` checks again (server/admin/admin-build.ts).
+ * already up to date. `--force` rebuilds. `npm start` checks again (app/admin-build.ts).
  */
 const force = process.argv.includes("--force");
 try {

@@ -1,4 +1,4 @@
-import { ensureAdminBuild } from "../../server/admin/admin-build.ts";
+import { ensureAdminBuild } from "../../app/admin-build.ts";
 import { buildApp } from "../../server/app.ts";
 import { loadConfig } from "../../app/config.ts";
 import { createDeps } from "../../app/deps.ts";

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { existsSync, readFileSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ADMIN_DIST } from "./admin-build.ts";
+import { ADMIN_DIST } from "../../app/admin-build.ts";
 
 /** Hashed file names never change content: cached for a year, immutable. */
 export const ADMIN_ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable";
@@ -25,7 +25,7 @@ const NOT_BUILT = `<!doctype html><html lang="id"><meta charset="utf-8"><title>A
 /**
  * The admin SPA at /admin: hashed assets under /admin/assets/ (immutable), and index.html for
  * /admin and every client route below it (no-cache). The page cache skips /admin entirely
- * (plugins/page-cache.plugin.ts). The build lives in admin/dist (server/admin/admin-build.ts).
+ * (plugins/page-cache.plugin.ts). The build lives in admin/dist (app/admin-build.ts).
  */
 export function adminRoutes(dist = ADMIN_DIST) {
   return async function register(app: FastifyInstance): Promise<void> {

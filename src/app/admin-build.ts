@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The admin SPA's folder (sources, index.html, vite.config.ts) and its build output. */
-export const ADMIN_ROOT = fileURLToPath(new URL("../../../admin/", import.meta.url));
+export const ADMIN_ROOT = fileURLToPath(new URL("../../admin/", import.meta.url));
 export const ADMIN_DIST = join(ADMIN_ROOT, "dist");
 const STAMP = ".source-hash";
 
