@@ -60,7 +60,7 @@ const rateLimited = (retryAfterMs: number) =>
 const badCredentials = () => new AppError("unauthenticated", "Email atau kata sandi salah.");
 
 export function createSessionsService(deps: AccountsDeps) {
-  const { store, clock, audit, repo } = deps;
+  const { store, clock, audit, repo, background } = deps;
   let dummyHash: Promise<string> | null = null;
 
   /** Throws `rate_limited` when this email or IP has failed too often recently. */
@@ -162,7 +162,9 @@ export function createSessionsService(deps: AccountsDeps) {
       }
       if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, createdAt + SESSION_MAX_MS));
-        await repo.touchSession(store.db, id, now, expiresAt);
+        // Off the read path: a request never waits for (or fails on) the store's write lock to
+        // slide its session; a touch lost to a busy store is retried on the next request.
+        background.run(repo.touchSession(store.db, id, now, expiresAt));
       }
       return { actor: actorOf(user), user, sessionId: id, csrfToken: session.csrf_token, expiresAt };
     },

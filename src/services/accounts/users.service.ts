@@ -8,6 +8,7 @@ import type { TaxonomyRepository } from "../../db/repositories/taxonomy.reposito
 import type { Store } from "../../db/store.ts";
 import { parseInput } from "../validation.ts";
 import type { AuditService } from "./audit.service.ts";
+import type { BackgroundWrites } from "./background-writes.ts";
 import {
   generatePassword,
   hashPassword,
@@ -21,6 +22,8 @@ export interface AccountsDeps {
   clock: () => Date;
   audit: AuditService;
   repo: AccountsRepository;
+  /** Bookkeeping writes no request waits for (session touch, token last use). */
+  background: BackgroundWrites;
   taxonomy: TaxonomyRepository;
   /** Argon2 parameters (OWASP defaults unless a test lowers them). */
   argon2?: Argon2Params;
