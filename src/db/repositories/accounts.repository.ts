@@ -210,13 +210,15 @@ export function createAccountsRepository() {
         .execute();
     },
 
-    async revokeTokensOf(db: Executor, userId: number, at: Date): Promise<void> {
-      await db
+    /** Revokes every live token of a user; returns how many. */
+    async revokeTokensOf(db: Executor, userId: number, at: Date): Promise<number> {
+      const result = await db
         .updateTable("api_tokens")
         .set({ revoked_at: at.toISOString() })
         .where("user_id", "=", userId)
         .where("revoked_at", "is", null)
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     /** Records an attempt; returns its id (attempts are ordered by id). */

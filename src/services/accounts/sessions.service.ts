@@ -246,16 +246,20 @@ export function createSessionsService(deps: AccountsDeps) {
           details: [{ field: "newPassword", message: "Sama dengan kata sandi saat ini." }],
         });
       const hash = await hashPassword(data.newPassword, deps.argon2);
-      const endedSessions = await store.db.transaction().execute(async (tx) => {
+      // A changed password is a recovery: other sessions end and every API token is revoked.
+      const { endedSessions, revokedTokens } = await store.db.transaction().execute(async (tx) => {
         await repo.setPassword(tx, session.userId, hash, clock());
-        return repo.deleteSessionsOf(tx, session.userId, session.sessionId);
+        return {
+          endedSessions: await repo.deleteSessionsOf(tx, session.userId, session.sessionId),
+          revokedTokens: await repo.revokeTokensOf(tx, session.userId, clock()),
+        };
       });
       await audit.record({
         actor,
         action: "auth.password.change",
         resourceType: "user",
         resourceId: session.userId,
-        detail: { endedSessions },
+        detail: { endedSessions, revokedTokens },
         ip: meta.ip ?? null,
       });
       return { endedSessions };
