@@ -72,7 +72,7 @@ export interface DepsOptions {
 
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
   const clock = options.clock ?? (() => new Date());
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, { busyBudgetMs: config.dbBusyWaitMs });
   const events = createEventBus((error, event) =>
     (options.onEventError ?? ((e) => console.error(`Event subscriber failed on ${event.type}:`, e)))(error),
   );
@@ -111,6 +111,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   });
   events.subscribe((event) => reading.handleEvent(event)); // list counts, before any re-render
   events.subscribe((event) => relatedStories.handleEvent(event)); // after the search index
+  const accounts = createAccountsService({ store, clock, audit, argon2: options.argon2 });
   return {
     config,
     store,
@@ -126,7 +127,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     relatedStories,
     newsroom,
     audit,
-    accounts: createAccountsService({ store, clock, audit, argon2: options.argon2 }),
+    accounts,
     serviceDeps: base,
     distribution: createDistributionService({
       ...base,
@@ -140,6 +141,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await newsroom.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
+      await accounts.settle();
       await store.close();
     },
   };

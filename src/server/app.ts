@@ -32,10 +32,14 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     return reply.code(404).header("content-type", "text/html; charset=utf-8").send(page.html.value);
   });
   app.setErrorHandler(async (error, request, reply) => {
+    const busy = isAppError(error) && error.code === "unavailable";
     const status =
       isAppError(error) && error.code === "not_found"
         ? 404
-        : ((error as { statusCode?: number }).statusCode ?? 500);
+        : busy
+          ? 503
+          : ((error as { statusCode?: number }).statusCode ?? 500);
+    if (busy) reply.header("retry-after", String(error.extra.retryAfterSeconds ?? 2));
     if (status >= 500) request.log.error({ err: error }, "request failed");
     const page = await renderer.error(status >= 400 && status < 600 ? status : 500).catch(() => null);
     return reply

@@ -78,10 +78,18 @@ ${pagination(model.articles, pageUrlOf(model.url))}`;
 }
 
 export function errorTitle(status: number): string {
+  if (status === 503) return t.busyTitle;
   return status === 404 ? t.notFoundTitle : status >= 500 ? t.serverErrorTitle : t.badRequestTitle;
 }
 
 export function errorView(status: number): SafeHtml {
-  const body = status === 404 ? t.notFoundBody : status >= 500 ? t.serverErrorBody : t.badRequestBody;
+  const body =
+    status === 503
+      ? t.busyBody
+      : status === 404
+        ? t.notFoundBody
+        : status >= 500
+          ? t.serverErrorBody
+          : t.badRequestBody;
   return html`<section class="error-page"><h1>${errorTitle(status)}</h1><p>${body}</p><p><a class="button" href="/">${t.backHome}</a></p></section>`;
 }
