@@ -8,10 +8,10 @@
 probe warta_health {
     .url = "/healthz";
     .interval = 1s;
-    .timeout = 500ms;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 backend node_a {

@@ -38,11 +38,11 @@ export interface VarnishBackend {
 
 /** A backends.vcl in the shipped format: one backend per node, the same probe, one director. */
 export function backendsVcl(backends: readonly VarnishBackend[]): string {
-  const probe = `probe warta_health {\n  .url = "/healthz";\n  .interval = 200ms;\n  .timeout = 300ms;\n  .window = 3;\n  .threshold = 2;\n  .initial = 2;\n}\n`;
+  const probe = `probe warta_health {\n  .url = "/healthz";\n  .interval = 250ms;\n  .timeout = 2s;\n  .window = 4;\n  .threshold = 2;\n  .initial = 2;\n}\n`;
   const defs = backends
     .map(
       (b) =>
-        `backend ${b.name} {\n  .host = "${b.host}";\n  .port = "${b.port}";\n  .probe = warta_health;\n  .connect_timeout = 500ms;\n}\n`,
+        `backend ${b.name} {\n  .host = "${b.host}";\n  .port = "${b.port}";\n  .probe = warta_health;\n  .connect_timeout = 1s;\n}\n`,
     )
     .join("");
   const adds = backends.map((b) => `  warta_nodes.add_backend(${b.name});\n`).join("");
@@ -115,8 +115,12 @@ export async function startVarnish(
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`varnishd exited (${child.exitCode}): ${stderr}`);
+    // Up when a node answers through it (the probe has seen the backends healthy).
     const up = await fetch(`${url}/healthz`).then(
-      () => true,
+      async (response) => {
+        await response.arrayBuffer();
+        return response.status === 200;
+      },
       () => false,
     );
     if (up) break;
