@@ -3,6 +3,14 @@ import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
 import { parsePageNumber, type SitePage } from "./site-page.ts";
 import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";
 import { articleView, breadcrumbJsonLd } from "./views/article.view.ts";
+import { esiInclude, latestAside } from "./views/components.view.ts";
+import {
+  GLOBAL_KEYS,
+  personLabelKey,
+  tagLabelKey,
+  TERBARU_SIZE,
+  terbaruBlock,
+} from "../../cache/purge-keys.ts";
 import { errorTitle, errorView, homeView, personView, sectionView, tagView } from "./views/lists.view.ts";
 import type { SafeHtml } from "../../content/html.ts";
 import type { Stylesheet } from "./assets.ts";
@@ -81,8 +89,24 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       );
     },
 
-    /** The article, a 301 to its canonical URL when the path is outdated, or a 404. */
-    async article(id: number, requestedPath: string): Promise<SitePage | { redirect: string }> {
+    /** TERBARU alone: the fragment article pages include (cache/purge-keys.ts `terbaruBlock`). */
+    async terbaru(): Promise<SitePage> {
+      return {
+        status: 200,
+        html: latestAside(await reading.latest(TERBARU_SIZE)),
+        surrogateKeys: [GLOBAL_KEYS.latest],
+      };
+    },
+
+    /**
+     * The article, a 301 to its canonical URL when the path is outdated, or a 404. `canInclude`:
+     * a cache in front composes edge-side includes (server/plugins/page-cache.plugin.ts).
+     */
+    async article(
+      id: number,
+      requestedPath: string,
+      canInclude = false,
+    ): Promise<SitePage | { redirect: string }> {
       const model = await reading.articlePage(id);
       if (!model) return error(404);
       if (decodeURI(requestedPath) !== model.url) return { redirect: model.url };
@@ -90,13 +114,15 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       // Berita Terkait, stored at publish (services/related-stories.service.ts); the page still
       // renders if that fails.
       model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
+      const block = terbaruBlock(article.id, model.newest, canInclude);
+      const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
       const keys = [
         `article:${article.id}`,
-        "latest",
+        ...(block.kind === "inline" ? block.keys : []),
+        // Names only: another story joining these lists leaves this page alone (purge-keys.ts).
         "sections",
-        ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
-        ...article.tagIds.map((tagId) => `tag:${tagId}`),
-        ...article.credits.map((c) => `person:${c.personId}`),
+        ...article.tagIds.map((tagId) => tagLabelKey(tagId)),
+        ...article.credits.map((c) => personLabelKey(c.personId)),
         ...[...model.related.keys()].map((relatedId) => `article:${relatedId}`),
         ...(model.moreLikeThis ?? []).map((item) => `article:${item.id}`),
       ];
@@ -112,7 +138,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
             .join("/"),
         head: [breadcrumbJsonLd(model, config.siteUrl), articleHead(model, site)],
       };
-      return page(200, head, articleView(model), [...new Set(keys)]);
+      const result = await page(200, head, articleView(model, terbaru), [...new Set(keys)]);
+      return block.kind === "include" ? { ...result, includes: true } : result;
     },
 
     async tag(slug: string, halaman: unknown): Promise<SitePage> {

@@ -4,6 +4,8 @@ import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { isSafeMediaKey } from "../../../media/media-storage.ts";
 import type { Deps } from "../../../app/deps.ts";
+import { ESI_SURROGATE_CONTROL } from "../../../cache/esi.ts";
+import { TERBARU_FRAGMENT_PATH } from "../../../cache/purge-keys.ts";
 import type { Stylesheet } from "../assets.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
 
@@ -19,12 +21,14 @@ const MEDIA_TYPES: Record<string, string> = {
 /** The public site: pages, the stylesheet and media files. */
 export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Stylesheet) {
   return async function register(app: FastifyInstance): Promise<void> {
-    const send = (reply: FastifyReply, page: Awaited<ReturnType<SiteRenderer["home"]>>) =>
-      reply
+    const send = (reply: FastifyReply, page: Awaited<ReturnType<SiteRenderer["home"]>>) => {
+      if (page.includes) reply.header("surrogate-control", ESI_SURROGATE_CONTROL);
+      return reply
         .code(page.status)
         .header("content-type", "text/html; charset=utf-8")
         .header("surrogate-key", page.surrogateKeys.join(" "))
         .send(page.html.value);
+    };
 
     app.get("/healthz", async () => ({ status: "ok" }));
 
@@ -52,6 +56,11 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Style
 
     app.get("/", async (_request, reply) => send(reply, await renderer.home()));
 
+    // The shared TERBARU block that article pages include; not a page of its own for search engines.
+    app.get(TERBARU_FRAGMENT_PATH, async (_request, reply) =>
+      send(reply.header("x-robots-tag", "noindex"), await renderer.terbaru()),
+    );
+
     app.get("/tag/:slug", async (request, reply) => {
       const { slug } = request.params as { slug: string };
       return send(reply, await renderer.tag(slug, (request.query as Record<string, unknown>).halaman));
@@ -68,7 +77,8 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Style
       const segments = rest.split("/").filter((s) => s.length > 0);
       const id = segments.length >= 2 ? segments[segments.length - 2] : undefined;
       if (id && /^\d{1,12}$/.test(id)) {
-        const result = await renderer.article(Number(id), request.url.split("?")[0] ?? "");
+        const path = request.url.split("?")[0] ?? "";
+        const result = await renderer.article(Number(id), path, request.esiMode !== "none");
         if ("redirect" in result) return reply.redirect(result.redirect, 301);
         return send(reply, result);
       }

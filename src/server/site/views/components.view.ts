@@ -37,6 +37,11 @@ export function latestAside(items: readonly ArticleListItem[]): SafeHtml {
   return html`<aside class="latest" aria-labelledby="terbaru">${title}${articleList(items)}</aside>`;
 }
 
+/** Where an edge cache (Varnish) or the in-process cache puts a shared fragment (ESI 1.0). */
+export function esiInclude(src: string): SafeHtml {
+  return html`<esi:include src="${src}"/>`;
+}
+
 /** Prev/next links; `pageUrl(n)` builds the URL of page n. */
 export function pagination(page: Page<unknown>, pageUrl: (n: number) => string): SafeHtml {
   if (page.pageCount <= 1) return html``;
