@@ -3,7 +3,7 @@ import { isAppError } from "../core/errors.ts";
 import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "./deps.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
-import { loadStylesheet } from "./site/assets.ts";
+import { loadSiteAssets } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { searchRoutes } from "./site/routes/search.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
@@ -20,8 +20,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
-  const stylesheet = loadStylesheet();
-  const renderer = createSiteRenderer(deps, stylesheet);
+  const assets = loadSiteAssets();
+  const renderer = createSiteRenderer(deps, assets);
   // Before any route: serves cached pages from onRequest and purges on domain events.
   await app.register(pageCachePluginFromDeps(deps));
 
@@ -47,6 +47,6 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
   await app.register(apiPlugin(deps), { prefix: API_PREFIX });
   await app.register(searchRoutes(deps, renderer));
-  await app.register(siteRoutes(deps, renderer, stylesheet));
+  await app.register(siteRoutes(deps, renderer, assets));
   return app;
 }

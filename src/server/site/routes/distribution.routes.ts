@@ -109,13 +109,12 @@ export function distributionRoutes(deps: Deps) {
     app.get("/sitemaps/:file", async (request, reply) => {
       const { file } = request.params as { file: string };
       const path = `/sitemaps/${file}`;
-      if (path === NEWS_SITEMAP_PATH)
-        return send(
-          reply,
-          XML_TYPE,
-          ["sitemap", "latest"],
-          buildNewsSitemap(await deps.distribution.newsSitemap(), deps.config.siteName),
-        );
+      if (path === NEWS_SITEMAP_PATH) {
+        // A urlset needs at least one url (sitemap-news.xsd): none in the last 48 hours, no sitemap.
+        const entries = await deps.distribution.newsSitemap();
+        if (entries.length === 0) return reply.callNotFound();
+        return send(reply, XML_TYPE, ["sitemap", "latest"], buildNewsSitemap(entries, deps.config.siteName));
+      }
       const taxonomy = taxonomies[path];
       if (taxonomy) {
         const urls = await taxonomy.list();
@@ -134,14 +133,16 @@ export function distributionRoutes(deps: Deps) {
       return send(reply, XML_TYPE, ["sitemap"], buildUrlset(urls));
     });
 
-    app.get("/robots.txt", async (_request, reply) =>
-      send(
+    // The news sitemap is named only while it has entries; "latest" refreshes it on every publication.
+    app.get("/robots.txt", async (_request, reply) => {
+      const news = (await deps.distribution.newsSitemap()).length > 0 ? [NEWS_SITEMAP_PATH] : [];
+      return send(
         reply,
         "text/plain; charset=utf-8",
-        ["sitemap"],
-        buildRobotsTxt(deps.config.siteUrl, [SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH]),
-      ),
-    );
+        ["sitemap", "latest"],
+        buildRobotsTxt(deps.config.siteUrl, [SITEMAP_INDEX_PATH, ...news]),
+      );
+    });
 
     app.get(LOGO_PATH, async (_request, reply) =>
       reply.header("content-type", "image/png").header("cache-control", "public, max-age=86400").send(logo),
