@@ -8,6 +8,8 @@ import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { searchRoutes } from "./site/routes/search.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
+import { createReaderRenderer } from "./site/reader-renderer.ts";
+import { readerRoutes } from "./site/routes/reader.routes.ts";
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -47,6 +49,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
   await app.register(apiPlugin(deps), { prefix: API_PREFIX });
   await app.register(searchRoutes(deps, renderer));
+  await app.register(readerRoutes(deps, renderer, createReaderRenderer(deps, renderer)));
   await app.register(siteRoutes(deps, renderer, assets));
   return app;
 }

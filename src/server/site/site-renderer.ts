@@ -14,7 +14,7 @@ import { rt } from "./reader-messages.ts";
 import type { NavItem } from "./views/layout.view.ts";
 
 /** The footer's links to the reader features. */
-const FOOTER_NAV: NavItem[] = [];
+const FOOTER_NAV: NavItem[] = [{ name: rt.index, url: "/indeks" }];
 
 /**
  * Turns a site request into a rendered page with its surrogate keys. Pure of HTTP: routes and

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import {
   articleSitemapPath,
+  INDEX_SITEMAP_PATH,
   NEWS_SITEMAP_PATH,
   SITEMAP_INDEX_PATH,
   taxonomySitemapPath,
@@ -91,7 +92,10 @@ export function distributionRoutes(deps: Deps) {
     });
 
     app.get(SITEMAP_INDEX_PATH, async (_request, reply) => {
+      const days = await deps.reader.indexPages.days();
       const sitemaps = await deps.distribution.sitemapIndex();
+      if (days.length > 0)
+        sitemaps.push({ loc: deps.config.siteUrl + INDEX_SITEMAP_PATH, lastmod: days[0]?.lastmod ?? null });
       // An index must name at least one sitemap: a site without sections has none yet.
       if (sitemaps.length === 0) return reply.callNotFound();
       return send(reply, XML_TYPE, ["sitemap"], buildSitemapIndex(sitemaps));
@@ -114,6 +118,12 @@ export function distributionRoutes(deps: Deps) {
         const entries = await deps.distribution.newsSitemap();
         if (entries.length === 0) return reply.callNotFound();
         return send(reply, XML_TYPE, ["sitemap", "latest"], buildNewsSitemap(entries, deps.config.siteName));
+      }
+      if (path === INDEX_SITEMAP_PATH) {
+        const days = await deps.reader.indexPages.days();
+        if (days.length === 0) return reply.callNotFound();
+        const urls = days.map((d) => ({ loc: `${deps.config.siteUrl}/indeks/${d.day}`, lastmod: d.lastmod }));
+        return send(reply, XML_TYPE, ["sitemap", "indeks"], buildUrlset(urls));
       }
       const taxonomy = taxonomies[path];
       if (taxonomy) {
