@@ -19,7 +19,7 @@ const event = (
   after: ArticleSnapshot | null,
 ): ArticleEvent => ({ type, articleId: 7, at: new Date(0), before, after });
 
-const GLOBAL = ["article:7", "home", "latest", "feeds", "sitemap", "search"];
+const GLOBAL = ["article:7", "home", "latest", "feeds", "sitemap", "search", "indeks"];
 const sorted = (keys: string[]) => [...keys].sort();
 
 test("publishing purges the article, global lists, and its sections with ancestors, tags, people", () => {

@@ -21,6 +21,7 @@ import type { ArticleSnapshot, DomainEvent } from "../core/events.ts";
  * | `feeds`      | RSS/Atom/JSON feeds                                                         |
  * | `sitemap`    | sitemaps                                                                    |
  * | `search`     | search result pages (also expire after a short TTL)                         |
+ * | `indeks`     | the Indeks pages (`/indeks`, `/indeks/{day}`): any live story's change       |
  */
 export const GLOBAL_KEYS = {
   home: "home",
@@ -29,6 +30,7 @@ export const GLOBAL_KEYS = {
   feeds: "feeds",
   sitemap: "sitemap",
   search: "search",
+  indeks: "indeks",
 } as const;
 
 export const articleKey = (id: number): string => `article:${id}`;
@@ -65,6 +67,7 @@ export function keysToPurge(event: DomainEvent): string[] {
       GLOBAL_KEYS.feeds,
       GLOBAL_KEYS.sitemap,
       GLOBAL_KEYS.search,
+      GLOBAL_KEYS.indeks,
     ]);
     snapshotKeys(event.before, keys);
     snapshotKeys(event.after, keys);

@@ -13,17 +13,22 @@ import {
 } from "../../cache/purge-keys.ts";
 import { errorTitle, errorView, homeView, personView, sectionView, tagView } from "./views/lists.view.ts";
 import type { SafeHtml } from "../../content/html.ts";
-import type { Stylesheet } from "./assets.ts";
+import type { SiteAssets } from "./assets.ts";
 import { sectionPath } from "../../core/urls.ts";
 import { articleHead, homeHead, listHead } from "../../distribution/page-head.ts";
 import { siteInfo } from "../../distribution/site-info.ts";
 import { t } from "./messages.ts";
+import { rt } from "./reader-messages.ts";
+import type { NavItem } from "./views/layout.view.ts";
+
+/** The footer's links to the reader features. */
+const FOOTER_NAV: NavItem[] = [{ name: rt.index, url: "/indeks" }];
 
 /**
  * Turns a site request into a rendered page with its surrogate keys. Pure of HTTP: routes and
  * the page cache call it; tests can too.
  */
-export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
+export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
   const { reading, sections, config } = deps;
   const site = siteInfo(config, t.siteTagline);
 
@@ -33,7 +38,13 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       const path = directory.pathOf(section.id);
       return path ? [{ name: section.name, url: sectionPath(path) }] : [];
     });
-    return { siteName: config.siteName, siteUrl: config.siteUrl, stylesheetUrl: stylesheet.url, nav };
+    return {
+      siteName: config.siteName,
+      siteUrl: config.siteUrl,
+      stylesheet: assets.stylesheet.text,
+      nav,
+      footerNav: FOOTER_NAV,
+    };
   }
 
   async function page(
@@ -57,13 +68,19 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
     async home(): Promise<SitePage> {
       const model = await reading.home();
       const keys = ["home", "latest", "sections"];
-      const head = { title: config.siteName, canonical: `${config.siteUrl}/`, head: homeHead(site) };
+      const head = {
+        title: config.siteName,
+        description: rt.homeDescription,
+        canonical: `${config.siteUrl}/`,
+        head: homeHead(site),
+      };
       return page(200, head, homeView(model), keys);
     },
 
     async section(slugs: string[], halaman: unknown): Promise<SitePage> {
       const pageNumber = parsePageNumber(halaman);
-      const model = pageNumber === null ? null : await reading.sectionPage(slugs, pageNumber);
+      if (pageNumber === null) return error(400);
+      const model = await reading.sectionPage(slugs, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       // The list covers the whole subtree, and every article event purges all its ancestors'
       // keys, so the section's own key is enough; "sections" covers navigation and breadcrumb.
@@ -144,7 +161,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
 
     async tag(slug: string, halaman: unknown): Promise<SitePage> {
       const pageNumber = parsePageNumber(halaman);
-      const model = pageNumber === null ? null : await reading.tagPage(slug, pageNumber);
+      if (pageNumber === null) return error(400);
+      const model = await reading.tagPage(slug, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       return page(
         200,
@@ -163,7 +181,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
 
     async person(slug: string, halaman: unknown): Promise<SitePage> {
       const pageNumber = parsePageNumber(halaman);
-      const model = pageNumber === null ? null : await reading.personPage(slug, pageNumber);
+      if (pageNumber === null) return error(400);
+      const model = await reading.personPage(slug, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       return page(
         200,

@@ -6,8 +6,15 @@ import { isSafeMediaKey } from "../../../media/media-storage.ts";
 import type { Deps } from "../../../app/deps.ts";
 import { ESI_SURROGATE_CONTROL } from "../../../cache/esi.ts";
 import { TERBARU_FRAGMENT_PATH } from "../../../cache/purge-keys.ts";
-import type { Stylesheet } from "../assets.ts";
+import { createEncodingNegotiator } from "../../../cache/accept-encoding.ts";
+import type { SiteAssets } from "../assets.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
+
+/** `/aset/warta.0123abcd.css` and `/aset/warta.89ef.css` name the same asset in two versions. */
+function sameAssetName(a: string, b: string): boolean {
+  const unhashed = (url: string) => url.replace(/\.[0-9a-f]{6,64}(\.[a-z]+)$/, "$1");
+  return /\.[0-9a-f]{6,64}\.[a-z]+$/.test(b) && unhashed(a) === unhashed(b);
+}
 
 const MEDIA_TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",
@@ -19,7 +26,8 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /** The public site: pages, the stylesheet and media files. */
-export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Stylesheet) {
+export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAssets) {
+  const negotiate = createEncodingNegotiator();
   return async function register(app: FastifyInstance): Promise<void> {
     const send = (reply: FastifyReply, page: Awaited<ReturnType<SiteRenderer["home"]>>) => {
       if (page.includes) reply.header("surrogate-control", ESI_SURROGATE_CONTROL);
@@ -32,13 +40,23 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Style
 
     app.get("/healthz", async () => ({ status: "ok" }));
 
+    // Static assets, precompressed at boot (br, gzip); an outdated hash redirects to the current file.
     app.get("/aset/:file", async (request, reply) => {
       const { file } = request.params as { file: string };
-      if (stylesheet.url !== `/aset/${file}`) return reply.redirect(stylesheet.url, 301);
-      return reply
-        .header("content-type", "text/css; charset=utf-8")
+      const asset = assets.byUrl.get(`/aset/${file}`);
+      if (!asset) {
+        const current = [...assets.byUrl.values()].find((a) => sameAssetName(a.url, `/aset/${file}`));
+        return current ? reply.redirect(current.url, 301) : send(reply, await renderer.error(404));
+      }
+      const encoding = negotiate(request.headers["accept-encoding"]);
+      reply
+        .header("content-type", asset.contentType)
         .header("cache-control", "public, max-age=31536000, immutable")
-        .send(stylesheet.body);
+        .header("etag", asset.etag)
+        .header("vary", "accept-encoding");
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      if (request.headers["if-none-match"] === asset.etag) return reply.code(304).send();
+      return reply.send(asset.variants[encoding]);
     });
 
     app.get("/media/*", async (request, reply) => {
