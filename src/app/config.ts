@@ -19,6 +19,13 @@ export interface Config {
   purgeUrl: string | null;
   purgeMethod: "PURGE" | "BAN";
   trustProxy: TrustProxy;
+  /** SQLite: how long a write waits (asynchronously) for another process's lock before 503. */
+  dbBusyWaitMs: number;
+  /**
+   * Webhook receivers allowed on internal addresses (loopback, private, link-local): exact host
+   * names, IP addresses or CIDR ranges from WARTA_WEBHOOK_ALLOW_INTERNAL (comma-separated).
+   */
+  webhookAllowInternal: string[];
 }
 
 const envSchema = z.object({
@@ -72,6 +79,19 @@ const envSchema = z.object({
       (v) => /^(true|false|[\w.:/, -]+)$/.test(v) && v.trim().length > 0,
       "WARTA_TRUST_PROXY must be true, false, or proxy addresses/CIDRs such as loopback,10.0.0.0/8",
     ),
+  WARTA_DB_BUSY_WAIT_MS: z.coerce
+    .number({ error: "WARTA_DB_BUSY_WAIT_MS must be a number of milliseconds (e.g. 3000)" })
+    .int("WARTA_DB_BUSY_WAIT_MS must be a whole number of milliseconds")
+    .min(0, "WARTA_DB_BUSY_WAIT_MS must be between 0 and 60000")
+    .max(60_000, "WARTA_DB_BUSY_WAIT_MS must be between 0 and 60000")
+    .default(3000),
+  WARTA_WEBHOOK_ALLOW_INTERNAL: z
+    .string()
+    .default("")
+    .refine(
+      (v) => /^[\w.:/,[\] -]*$/.test(v),
+      "WARTA_WEBHOOK_ALLOW_INTERNAL must be host names, IP addresses or CIDRs separated by commas",
+    ),
 });
 
 /**
@@ -119,5 +139,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     purgeUrl: e.WARTA_PURGE_URL ? e.WARTA_PURGE_URL : null,
     purgeMethod: e.WARTA_PURGE_METHOD,
     trustProxy: parseTrustProxy(e.WARTA_TRUST_PROXY),
+    dbBusyWaitMs: e.WARTA_DB_BUSY_WAIT_MS,
+    webhookAllowInternal: e.WARTA_WEBHOOK_ALLOW_INTERNAL.split(",")
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part.length > 0),
   };
 }

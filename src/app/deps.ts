@@ -20,7 +20,9 @@ import {
 import type { AliasesService } from "../search/aliases.service.ts";
 import { createSearchStack } from "../search/search.factory.ts";
 import type { SearchService } from "../search/search.service.ts";
+import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
+import { createReaderServices, type ReaderServices } from "../services/reader/reader.services.ts";
 import type { Config } from "./config.ts";
 import { registerSubscribers } from "./subscribers.ts";
 
@@ -32,6 +34,8 @@ export interface Deps extends Services {
   clock: () => Date;
   storage: MediaStorage;
   reading: ReadingService;
+  /** Users, sessions and API tokens (long-lived: their bookkeeping writes are settled on close). */
+  accounts: AccountsService;
   /** Berita Terkait, stored at publish/update (services/related-stories.service.ts). */
   relatedStories: RelatedStoriesService;
   /** Revisions, corrections, scheduler, webhooks and edit presence (services/newsroom.services.ts). */
@@ -47,6 +51,8 @@ export interface Deps extends Services {
    * clock (the Warta JSON import replays recorded times); `directory` seeds the section tree.
    */
   transaction: RunInTransaction;
+  /** Indeks, Cek Fakta, Topik Pilihan, Terpopuler, live blogs (services/reader/). */
+  reader: ReaderServices;
   close(): Promise<void>;
 }
 
@@ -66,7 +72,7 @@ export interface DepsOptions {
 
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
   const clock = options.clock ?? (() => new Date());
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, { busyBudgetMs: config.dbBusyWaitMs });
   const events = createEventBus((error, event) =>
     (options.onEventError ?? ((e) => console.error(`Event subscriber failed on ${event.type}:`, e)))(error),
   );
@@ -76,7 +82,6 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     events,
     clock,
     storage,
-    ...(options.argon2 ? { argon2: options.argon2 } : {}),
   };
   const services = createServices(context);
   const base = { db: store.db, events, clock, repos: services.repos };
@@ -95,6 +100,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     reading,
     related: (articleId, limit) => searchStack.search.related(articleId, limit),
     background: options.backgroundWork ?? true,
+  });
+  const accounts = createAccountsService({
+    db: store.db,
+    clock,
+    audit: services.audit,
+    ...(options.argon2 ? { argon2: options.argon2 } : {}),
   });
   const purges = createPurgeSinks();
   registerSubscribers(events, {
@@ -116,6 +127,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     reading,
     relatedStories,
     newsroom,
+    accounts,
     distribution: createDistributionService({
       ...base,
       sections: services.sections,
@@ -126,10 +138,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     searchAliases: searchStack.aliases,
     purges,
     transaction: (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn),
+    reader: createReaderServices({ db: store.db, clock, sections: services.sections, reading }),
     close: async () => {
       await newsroom.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
+      await accounts.settle();
       await store.close();
     },
   };

@@ -13,6 +13,7 @@ export type ErrorCode =
   | "invalid_transition"
   | "rate_limited"
   | "payload_too_large"
+  | "unavailable"
   | "internal";
 
 export interface FieldIssue {

@@ -69,11 +69,20 @@ const USER_VARIANTS: { label: string; resource: Resource; row: Row }[] = [
     row: [N, N, N, Y, Y],
   },
   { label: "an admin account", resource: { type: "user", role: "admin" }, row: [N, N, N, N, Y] },
+  { label: "a redaktur account", resource: { type: "user", role: "redaktur" }, row: [N, N, N, Y, Y] },
   {
     label: "promote editor to admin",
     resource: { type: "user", role: "editor", newRole: "admin" },
     row: [N, N, N, N, Y],
   },
+];
+
+/** The new password comes back to whoever reset it: a redaktur never gets a peer's or an admin's. */
+const RESET_VARIANTS: { label: string; resource: Resource; row: Row }[] = [
+  { label: "a penulis account", resource: { type: "user", role: "penulis" }, row: [N, N, N, Y, Y] },
+  { label: "an editor account", resource: { type: "user", role: "editor" }, row: [N, N, N, Y, Y] },
+  { label: "a redaktur account", resource: { type: "user", role: "redaktur" }, row: [N, N, N, N, Y] },
+  { label: "an admin account", resource: { type: "user", role: "admin" }, row: [N, N, N, N, Y] },
 ];
 
 function check(action: Action, row: Row, resource?: Resource, label = ""): void {
@@ -90,7 +99,12 @@ function check(action: Action, row: Row, resource?: Resource, label = ""): void 
 
 describe("policy matrix: every role × every action", () => {
   it("covers every action in the policy (a new action needs an expected row here)", () => {
-    const covered = new Set<string>([...Object.keys(PLAIN), ...PER_ARTICLE, "user.manage"]);
+    const covered = new Set<string>([
+      ...Object.keys(PLAIN),
+      ...PER_ARTICLE,
+      "user.manage",
+      "user.resetPassword",
+    ]);
     assert.deepEqual(
       [...ACTIONS].filter((a) => !covered.has(a)),
       [],
@@ -107,6 +121,10 @@ describe("policy matrix: every role × every action", () => {
   for (const variant of USER_VARIANTS)
     it(`user.manage on ${variant.label}`, () =>
       check("user.manage", variant.row, variant.resource, variant.label));
+
+  for (const variant of RESET_VARIANTS)
+    it(`user.resetPassword on ${variant.label}`, () =>
+      check("user.resetPassword", variant.row, variant.resource, variant.label));
 
   it("writers cannot edit an article without saying which", () => {
     assert.equal(can(SUBJECTS[1]!.actor, "article.update").allowed, false);

@@ -28,6 +28,7 @@ export const ACTIONS = [
   "media.upload",
   "user.read",
   "user.manage",
+  "user.resetPassword",
   "token.manageOwn",
   "token.manageAny",
   "audit.read",
@@ -85,6 +86,7 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "media.upload": "articles:write",
   "user.read": null,
   "user.manage": null,
+  "user.resetPassword": null,
   "token.manageOwn": null,
   "token.manageAny": null,
   "audit.read": "audit:read",
@@ -92,7 +94,7 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "webhook.manage": null,
 };
 
-type Condition = "ownDraft" | "notAdminUser";
+type Condition = "ownDraft" | "notAdminUser" | "belowRedaktur";
 type Cell = boolean | Condition;
 
 /** Anonymous visitors: only what the public site shows anyway. */
@@ -139,6 +141,8 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     "person.manage": true,
     "user.read": true,
     "user.manage": "notAdminUser",
+    // The new password comes back to whoever reset it: never a peer's (or an admin's).
+    "user.resetPassword": "belowRedaktur",
   },
   admin: {
     ...COMMON,
@@ -147,6 +151,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     "person.manage": true,
     "user.read": true,
     "user.manage": true,
+    "user.resetPassword": true,
     "token.manageAny": true,
     "audit.read": true,
     "webhook.manage": true,
@@ -188,6 +193,11 @@ function checkCondition(
       if (!resource || resource.type !== "user") return ALLOW;
       if (resource.role === "admin" || resource.newRole === "admin")
         return deny("Hanya admin yang boleh mengelola akun admin.");
+      return ALLOW;
+    case "belowRedaktur":
+      if (!resource || resource.type !== "user") return deny("Akun tidak disebutkan.");
+      if (resource.role === "redaktur" || resource.role === "admin")
+        return deny("Kata sandi redaktur dan admin hanya bisa disetel ulang oleh admin.");
       return ALLOW;
   }
 }

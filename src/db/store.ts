@@ -28,10 +28,16 @@ export function parseDatabaseUrl(value: string): DatabaseUrl | null {
   return null;
 }
 
-export async function openStore(url: DatabaseUrl, options: { migrate?: boolean } = {}): Promise<Store> {
+export async function openStore(
+  url: DatabaseUrl,
+  options: { migrate?: boolean; busyBudgetMs?: number } = {},
+): Promise<Store> {
   let store: Store;
   if (url.dialect === "sqlite") {
-    const { db, raw } = openSqlite(url.path);
+    const { db, raw } = openSqlite(
+      url.path,
+      options.busyBudgetMs === undefined ? {} : { busyBudgetMs: options.busyBudgetMs },
+    );
     store = { db, dialect: "sqlite", sqlite: raw, close: () => db.destroy() };
   } else {
     const { db } = openPostgres(url.url);

@@ -12,6 +12,7 @@
  * for `warta reindex`.
  */
 import type { SectionDirectory } from "../core/section.ts";
+import { isBusyError } from "../db/dialects/sqlite-busy.ts";
 import type { DocumentSource } from "./search-documents.ts";
 import type { SearchIndex } from "./search-index.ts";
 
@@ -19,6 +20,20 @@ import type { SearchIndex } from "./search-index.ts";
 const BATCH = 250;
 /** Otherwise written this long after the first change (well inside "searchable within a second"). */
 const DELAY_MS = 50;
+/** How long a batch keeps waiting for another process's write lock before it is reported. */
+const BUSY_WAIT_MS = 60_000;
+
+async function retryWhileBusy(work: () => Promise<void>, budgetMs: number): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusyError(error) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10 * 2 ** attempt, 500)));
+    }
+  }
+}
 
 export interface IndexSyncDeps {
   clock: () => Date;
@@ -52,7 +67,8 @@ export function createIndexSync(deps: IndexSyncDeps) {
 
   async function writeOrRetry(ids: number[]): Promise<void> {
     try {
-      await write(ids);
+      // Another process holding the write lock (an import, a reindex) only delays the batch.
+      await retryWhileBusy(() => write(ids), BUSY_WAIT_MS);
     } catch {
       for (const id of ids) await write([id]).catch((error: unknown) => onError(error, id));
     }

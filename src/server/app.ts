@@ -2,12 +2,15 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { isAppError } from "../core/errors.ts";
 import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "../app/deps.ts";
+import { adminRoutes } from "./admin/admin.routes.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
-import { loadStylesheet } from "./site/assets.ts";
+import { loadSiteAssets } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { searchRoutes } from "./site/routes/search.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
+import { createReaderRenderer } from "./site/reader-renderer.ts";
+import { readerRoutes } from "./site/routes/reader.routes.ts";
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -20,8 +23,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
-  const stylesheet = loadStylesheet();
-  const renderer = createSiteRenderer(deps, stylesheet);
+  const assets = loadSiteAssets();
+  const renderer = createSiteRenderer(deps, assets);
   // Before any route: serves cached pages from onRequest and purges on domain events.
   await app.register(pageCachePluginFromDeps(deps));
 
@@ -31,10 +34,14 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     return reply.code(404).header("content-type", "text/html; charset=utf-8").send(page.html.value);
   });
   app.setErrorHandler(async (error, request, reply) => {
+    const busy = isAppError(error) && error.code === "unavailable";
     const status =
       isAppError(error) && error.code === "not_found"
         ? 404
-        : ((error as { statusCode?: number }).statusCode ?? 500);
+        : busy
+          ? 503
+          : ((error as { statusCode?: number }).statusCode ?? 500);
+    if (busy) reply.header("retry-after", String(error.extra.retryAfterSeconds ?? 2));
     if (status >= 500) request.log.error({ err: error }, "request failed");
     const page = await renderer.error(status >= 400 && status < 600 ? status : 500).catch(() => null);
     return reply
@@ -46,7 +53,10 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(distributionRoutes(deps));
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
   await app.register(apiPlugin(deps), { prefix: API_PREFIX });
+  // The newsroom SPA at /admin (built into admin/dist; never in the page cache).
+  await app.register(adminRoutes());
   await app.register(searchRoutes(deps, renderer));
-  await app.register(siteRoutes(deps, renderer, stylesheet));
+  await app.register(readerRoutes(deps, renderer, createReaderRenderer(deps, renderer)));
+  await app.register(siteRoutes(deps, renderer, assets));
   return app;
 }

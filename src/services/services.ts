@@ -7,9 +7,7 @@ import { createRevisionsRepository } from "../db/repositories/revisions.reposito
 import { createTaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
 import { inTransaction } from "../db/transaction.ts";
 import type { MediaStorage } from "../media/media-storage.ts";
-import { createAccountsService } from "./accounts/accounts.service.ts";
 import { createAuditService } from "./accounts/audit.service.ts";
-import type { Argon2Params } from "./accounts/password.ts";
 import { createArticlesService } from "./articles.service.ts";
 import { createCorrectionsService } from "./corrections.service.ts";
 import { createMediaService } from "./media.service.ts";
@@ -25,8 +23,6 @@ export interface ServiceContext {
   events: EventBus;
   clock: () => Date;
   storage: MediaStorage;
-  /** Password hashing cost; OWASP argon2id defaults unless a test lowers it. */
-  argon2?: Argon2Params;
   /** The section tree to start from (an import run's cached copy); read from the store when absent. */
   directory?: SectionDirectory | null;
 }
@@ -63,15 +59,8 @@ export function createServices(context: ServiceContext) {
     articles,
     revisions: createRevisionsService({ ...base, articles }),
     corrections: createCorrectionsService({ ...base, articles }),
-    /** Audit log: written by the use cases themselves, so every door (API, CLI, import) is audited. */
+    /** Audit log (`audit.record(input, executor)` joins the caller's unit of work). */
     audit,
-    /** Users, sessions and API tokens. */
-    accounts: createAccountsService({
-      db,
-      clock,
-      audit,
-      ...(context.argon2 ? { argon2: context.argon2 } : {}),
-    }),
   };
 }
 

@@ -3,6 +3,8 @@ import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync, type SQLInputValue } from "node:sqlite";
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
 import type { Database } from "../schema.ts";
+import { BUSY_TIMEOUT_MS } from "./sqlite-busy.ts";
+import { SqliteBusyDriver } from "./sqlite-driver.ts";
 
 const STATEMENT_CACHE_SIZE = 500;
 const WAL_CHECKPOINT_PAGES = 8_192;
@@ -58,19 +60,52 @@ export interface SqliteHandle {
   raw: DatabaseSync;
 }
 
-/** Opens (creating if needed) a SQLite file in WAL mode with foreign keys enforced. */
-export function openSqlite(path: string): SqliteHandle {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+export interface OpenSqliteOptions {
+  /** How long a statement may wait, asynchronously, for another process's write lock (sqlite-busy.ts). */
+  busyBudgetMs?: number;
+}
+
+/** Kysely's SQLite dialect over our driver (separate reader, asynchronous busy waits). */
+class WartaSqliteDialect extends SqliteDialect {
+  readonly #driver: SqliteBusyDriver;
+  constructor(driver: SqliteBusyDriver) {
+    super({ database: driver.connections().writer });
+    this.#driver = driver;
+  }
+  override createDriver(): SqliteBusyDriver {
+    return this.#driver;
+  }
+}
+
+function connect(path: string, cacheKib: number): DatabaseSync {
   const raw = new DatabaseSync(path);
-  raw.exec("PRAGMA journal_mode = WAL");
+  // Never wait long inside SQLite: that wait blocks the event loop (see sqlite-busy.ts).
+  raw.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   raw.exec("PRAGMA foreign_keys = ON");
+  raw.exec(`PRAGMA cache_size = -${cacheKib}`);
+  return raw;
+}
+
+/**
+ * Opens (creating if needed) a SQLite file in WAL mode with foreign keys enforced: one connection
+ * for writes (and the search adapter), one for reads outside transactions.
+ */
+export function openSqlite(path: string, options: OpenSqliteOptions = {}): SqliteHandle {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  // Reads go to their own connection; the writer keeps a smaller cache of its own.
+  const raw = connect(path, path === ":memory:" ? SQLITE_CACHE_KIB : SQLITE_CACHE_KIB / 4);
+  raw.exec("PRAGMA journal_mode = WAL");
   raw.exec("PRAGMA synchronous = NORMAL");
-  raw.exec("PRAGMA busy_timeout = 5000");
   // Checkpoint every 8 192 WAL pages (32 MiB) instead of 1 000: each checkpoint syncs the database
   // file, and a burst of small commits (an import: one transaction per article) paid for one every
   // ~50 articles. Measured on the import benchmark: 20–35 % less time in COMMIT (docs/import.md).
   raw.exec(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-  raw.exec(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adaptDatabase(raw) }) });
+  const reader = path === ":memory:" ? null : connect(path, SQLITE_CACHE_KIB);
+  const driver = new SqliteBusyDriver({
+    writer: adaptDatabase(raw),
+    reader: reader ? adaptDatabase(reader) : null,
+    ...(options.busyBudgetMs !== undefined ? { busyBudgetMs: options.busyBudgetMs } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new WartaSqliteDialect(driver) });
   return { db, raw };
 }

@@ -210,20 +210,23 @@ export function createAccountsRepository() {
         .execute();
     },
 
-    async revokeTokensOf(db: Executor, userId: number, at: Date): Promise<void> {
-      await db
+    /** Revokes every live token of a user; returns how many. */
+    async revokeTokensOf(db: Executor, userId: number, at: Date): Promise<number> {
+      const result = await db
         .updateTable("api_tokens")
         .set({ revoked_at: at.toISOString() })
         .where("user_id", "=", userId)
         .where("revoked_at", "is", null)
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
+    /** Records an attempt; returns its id (attempts are ordered by id). */
     async insertLoginAttempt(
       db: Executor,
       attempt: { at: Date; email: string; ip: string; success: boolean },
-    ): Promise<void> {
-      await db
+    ): Promise<number> {
+      const { id } = await db
         .insertInto("login_attempts")
         .values({
           at: attempt.at.toISOString(),
@@ -231,28 +234,41 @@ export function createAccountsRepository() {
           ip: attempt.ip,
           success: attempt.success ? 1 : 0,
         })
-        .execute();
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return id;
     },
 
-    /** Attempts since `since`, oldest first. */
-    async loginAttemptsByEmail(db: Executor, email: string, since: Date) {
+    async markLoginSucceeded(db: Executor, id: number): Promise<void> {
+      await db.updateTable("login_attempts").set({ success: 1 }).where("id", "=", id).execute();
+    },
+
+    async deleteLoginAttempt(db: Executor, id: number): Promise<void> {
+      await db.deleteFrom("login_attempts").where("id", "=", id).execute();
+    },
+
+    /** Attempts since `since` recorded before `beforeId`, oldest first. */
+    async loginAttemptsByEmail(db: Executor, email: string, since: Date, beforeId: number) {
       return db
         .selectFrom("login_attempts")
         .select(["at", "success"])
         .where("email", "=", email)
         .where("at", ">", since.toISOString())
-        .orderBy("at")
+        .where("id", "<", beforeId)
+        .orderBy("id")
         .execute();
     },
 
-    async failedLoginsByIp(db: Executor, ip: string, since: Date) {
+    /** Failures from one client (address or IPv6 /64) since `since`, before `beforeId`, oldest first. */
+    async failedLoginsByIp(db: Executor, ip: string, since: Date, beforeId: number) {
       return db
         .selectFrom("login_attempts")
         .select(["at"])
         .where("ip", "=", ip)
         .where("success", "=", 0)
         .where("at", ">", since.toISOString())
-        .orderBy("at")
+        .where("id", "<", beforeId)
+        .orderBy("id")
         .execute();
     },
 

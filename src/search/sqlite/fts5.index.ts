@@ -22,11 +22,14 @@ import type {
 } from "../search-index.ts";
 import { FACET_TOKEN, facetToken, monthToken, monthTokens } from "../facet-tokens.ts";
 import { compileQuery, facetExpression } from "./fts5-match.ts";
+import { sqliteBatch } from "./sqlite-batch.ts";
 import { type Corpus, estimateFrequency, FRESHNESS, FRESHNESS_HALF_DAYS, rank } from "./fts5-rank.ts";
 
 /** bm25 column weights for related lists (Berita Terkait): shared tags and people count too. */
 const RELATED_WEIGHTS = "6.0, 3.0, 1.0, 1.0, 2.0";
 const BATCH = 2_000;
+/** A rebuild transaction holds the write lock at most about this long. */
+const BATCH_MS = 200;
 /** Counting stops here ("more than 1 000"), or at the page asked for if deeper. */
 export const COUNT_CAP = 1_000;
 /** Broad queries rank their newest RANK_WINDOW matches (or more, for a deeper page). */
@@ -324,31 +327,35 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     },
 
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
-      db.exec("SAVEPOINT search_rebuild");
+      // Short transactions (BATCH documents or BATCH_MS, whichever first), each started once the
+      // write lock is ours, so a server beside a reindex waits milliseconds, never the whole run.
+      const batch = sqliteBatch(db, "search_rebuild");
       let count = 0;
+      await batch.begin();
       try {
         corpusCache = null;
         db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
         db.exec("DELETE FROM search_docs");
         db.exec("DELETE FROM search_terms");
         knownTerms.clear();
-        db.exec("RELEASE search_rebuild");
+        batch.commit();
         let inBatch = 0;
-        db.exec("SAVEPOINT search_rebuild");
+        let started = Date.now();
+        await batch.begin();
         for await (const doc of documents) {
           write(doc);
           count++;
-          if (++inBatch >= BATCH) {
-            db.exec("RELEASE search_rebuild");
+          if (++inBatch >= BATCH || Date.now() - started >= BATCH_MS) {
+            batch.commit();
             options.progress?.(count, options.total);
             inBatch = 0;
-            db.exec("SAVEPOINT search_rebuild");
+            await batch.begin();
+            started = Date.now();
           }
         }
-        db.exec("RELEASE search_rebuild");
+        batch.commit();
       } catch (error) {
-        db.exec("ROLLBACK TO search_rebuild");
-        db.exec("RELEASE search_rebuild");
+        batch.rollback();
         throw error;
       }
       db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");

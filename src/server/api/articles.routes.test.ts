@@ -210,12 +210,7 @@ describe("newsroom articles API", () => {
     const apiKeys = String(api.headers["surrogate-key"]).split(" ");
     assert.deepEqual(
       [...apiKeys].sort(),
-      [
-        `article:${withLink.id}`,
-        `article:${target.id}`,
-        `section:${section.id}`,
-        `person:${person.id}`,
-      ].sort(),
+      [`article:${withLink.id}`, `article:${target.id}`, "sections", `person-label:${person.id}`].sort(),
     );
     const model = await ctx.deps.reading.articlePage(withLink.id);
     const page = await ctx.app.inject({ method: "GET", url: model?.url ?? "/" });

@@ -175,7 +175,6 @@ export function contentApiRoutes(deps: Deps): FastifyPluginAsyncZod {
         // The same keys as the article page's content, Baca Juga targets included (purge-keys.ts).
         const keys = articleContentKeys({
           articleId: article.id,
-          sectionIds: [...model.path.ancestors, model.path.section].map((s) => s.id),
           tagIds: article.tagIds,
           personIds: article.credits.map((c) => c.personId),
           linkedArticleIds: model.related.keys(),

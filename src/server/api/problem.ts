@@ -30,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   rate_limited: 429,
   payload_too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -43,6 +44,7 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_transition: "Perubahan status tidak diizinkan",
   rate_limited: "Terlalu banyak permintaan",
   payload_too_large: "Data terlalu besar",
+  unavailable: "Layanan sedang sibuk",
   internal: "Terjadi kesalahan",
 };
 
@@ -158,8 +160,8 @@ function fromAppError(error: AppError): { problem: Problem; headers: Record<stri
   if (error.code === "internal") problem.detail = "Terjadi kesalahan pada server. Silakan coba lagi.";
   else for (const key of PUBLIC_EXTRA) if (error.extra[key] !== undefined) problem[key] = error.extra[key];
   const headers: Record<string, string> = {};
-  if (error.code === "rate_limited") {
-    const seconds = Number(error.extra.retryAfterSeconds ?? 60);
+  if (error.code === "rate_limited" || error.code === "unavailable") {
+    const seconds = Number(error.extra.retryAfterSeconds ?? (error.code === "unavailable" ? 2 : 60));
     headers["retry-after"] = String(Math.max(1, Math.ceil(seconds)));
   }
   return { problem, headers };

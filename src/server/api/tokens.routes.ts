@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError } from "../../core/errors.ts";
 import { TOKEN_SCOPES } from "../../core/policy.ts";
 import type { ApiToken } from "../../core/user.ts";
 import type { Deps } from "../../app/deps.ts";
@@ -30,7 +31,10 @@ const present = (t: ApiToken) => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-/** API tokens: everyone manages their own; admins also those of others. Tokens cannot manage tokens. */
+/**
+ * API tokens: everyone lists, creates and revokes their own; admins also list and revoke those of
+ * others (never create them). Tokens cannot manage tokens.
+ */
 export function tokensRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tokens = deps.accounts.tokens;
   return async (app) => {
@@ -66,11 +70,13 @@ export function tokensRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tokens"],
           summary: "Buat token API; nilai token hanya ditampilkan sekali",
-          description: `Cakupan: ${TOKEN_SCOPES.join(", ")}. Cakupan dibatasi peran pemilik token.`,
+          description:
+            `Cakupan: ${TOKEN_SCOPES.join(", ")}. Cakupan dibatasi peran pemilik token. ` +
+            "Token selalu milik pembuatnya: tidak ada yang bisa membuat token atas nama orang lain.",
           body: z.object({
             name: z.string().max(100),
             scopes: z.array(z.string()).max(10),
-            userId: z.number().int().positive().optional(),
+            userId: z.number().int().positive().optional().describe("Bila diisi, harus id sendiri."),
           }),
           response: {
             201: z.object({
@@ -83,9 +89,13 @@ export function tokensRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const ownerId = request.body.userId ?? actor.userId;
-        authorize(actor, ownerId === actor.userId ? "token.manageOwn" : "token.manageAny");
-        const owner = await deps.accounts.users.get(ownerId);
+        authorize(actor, "token.manageOwn");
+        // Minting a token for someone else would be impersonation (their name on our actions).
+        if (request.body.userId !== undefined && request.body.userId !== actor.userId)
+          throw new AppError("forbidden", "Token API hanya bisa dibuat untuk akun sendiri.", {
+            details: [{ field: "body.userId", message: "Harus id akun Anda sendiri." }],
+          });
+        const owner = await deps.accounts.users.get(actor.userId);
         const { token, record } = await tokens.create(
           owner,
           { name: request.body.name, scopes: request.body.scopes as never },

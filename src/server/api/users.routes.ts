@@ -89,7 +89,8 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["users"],
-          summary: "Ubah nama, peran, profil, atau nonaktifkan (disabled: true mengakhiri semua sesinya)",
+          summary:
+            "Ubah nama, peran, profil, atau nonaktifkan (disabled: true mengakhiri semua sesi dan mencabut semua token API-nya)",
           params: idParams,
           body: z.object({
             name: z.string().max(200).optional(),
@@ -113,7 +114,10 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["users"],
-          summary: "Setel ulang kata sandi (acak bila tidak diberikan) dan akhiri semua sesinya",
+          summary:
+            "Setel ulang kata sandi (acak bila tidak diberikan), akhiri semua sesinya dan cabut semua token API-nya",
+          description:
+            "Redaktur hanya untuk akun penulis dan editor; kata sandi redaktur dan admin disetel ulang oleh admin.",
           params: idParams,
           body: z.object({ password: z.string().max(1024).optional() }).optional(),
           response: { 200: createdUser, ...problems(401, 403, 404, 422) },
@@ -122,7 +126,7 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const current = await users.get(request.params.id);
-        authorize(actor, "user.manage", { type: "user", role: current.role });
+        authorize(actor, "user.resetPassword", { type: "user", role: current.role });
         const result = await users.resetPassword(
           current.id,
           request.body?.password,

@@ -34,6 +34,8 @@ declare module "fastify" {
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Paths (after the /api/v1 prefix) a cookie may write to without a CSRF token. */
 const CSRF_EXEMPT = new Set(["/auth/login"]);
+/** The only write an anonymous caller may send (everything else is 401 before validation). */
+const ANONYMOUS_WRITES = new Set(["/auth/login"]);
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -62,10 +64,16 @@ export function registerAuth(app: FastifyInstance, deps: Deps, options: { prefix
       request.auth = { kind: "token", user: resolved.user, tokenId: resolved.token.id };
       return;
     }
+    const path = (request.raw.url ?? "").split("?")[0]?.slice(options.prefix.length) ?? "";
     const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) return;
-    const session = await deps.accounts.sessions.resolve(cookie);
-    if (!session) return;
+    const session = cookie ? await deps.accounts.sessions.resolve(cookie) : null;
+    if (!session) {
+      // Anonymous writes are refused before their body is even validated: a stranger learns
+      // nothing about a route's schema, and no work is done for them.
+      if (UNSAFE_METHODS.has(request.method) && !ANONYMOUS_WRITES.has(path))
+        throw new AppError("unauthenticated", "Silakan masuk terlebih dahulu.");
+      return;
+    }
     request.actor = session.actor;
     request.auth = {
       kind: "session",
@@ -73,7 +81,6 @@ export function registerAuth(app: FastifyInstance, deps: Deps, options: { prefix
       sessionId: session.sessionId,
       csrfToken: session.csrfToken,
     };
-    const path = (request.raw.url ?? "").split("?")[0]?.slice(options.prefix.length) ?? "";
     if (UNSAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameSecret(sent, session.csrfToken))

@@ -30,6 +30,8 @@ export const MESSAGES = {
     notFoundBody: "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.",
     serverErrorTitle: "Terjadi kesalahan",
     serverErrorBody: "Maaf, ada gangguan di server kami. Silakan coba lagi sebentar lagi.",
+    busyTitle: "Sedang sibuk",
+    busyBody: "Maaf, server sedang sibuk menyimpan data lain. Silakan muat ulang dalam beberapa detik.",
     badRequestTitle: "Permintaan tidak valid",
     badRequestBody: "Maaf, permintaan Anda tidak bisa kami proses. Periksa alamatnya lalu coba lagi.",
     backHome: "Kembali ke beranda",

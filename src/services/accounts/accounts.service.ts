@@ -2,6 +2,7 @@ import { createAccountsRepository } from "../../db/repositories/accounts.reposit
 import type { Executor } from "../../db/repositories/executor.ts";
 import { createTaxonomyRepository } from "../../db/repositories/taxonomy.repository.ts";
 import type { AuditService } from "./audit.service.ts";
+import { createBackgroundWrites } from "./background-writes.ts";
 import type { Argon2Params } from "./password.ts";
 import { createSessionsService } from "./sessions.service.ts";
 import { createTokensService } from "./tokens.service.ts";
@@ -14,8 +15,16 @@ export function createAccountsService(deps: {
   audit: AuditService;
   argon2?: Argon2Params;
 }) {
-  const shared = { ...deps, repo: createAccountsRepository(), taxonomy: createTaxonomyRepository() };
+  const background = createBackgroundWrites();
+  const shared = {
+    ...deps,
+    repo: createAccountsRepository(),
+    taxonomy: createTaxonomyRepository(),
+    background,
+  };
   return {
+    /** Waits for bookkeeping writes still running (before the store closes). */
+    settle: () => background.settle(),
     users: createUsersService(shared),
     sessions: createSessionsService(shared),
     tokens: createTokensService(shared),

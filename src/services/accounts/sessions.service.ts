@@ -3,6 +3,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
+import { throttleKeyOf } from "../../core/ip-address.ts";
 import type { User } from "../../core/user.ts";
 import { parseInput } from "../validation.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -22,6 +23,8 @@ export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 export const SESSION_MAX_MS = 90 * 24 * 3600_000;
 const TOUCH_AFTER_MS = 5 * 60_000;
 export const THROTTLE = { windowMs: 15 * 60_000, accountLimit: 5, ipLimit: 20 };
+/** Login attempts older than this are deleted (on every attempt, off the request's path). */
+const ATTEMPTS_KEPT_MS = 24 * 3600_000;
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -61,24 +64,51 @@ const rateLimited = (retryAfterMs: number) =>
 const badCredentials = () => new AppError("unauthenticated", "Email atau kata sandi salah.");
 
 export function createSessionsService(deps: AccountsDeps) {
-  const { db, clock, audit, repo } = deps;
+  const { db, clock, audit, repo, background } = deps;
   let dummyHash: Promise<string> | null = null;
 
-  /** Throws `rate_limited` when this email or IP has failed too often recently. */
-  async function checkThrottle(email: string, ip: string, now: Date): Promise<void> {
+  /**
+   * Throws `rate_limited` when this email or client has failed too often recently. Counts only
+   * attempts recorded before `attemptId` (this attempt's own row, written before the check), so
+   * simultaneous guesses are counted in the order they arrived: at most `accountLimit` of them
+   * ever reach the password check. An attempt still being checked counts as a failure.
+   */
+  async function checkThrottle(email: string, client: string, now: Date, attemptId: number): Promise<void> {
     const since = new Date(now.getTime() - THROTTLE.windowMs);
-    const attempts = await repo.loginAttemptsByEmail(db, email, since);
+    const attempts = await repo.loginAttemptsByEmail(db, email, since, attemptId);
     const lastSuccess = attempts.findLastIndex((a) => a.success === 1);
     const failures = attempts.slice(lastSuccess + 1);
     if (failures.length >= THROTTLE.accountLimit) {
       const oldest = failures[failures.length - THROTTLE.accountLimit]!;
       throw rateLimited(new Date(oldest.at).getTime() + THROTTLE.windowMs - now.getTime());
     }
-    const ipFailures = await repo.failedLoginsByIp(db, ip, since);
-    if (ipFailures.length >= THROTTLE.ipLimit) {
-      const oldest = ipFailures[ipFailures.length - THROTTLE.ipLimit]!;
+    const clientFailures = await repo.failedLoginsByIp(db, client, since, attemptId);
+    if (clientFailures.length >= THROTTLE.ipLimit) {
+      const oldest = clientFailures[clientFailures.length - THROTTLE.ipLimit]!;
       throw rateLimited(new Date(oldest.at).getTime() + THROTTLE.windowMs - now.getTime());
     }
+  }
+
+  /** One audit row when a failure locks an account or a client, none per refused attempt after. */
+  async function auditLock(email: string, client: string, ip: string, now: Date, attemptId: number) {
+    const since = new Date(now.getTime() - THROTTLE.windowMs);
+    const attempts = await repo.loginAttemptsByEmail(db, email, since, attemptId + 1);
+    const failures = attempts.slice(attempts.findLastIndex((a) => a.success === 1) + 1);
+    const clientFailures = await repo.failedLoginsByIp(db, client, since, attemptId + 1);
+    const scope =
+      failures.length === THROTTLE.accountLimit
+        ? "account"
+        : clientFailures.length === THROTTLE.ipLimit
+          ? "client"
+          : null;
+    if (scope === null) return;
+    await audit.record({
+      actor: null,
+      action: "auth.login.throttled",
+      resourceType: "user",
+      detail: { email, scope, client, lockedForSeconds: THROTTLE.windowMs / 1000 },
+      ip,
+    });
   }
 
   async function startSession(user: User, meta: RequestMeta): Promise<LoginResult> {
@@ -104,17 +134,21 @@ export function createSessionsService(deps: AccountsDeps) {
       const data = parseInput(loginSchema, input);
       const email = normalizeEmail(data.email);
       const ip = meta.ip ?? "";
+      const client = throttleKeyOf(ip);
       const now = clock();
+      // The attempt is recorded (as a failure until proven otherwise) before anything is checked.
+      const attemptId = await repo.insertLoginAttempt(db, {
+        at: now,
+        email,
+        ip: client,
+        success: false,
+      });
+      background.run(repo.deleteLoginAttemptsBefore(db, new Date(now.getTime() - ATTEMPTS_KEPT_MS)));
       try {
-        await checkThrottle(email, ip, now);
+        await checkThrottle(email, client, now, attemptId);
       } catch (error) {
-        await audit.record({
-          actor: null,
-          action: "auth.login.throttled",
-          resourceType: "user",
-          detail: { email },
-          ip,
-        });
+        // Refused attempts cost the caller nothing and leave nothing behind: no row, no audit entry.
+        await repo.deleteLoginAttempt(db, attemptId);
         throw error;
       }
       const found = await repo.credentialsByEmail(db, email);
@@ -122,7 +156,6 @@ export function createSessionsService(deps: AccountsDeps) {
       dummyHash ??= hashPassword(randomBytes(16).toString("hex"), deps.argon2);
       const valid = await verifyPassword(data.password, found?.passwordHash ?? (await dummyHash));
       const ok = found !== null && valid && !found.user.disabled;
-      await repo.insertLoginAttempt(db, { at: now, email, ip, success: ok });
       if (!ok || !found) {
         await audit.record({
           actor: null,
@@ -132,9 +165,10 @@ export function createSessionsService(deps: AccountsDeps) {
           detail: { email, reason: !found ? "unknown_email" : !valid ? "wrong_password" : "disabled" },
           ip,
         });
+        await auditLock(email, client, ip, now, attemptId);
         throw badCredentials();
       }
-      await repo.deleteLoginAttemptsBefore(db, new Date(now.getTime() - 24 * 3600_000));
+      await repo.markLoginSucceeded(db, attemptId);
       await repo.deleteExpiredSessions(db, now);
       const result = await startSession(found.user, meta);
       await audit.record({
@@ -163,7 +197,9 @@ export function createSessionsService(deps: AccountsDeps) {
       }
       if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, createdAt + SESSION_MAX_MS));
-        await repo.touchSession(db, id, now, expiresAt);
+        // Off the read path: a request never waits for (or fails on) the store's write lock to
+        // slide its session; a touch lost to a busy store is retried on the next request.
+        background.run(repo.touchSession(db, id, now, expiresAt));
       }
       return { actor: actorOf(user), user, sessionId: id, csrfToken: session.csrf_token, expiresAt };
     },
@@ -211,16 +247,20 @@ export function createSessionsService(deps: AccountsDeps) {
           details: [{ field: "newPassword", message: "Sama dengan kata sandi saat ini." }],
         });
       const hash = await hashPassword(data.newPassword, deps.argon2);
-      const endedSessions = await inTransaction(db, async (tx) => {
+      // A changed password is a recovery: other sessions end and every API token is revoked.
+      const { endedSessions, revokedTokens } = await inTransaction(db, async (tx) => {
         await repo.setPassword(tx, session.userId, hash, clock());
-        return repo.deleteSessionsOf(tx, session.userId, session.sessionId);
+        return {
+          endedSessions: await repo.deleteSessionsOf(tx, session.userId, session.sessionId),
+          revokedTokens: await repo.revokeTokensOf(tx, session.userId, clock()),
+        };
       });
       await audit.record({
         actor,
         action: "auth.password.change",
         resourceType: "user",
         resourceId: session.userId,
-        detail: { endedSessions },
+        detail: { endedSessions, revokedTokens },
         ip: meta.ip ?? null,
       });
       return { endedSessions };

@@ -28,7 +28,7 @@ export const newTokenSchema = z.object({
 export type NewTokenInput = z.input<typeof newTokenSchema>;
 
 export function createTokensService(deps: AccountsDeps) {
-  const { db, clock, audit, repo } = deps;
+  const { db, clock, audit, repo, background } = deps;
 
   return {
     async create(
@@ -103,7 +103,7 @@ export function createTokensService(deps: AccountsDeps) {
       if (!found || found.token.revokedAt !== null || found.user.disabled) return null;
       const now = clock();
       if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > LAST_USED_EVERY_MS)
-        await repo.markTokenUsed(db, found.token.id, now);
+        background.run(repo.markTokenUsed(db, found.token.id, now)); // never on the read path
       const scopes = found.token.scopes.filter((s): s is TokenScope =>
         (TOKEN_SCOPES as readonly string[]).includes(s),
       );

@@ -9,6 +9,7 @@ import type { AccountsRepository } from "../../db/repositories/accounts.reposito
 import type { TaxonomyRepository } from "../../db/repositories/taxonomy.repository.ts";
 import { parseInput } from "../validation.ts";
 import type { AuditService } from "./audit.service.ts";
+import type { BackgroundWrites } from "./background-writes.ts";
 import {
   generatePassword,
   hashPassword,
@@ -22,6 +23,8 @@ export interface AccountsDeps {
   clock: () => Date;
   audit: AuditService;
   repo: AccountsRepository;
+  /** Bookkeeping writes no request waits for (session touch, token last use). */
+  background: BackgroundWrites;
   taxonomy: TaxonomyRepository;
   /** Argon2 parameters (OWASP defaults unless a test lowers them). */
   argon2?: Argon2Params;
@@ -158,9 +161,13 @@ export function createUsersService(deps: AccountsDeps) {
       const user = await get(id);
       await checkPerson(data.personId);
       await keepAnAdmin(user, data);
-      await inTransaction(db, async (tx) => {
+      // Disabling ends every session and revokes every API token: re-enabling does not bring
+      // back credentials that may have been stolen.
+      const revokedTokens = await inTransaction(db, async (tx) => {
         await repo.updateUser(tx, id, data);
-        if (data.disabled === true) await repo.deleteSessionsOf(tx, id);
+        if (data.disabled !== true) return 0;
+        await repo.deleteSessionsOf(tx, id);
+        return repo.revokeTokensOf(tx, id, clock());
       });
       const changed = Object.fromEntries(
         Object.entries(data).filter(([key, value]) => value !== user[key as keyof User]),
@@ -176,13 +183,17 @@ export function createUsersService(deps: AccountsDeps) {
         action,
         resourceType: "user",
         resourceId: id,
-        detail: { changed, ...(data.role && data.role !== user.role ? { fromRole: user.role } : {}) },
+        detail: {
+          changed,
+          ...(data.role && data.role !== user.role ? { fromRole: user.role } : {}),
+          ...(revokedTokens > 0 ? { revokedTokens } : {}),
+        },
         ip: meta.ip ?? null,
       });
       return get(id);
     },
 
-    /** Sets a new password (generated unless given) and ends every session of the user. */
+    /** Sets a new password (generated unless given), ends every session and revokes every token. */
     async resetPassword(
       id: number,
       password: string | undefined,
@@ -193,15 +204,17 @@ export function createUsersService(deps: AccountsDeps) {
       const user = await get(id);
       const generatedPassword = password === undefined ? generatePassword() : null;
       const hash = await hashPassword(password ?? (generatedPassword as string), deps.argon2);
-      await inTransaction(db, async (tx) => {
+      const revokedTokens = await inTransaction(db, async (tx) => {
         await repo.setPassword(tx, id, hash, clock());
         await repo.deleteSessionsOf(tx, id);
+        return repo.revokeTokensOf(tx, id, clock());
       });
       await audit.record({
         actor,
         action: "user.resetPassword",
         resourceType: "user",
         resourceId: id,
+        detail: { revokedTokens },
         ip: meta.ip ?? null,
       });
       return { user, generatedPassword };

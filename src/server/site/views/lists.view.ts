@@ -52,13 +52,13 @@ export function sectionView(model: SectionPageModel): SafeHtml {
 <h1>${section.name}</h1>
 ${section.description ? html`<p class="lede">${section.description}</p>` : ""}
 ${children}
-${articleList(model.articles.items)}
+${articleList(model.articles.items, 2)}
 ${pagination(model.articles, pageUrlOf(model.url))}`;
 }
 
 export function tagView(model: TagPageModel): SafeHtml {
   return html`<h1>${t.articlesTagged(model.tag.name)}</h1>
-${articleList(model.articles.items)}
+${articleList(model.articles.items, 2)}
 ${pagination(model.articles, pageUrlOf(model.url))}`;
 }
 
@@ -78,10 +78,18 @@ ${pagination(model.articles, pageUrlOf(model.url))}`;
 }
 
 export function errorTitle(status: number): string {
+  if (status === 503) return t.busyTitle;
   return status === 404 ? t.notFoundTitle : status >= 500 ? t.serverErrorTitle : t.badRequestTitle;
 }
 
 export function errorView(status: number): SafeHtml {
-  const body = status === 404 ? t.notFoundBody : status >= 500 ? t.serverErrorBody : t.badRequestBody;
+  const body =
+    status === 503
+      ? t.busyBody
+      : status === 404
+        ? t.notFoundBody
+        : status >= 500
+          ? t.serverErrorBody
+          : t.badRequestBody;
   return html`<section class="error-page"><h1>${errorTitle(status)}</h1><p>${body}</p><p><a class="button" href="/">${t.backHome}</a></p></section>`;
 }
