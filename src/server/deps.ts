@@ -91,7 +91,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const sections = createSectionsService(base);
   const articles = createArticlesService({ ...base, sections });
   const audit = createAuditService({ store, clock });
-  const newsroom = createNewsroomServices({ ...base, articles, audit, siteUrl: config.siteUrl });
+  const newsroom = createNewsroomServices({
+    ...base,
+    articles,
+    audit,
+    siteUrl: config.siteUrl,
+    webhookTargets: { allow: config.webhookAllowInternal },
+  });
   const searchStack = createSearchStack({
     store,
     clock,
