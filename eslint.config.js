@@ -1,6 +1,40 @@
 // ESLint flat config: errors or off, never warn (DESIGN.md §2).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { layerImportsRule } from "./eslint/layer-imports.rule.js";
+
+/**
+ * The layers (docs/architecture.md): what each folder under src/ may import besides itself. The most
+ * specific key wins ("search/postgres" over "search"); `deny` overrides `allow`; `allowTypes` admits
+ * type-only imports (erased at run time). Test files (*.test.ts, *.test-support.ts, src/testing/)
+ * may also import `tests.allow`.
+ */
+const LAYERS = {
+  core: { allow: [], allowTypes: ["content/body.schema.ts"] },
+  content: { allow: ["core"] },
+  db: { allow: ["core", "content"] },
+  search: { allow: ["core", "content", "db"] },
+  "search/sqlite": { allow: ["core", "content", "db", "search"], deny: ["search/postgres"] },
+  "search/postgres": { allow: ["core", "content", "db", "search"], deny: ["search/sqlite"] },
+  distribution: { allow: ["core", "content", "db"] },
+  importers: { allow: ["core", "content"] },
+  cache: { allow: ["core"] },
+  media: { allow: ["core"] },
+  services: { allow: ["core", "content", "db", "search", "distribution", "importers", "media"] },
+  app: {
+    allow: ["core", "content", "db", "search", "distribution", "importers", "cache", "media", "services"],
+  },
+  server: {
+    allow: ["core", "content", "db/read", "search", "distribution", "cache", "media", "services", "app"],
+  },
+  cli: { allow: ["core", "content", "search", "importers", "services", "app", "server/app.ts"] },
+  // The corpus generator writes millions of rows straight through the repositories (benchmarks).
+  "cli/generate": { allow: ["cli", "core", "content", "db", "app"] },
+  testing: { allow: ["core", "content", "db", "search", "services", "app", "server/app.ts"] },
+};
+const TESTS = {
+  allow: ["testing", "app", "db", "services", "cli/demo", "cli/load-demo.ts", "server/app.ts"],
+};
 
 export default tseslint.config(
   { ignores: ["node_modules/**", "data/**", "bench/results/**", "admin/dist/**", "coverage/**"] },
@@ -28,5 +62,10 @@ export default tseslint.config(
       "no-console": "off",
       eqeqeq: ["error", "always", { null: "ignore" }],
     },
+  },
+  {
+    files: ["src/**/*.ts"],
+    plugins: { warta: { rules: { layers: layerImportsRule } } },
+    rules: { "warta/layers": ["error", { layers: LAYERS, tests: TESTS }] },
   },
 );

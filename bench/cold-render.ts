@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { performance } from "node:perf_hooks";
 import { articlePath } from "../src/core/urls.ts";
 import { buildEntry } from "../src/cache/page-cache.ts";
-import type { Deps } from "../src/server/deps.ts";
+import type { Deps } from "../src/app/deps.ts";
 import { loadStylesheet } from "../src/server/site/assets.ts";
 import { createSiteRenderer } from "../src/server/site/site-renderer.ts";
 import { median, percentile, round } from "./http-util.ts";

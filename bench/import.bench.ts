@@ -13,12 +13,12 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { importPaths } from "../src/cli/commands/import.command.ts";
+import { importPaths } from "../src/services/import/import-paths.ts";
 import { createCommandDeps } from "../src/cli/runtime.ts";
 import { extractDocument } from "../src/importers/analyze-page.ts";
 import { readImportFile } from "../src/importers/detect.ts";
 import { validateExtracted } from "../src/importers/extracted-article.ts";
-import { loadConfig } from "../src/server/config.ts";
+import { loadConfig } from "../src/app/config.ts";
 import { expandPaths } from "../src/services/import/bulk-import.ts";
 import { INDONESIAN_DAYS, INDONESIAN_MONTHS } from "../src/core/house-date.ts";
 

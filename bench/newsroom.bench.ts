@@ -15,8 +15,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { paragraph } from "../src/content/body.schema.ts";
-import { loadConfig } from "../src/server/config.ts";
-import { createDeps } from "../src/server/deps.ts";
+import { loadConfig } from "../src/app/config.ts";
+import { createDeps } from "../src/app/deps.ts";
 import { diffRevisions } from "../src/services/revision-diff.ts";
 import { revisionSnapshotOf } from "../src/core/revision.ts";
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { paragraph } from "../src/content/body.schema.ts";
 import { buildApp } from "../src/server/app.ts";
-import type { Deps } from "../src/server/deps.ts";
+import type { Deps } from "../src/app/deps.ts";
 import { median, rawGet, round } from "./http-util.ts";
 
 export interface PublishVisibleResult {

@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from "../core/actor.ts";
 import type { Block, BodyDocument } from "../content/body.schema.ts";
 import { BODY_VERSION } from "../content/body.schema.ts";
-import type { Deps } from "../server/deps.ts";
+import type { Deps } from "../app/deps.ts";
 import { DEMO_ARTICLES, DEMO_IMAGES, DEMO_PEOPLE, DEMO_SECTIONS } from "./demo/demo-content.ts";
 import type { DemoArticle, DemoBlock } from "./demo/demo-content.types.ts";
 import { renderDemoImage } from "./demo/demo-images.ts";

@@ -1,4 +1,4 @@
-import { ConfigError } from "../server/config.ts";
+import { ConfigError } from "../app/config.ts";
 import { UsageError } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 

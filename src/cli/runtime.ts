@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from "../server/config.ts";
-import { createDeps, type Deps } from "../server/deps.ts";
+import { loadConfig, type Config } from "../app/config.ts";
+import { createDeps, type Deps } from "../app/deps.ts";
 
 /** The dependencies of a one-shot command (no background work: see DepsOptions.backgroundWork). */
 export function createCommandDeps(config: Config): Promise<Deps> {

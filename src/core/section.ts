@@ -35,6 +35,11 @@ export interface SectionDirectory {
   subtreeIds(id: number): number[];
 }
 
+/** Where a reader of the tree gets it (the sections service, cached until a section changes). */
+export interface SectionDirectorySource {
+  directory(): Promise<SectionDirectory>;
+}
+
 export function buildSectionDirectory(sections: Section[]): SectionDirectory {
   const byId = new Map(sections.map((s) => [s.id, s]));
   const childrenOf = new Map<number | null, Section[]>();

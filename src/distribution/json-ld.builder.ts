@@ -2,7 +2,7 @@ import type { CreditRole } from "../core/article.ts";
 import { formatIsoWithOffset } from "../core/house-date.ts";
 import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
 import { html, jsonForScript, type SafeHtml } from "../content/html.ts";
-import type { ArticlePageModel } from "../services/reading.models.ts";
+import type { ArticlePageModel } from "../db/read/reading.models.ts";
 import type { SiteInfo } from "./distribution.models.ts";
 
 /** A published correction or clarification ("koreksi"/"ralat") shown under the article. */

@@ -2,7 +2,7 @@ import { formatIsoWithOffset } from "../core/house-date.ts";
 import { feedPath, type FeedScope } from "../core/urls.ts";
 import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
 import { html, type SafeHtml } from "../content/html.ts";
-import type { ArticlePageModel } from "../services/reading.models.ts";
+import type { ArticlePageModel } from "../db/read/reading.models.ts";
 import type { SiteInfo } from "./distribution.models.ts";
 import { jsonLdScript, newsArticleJsonLd, webSiteJsonLd, type CorrectionInput } from "./json-ld.builder.ts";
 

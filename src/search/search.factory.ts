@@ -1,6 +1,6 @@
 /** Builds the search stack for a store: analyzer, index adapter, aliases and the service. */
 import type { Store } from "../db/store.ts";
-import type { SectionsService } from "../services/sections.service.ts";
+import type { SectionDirectorySource } from "../core/section.ts";
 import { createAliasesService, type AliasesService } from "./aliases.service.ts";
 import { createAnalyzer, type Analyzer } from "./analyzer/analyzer.ts";
 import { loadRootWords } from "./analyzer/root-words.ts";
@@ -20,7 +20,7 @@ export interface SearchStack {
 export function createSearchStack(deps: {
   store: Store;
   clock: () => Date;
-  sections: SectionsService;
+  sections: SectionDirectorySource;
   analyzer?: Analyzer;
   /** Reports an article the index could not take (defaults to stderr). */
   onIndexError?: (error: unknown, articleId: number) => void;

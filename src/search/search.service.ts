@@ -7,11 +7,10 @@
 import type { ArticleEvent, DomainEvent } from "../core/events.ts";
 import { AppError } from "../core/errors.ts";
 import type { IndonesianTimeZone } from "../core/time-zones.ts";
-import type { SectionDirectory } from "../core/section.ts";
+import type { SectionDirectory, SectionDirectorySource } from "../core/section.ts";
 import { articlePath } from "../core/urls.ts";
 import type { Store } from "../db/store.ts";
-import type { ArticleListItem } from "../services/reading.models.ts";
-import type { SectionsService } from "../services/sections.service.ts";
+import type { ArticleListItem } from "../db/read/reading.models.ts";
 import type { AliasesService } from "./aliases.service.ts";
 import type { Analyzer } from "./analyzer/analyzer.ts";
 import { compileQuery, type Correction } from "./query/compile-query.ts";
@@ -21,7 +20,7 @@ import { highlightText, snippet, type Segment } from "./query/snippet.ts";
 import { createIndexSync } from "./index-sync.ts";
 import { bodyText, createDocumentSource } from "./search-documents.ts";
 import type { MatchNode, ProgressCallback, SearchFilters, SearchIndex } from "./search-index.ts";
-import { facetToken } from "./sqlite/fts5-match.ts";
+import { facetToken } from "./facet-tokens.ts";
 
 export interface SearchResultItem extends ArticleListItem {
   headlineSegments: Segment[];
@@ -47,7 +46,7 @@ export interface SearchResults {
 export interface SearchServiceDeps {
   store: Store;
   clock: () => Date;
-  sections: SectionsService;
+  sections: SectionDirectorySource;
   index: SearchIndex;
   analyzer: Analyzer;
   aliases: AliasesService;
@@ -201,7 +200,7 @@ export function createSearchService(deps: SearchServiceDeps) {
   return {
     index,
 
-    /** The event subscriber (wired in server/deps.ts). */
+    /** The event subscriber (wired in app/deps.ts). */
     async handleEvent(event: DomainEvent): Promise<void> {
       if (!INDEXED_EVENTS.has(event.type)) return;
       sync.changed((event as ArticleEvent).articleId);

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { isAppError } from "../core/errors.ts";
 import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
-import type { Deps } from "./deps.ts";
+import type { Deps } from "../app/deps.ts";
+import { adminRoutes } from "./admin/admin.routes.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
 import { loadStylesheet } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
@@ -13,7 +14,7 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
-/** The HTTP application over already-built dependencies (server/deps.ts). */
+/** The HTTP application over already-built dependencies (app/deps.ts). */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel } : false,
@@ -50,6 +51,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(distributionRoutes(deps));
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
   await app.register(apiPlugin(deps), { prefix: API_PREFIX });
+  // The newsroom SPA at /admin (built into admin/dist; never in the page cache).
+  await app.register(adminRoutes());
   await app.register(searchRoutes(deps, renderer));
   await app.register(siteRoutes(deps, renderer, stylesheet));
   return app;

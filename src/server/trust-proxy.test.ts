@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "../app/config.ts";
 import { createTestContext, type TestContext } from "../testing/test-app.ts";
 
 describe("trusting X-Forwarded-For", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { holdWriteLock } from "../testing/write-lock-holder.ts";
-import { createApiContext, type ApiTestContext, type Session } from "./api/api-test-support.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../testing/api-test-support.ts";
 
 /**
  * Another process holds SQLite's write lock (a CLI import or reindex beside the server): the

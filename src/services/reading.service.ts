@@ -17,7 +17,7 @@ import type {
   PersonPageModel,
   SectionPageModel,
   TagPageModel,
-} from "./reading.models.ts";
+} from "../db/read/reading.models.ts";
 import { correctionsOf } from "./corrections.service.ts";
 import type { SectionsService } from "./sections.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
@@ -143,7 +143,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
   }
 
   return {
-    /** The event subscriber (server/deps.ts): keeps the list counts true. */
+    /** The event subscriber (app/deps.ts): keeps the list counts true. */
     handleEvent: (event: DomainEvent): void => applyEvent(event),
 
     latest: async (limit = LATEST_COUNT) => latest(await sections.directory(), limit),

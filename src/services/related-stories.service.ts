@@ -1,6 +1,6 @@
 import type { ArticleEvent, DomainEvent } from "../core/events.ts";
 import type { Store } from "../db/store.ts";
-import type { ArticleListItem } from "./reading.models.ts";
+import type { ArticleListItem } from "../db/read/reading.models.ts";
 import type { ReadingService } from "./reading.service.ts";
 
 /** How many ids are kept per article: more than shown, so a few unpublished ones can be dropped. */
@@ -130,7 +130,7 @@ export function createRelatedStoriesService(deps: RelatedStoriesDeps) {
     recompute: (articleId: number) => compute(articleId),
 
     /**
-     * The event subscriber (server/deps.ts, after the search index's). A live article's stored
+     * The event subscriber (app/deps.ts, after the search index's). A live article's stored
      * list is dropped at once and recomputed in the background; a non-live one's is dropped.
      */
     async handleEvent(event: DomainEvent): Promise<void> {

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { SYSTEM_ACTOR } from "../core/actor.ts";
 import type { ArticleEvent } from "../core/events.ts";
-import { loadConfig } from "../server/config.ts";
-import { createDeps, type Deps } from "../server/deps.ts";
+import { loadConfig } from "../app/config.ts";
+import { createDeps, type Deps } from "../app/deps.ts";
 import { buildArticle, buildSection } from "../testing/factories.ts";
 
 const T = new Date("2026-05-01T03:00:00.000Z");

@@ -5,7 +5,7 @@ import type { MediaRepository } from "../db/repositories/media.repository.ts";
 import type { TaxonomyRepository } from "../db/repositories/taxonomy.repository.ts";
 import type { RevisionsRepository } from "../db/repositories/revisions.repository.ts";
 
-/** What every service is built from; assembled once in server/deps.ts (DESIGN.md §5.3). */
+/** What every service is built from; assembled once in app/deps.ts (DESIGN.md §5.3). */
 export interface ServiceDeps {
   store: Store;
   events: EventBus;

@@ -5,7 +5,7 @@ import type { Media } from "../core/media.ts";
 import type { Person } from "../core/person.ts";
 import type { Section } from "../core/section.ts";
 import { paragraph, type BodyDocument } from "../content/body.schema.ts";
-import type { Deps } from "../server/deps.ts";
+import type { Deps } from "../app/deps.ts";
 import type { ArticleInput } from "../services/article-input.ts";
 
 let counter = 0;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../server/app.ts";
-import { loadConfig } from "../server/config.ts";
-import { createDeps, type Deps } from "../server/deps.ts";
+import { loadConfig } from "../app/config.ts";
+import { createDeps, type Deps } from "../app/deps.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 export interface TestContext {

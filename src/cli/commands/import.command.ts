@@ -1,64 +1,31 @@
 import { writeFile } from "node:fs/promises";
-import type { Actor } from "../../core/actor.ts";
 import { isImportError } from "../../importers/import-error.ts";
-import { formatReport, type ImportReport } from "../../services/import/import-report.ts";
-import type { Deps } from "../../server/deps.ts";
+import { importPaths, type ImportRunOptions } from "../../services/import/import-paths.ts";
+import { exitCodeOf, formatReport, type ImportReport } from "../../services/import/import-report.ts";
+import type { Deps } from "../../app/deps.ts";
 import { parseCommandArgs, UsageError, type Command } from "../command.ts";
 import { createProgress } from "../progress.ts";
 import { withDeps } from "../runtime.ts";
 
-const IMPORT_ACTOR: Actor = { kind: "system", name: "import" };
-
-export interface ImportRunOptions {
-  paths: string[];
-  status?: "draft" | "published";
-  /** Stops after the current article when it returns true (Ctrl-C). */
-  shouldStop?: () => boolean;
-  progress?: NodeJS.WritableStream & { isTTY?: boolean };
-  /** Test seam: see ImportServiceOptions.afterInsert. */
-  afterInsert?: (articleId: number) => void | Promise<void>;
-  maxBytes?: number;
-  /** Parser threads (default: by core count and run size; see file-loader.ts). */
-  workers?: number;
-}
-
-/** The import use case over built deps (the command and the tests share it). */
-export async function importPaths(deps: Deps, options: ImportRunOptions): Promise<ImportReport> {
-  // The parsers are loaded when an import runs, not by every `warta` command (`serve` stays ~25 MB smaller).
-  const [{ runBulkImport }, { createImportService }, { createWartaImporter }] = await Promise.all([
-    import("../../services/import/bulk-import.ts"),
-    import("../../services/import/import.service.ts"),
-    import("../../services/import/warta-import.ts"),
-  ]);
-  const runtime = { serviceDeps: deps.serviceDeps, storage: deps.storage, events: deps.events };
-  const service = createImportService(runtime, {
-    actor: IMPORT_ACTOR,
-    ...(options.status ? { status: options.status } : {}),
-    ...(options.afterInsert ? { afterInsert: options.afterInsert } : {}),
-  });
+/** The import use case with a progress bar on `stream` (the command's stderr). */
+async function importWithProgress(
+  deps: Deps,
+  options: ImportRunOptions & { progress?: NodeJS.WritableStream & { isTTY?: boolean } },
+): Promise<ImportReport> {
+  const { progress: stream, ...run } = options;
   let progress: ReturnType<typeof createProgress> | null = null;
   let lastDone = 0;
-  const report = await runBulkImport(options.paths, {
-    service,
-    warta: createWartaImporter(runtime, IMPORT_ACTOR),
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
+  const report = await importPaths(deps, {
+    ...run,
     onFile(done, total) {
-      if (!options.progress) return;
-      progress ??= createProgress({ total, label: "Impor", stream: options.progress });
+      if (!stream) return;
+      progress ??= createProgress({ total, label: "Impor", stream });
       progress.tick(done - lastDone);
       lastDone = done;
     },
   });
   (progress as ReturnType<typeof createProgress> | null)?.done();
   return report;
-}
-
-/** Exit codes: 0 all good, 1 something failed, 130 stopped by Ctrl-C. */
-export function exitCodeOf(report: ImportReport): number {
-  if (report.interrupted) return 130;
-  return report.failed > 0 ? 1 : 0;
 }
 
 export const importCommand: Command = {
@@ -86,7 +53,7 @@ export const importCommand: Command = {
     process.on("SIGINT", onSigint);
     try {
       return await withDeps(async (deps) => {
-        const report = await importPaths(deps, {
+        const report = await importWithProgress(deps, {
           paths: positionals,
           ...(status ? { status } : {}),
           shouldStop: () => stopping,

@@ -1,6 +1,7 @@
+import { ensureAdminBuild } from "../../app/admin-build.ts";
 import { buildApp } from "../../server/app.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps } from "../../server/deps.ts";
+import { loadConfig } from "../../app/config.ts";
+import { createDeps } from "../../app/deps.ts";
 import { parseCommandArgs, type Command } from "../command.ts";
 import { loadDemo } from "../load-demo.ts";
 
@@ -11,6 +12,11 @@ async function serve(options: { demo: boolean }): Promise<number> {
     const result = await loadDemo(deps);
     if (result.loaded) console.log(`Demo content loaded: ${result.articles} articles.`);
   }
+  // The admin SPA: built at install (postinstall); rebuilt here when missing or stale.
+  await ensureAdminBuild().then(
+    (built) => built && console.log("Admin built into admin/dist."),
+    (error: unknown) => console.error("Building the admin failed; /admin is unavailable:", error),
+  );
   const app = await buildApp(deps, { logger: true });
   app.addHook("onClose", async () => deps.close());
   const stop = async (signal: string) => {

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { UsageError } from "../command.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps, type Deps } from "../../server/deps.ts";
+import { loadConfig } from "../../app/config.ts";
+import { createDeps, type Deps } from "../../app/deps.ts";
 import { verifyPassword } from "../../services/accounts/password.ts";
 import { createUserCommand } from "./user.command.ts";
 

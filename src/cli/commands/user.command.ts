@@ -2,7 +2,7 @@ import type { Actor } from "../../core/actor.ts";
 import { isAppError } from "../../core/errors.ts";
 import { isRole, ROLES } from "../../core/policy.ts";
 import type { User } from "../../core/user.ts";
-import type { Deps } from "../../server/deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { parseCommandArgs, UsageError, type Command } from "../command.ts";
 import { withDeps } from "../runtime.ts";
 

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { bodyDocumentSchema } from "../../content/body.schema.ts";
 import { buildApp } from "../../server/app.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps, type Deps } from "../../server/deps.ts";
+import { loadConfig } from "../../app/config.ts";
+import { createDeps, type Deps } from "../../app/deps.ts";
 import { generateCorpus, StoreNotEmptyError } from "./generate-corpus.ts";
 
 async function withStore<T>(run: (deps: Deps) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from "../../core/actor.ts";
 import { slugify } from "../../core/slug.ts";
 import type { Block, BodyDocument } from "../../content/body.schema.ts";
 import { BODY_VERSION } from "../../content/body.schema.ts";
-import type { Deps } from "../../server/deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { renderDemoImage } from "../demo/demo-images.ts";
 import type { DemoScene } from "../demo/demo-content.types.ts";
 import type { Progress } from "../progress.ts";

@@ -1,32 +1,6 @@
 import type { WebhookDeliveryRow, WebhookRow } from "../newsroom.schema.ts";
+import type { DeliveryStatus, Webhook, WebhookDelivery } from "../../core/webhook.ts";
 import type { Executor } from "./executor.ts";
-
-export interface Webhook {
-  id: number;
-  url: string;
-  events: string[];
-  description: string;
-  active: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type DeliveryStatus = "pending" | "sending" | "succeeded" | "failed";
-
-export interface WebhookDelivery {
-  id: number;
-  webhookId: number;
-  eventId: string;
-  eventType: string;
-  payload: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: Date | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: Date;
-  deliveredAt: Date | null;
-}
 
 const webhookFromRow = (row: WebhookRow): Webhook => ({
   id: row.id,

@@ -29,7 +29,7 @@ import type {
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import { FACET_TOKEN } from "../sqlite/fts5-match.ts";
+import { FACET_TOKEN } from "../facet-tokens.ts";
 import { matchWithout, toTsquery } from "./tsquery.ts";
 import { createSchema, ints, writeDocuments } from "./tsvector.storage.ts";
 

@@ -6,7 +6,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { SearchDocument } from "../search-index.ts";
-import { FACET_TOKEN } from "../sqlite/fts5-match.ts";
+import { FACET_TOKEN } from "../facet-tokens.ts";
 import { toTsvectorLiteral } from "./tsquery.ts";
 
 /** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */

@@ -20,14 +20,8 @@ import type {
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import {
-  compileQuery,
-  FACET_TOKEN,
-  facetExpression,
-  facetToken,
-  monthToken,
-  monthTokens,
-} from "./fts5-match.ts";
+import { FACET_TOKEN, facetToken, monthToken, monthTokens } from "../facet-tokens.ts";
+import { compileQuery, facetExpression } from "./fts5-match.ts";
 import { sqliteBatch } from "./sqlite-batch.ts";
 import { type Corpus, estimateFrequency, FRESHNESS, FRESHNESS_HALF_DAYS, rank } from "./fts5-rank.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApiContext, type ApiTestContext } from "./api-test-support.ts";
+import { createApiContext, type ApiTestContext } from "../../testing/api-test-support.ts";
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

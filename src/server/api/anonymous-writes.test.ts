@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApiContext, type ApiTestContext } from "./api-test-support.ts";
+import { createApiContext, type ApiTestContext } from "../../testing/api-test-support.ts";
 
 describe("anonymous writes", () => {
   let ctx: ApiTestContext;

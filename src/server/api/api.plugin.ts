@@ -6,7 +6,7 @@ import {
   jsonSchemaTransformObject,
   serializerCompiler,
 } from "fastify-type-provider-zod";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { registerAuth, SESSION_COOKIE } from "../plugins/auth.plugin.ts";
 import { articlesRoutes } from "./articles.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";

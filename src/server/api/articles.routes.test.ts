@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Person } from "../../core/person.ts";
 import type { Section } from "../../core/section.ts";
 import { bodyOf, buildArticle, buildPerson, buildSection } from "../../testing/factories.ts";
-import { createApiContext, type ApiTestContext, type Session } from "./api-test-support.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
 
 describe("newsroom articles API", () => {
   let ctx: ApiTestContext;

@@ -7,7 +7,7 @@ import { AppError, isAppError } from "../../core/errors.ts";
 import type { Action } from "../../core/policy.ts";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "../../core/workflow.ts";
 import type { ArticleInput } from "../../services/article-input.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import {

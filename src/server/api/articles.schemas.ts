@@ -6,7 +6,7 @@ import type { SectionDirectory } from "../../core/section.ts";
 import { AppError } from "../../core/errors.ts";
 import type { FastifyRequest } from "fastify";
 import type { WorkingCopy } from "../../services/articles.service.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 
 /** API shapes of the newsroom's article endpoints (allow-listed; DESIGN.md §5.5). */
 export const statusSchema = z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]);

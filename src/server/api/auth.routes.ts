@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { clearSessionCookie, requireActor, requestMeta, setSessionCookie } from "../plugins/auth.plugin.ts";
 import { presentUser, problems, userSchema } from "./api-schemas.ts";
 

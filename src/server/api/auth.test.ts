@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApiContext, passwordFor, type ApiTestContext } from "./api-test-support.ts";
+import { createApiContext, passwordFor, type ApiTestContext } from "../../testing/api-test-support.ts";
 
 const login = (ctx: ApiTestContext, email: string, password: string, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password }, headers });

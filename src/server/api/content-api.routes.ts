@@ -5,8 +5,8 @@ import { articlePath, mediaPath, personPath, tagPath } from "../../core/urls.ts"
 import { renderBodyHtml } from "../../content/body-html.renderer.ts";
 import { renderBodyText } from "../../content/body-text.renderer.ts";
 import type { BodyDocument } from "../../content/body.schema.ts";
-import type { ArticlePageModel } from "../../services/reading.models.ts";
-import type { Deps } from "../deps.ts";
+import type { ArticlePageModel } from "../../db/read/reading.models.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import { sendNotModified, weakEtag } from "./etag.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createApiContext, passwordFor, type ApiTestContext } from "./api-test-support.ts";
+import { createApiContext, passwordFor, type ApiTestContext } from "../../testing/api-test-support.ts";
 
 const login = (ctx: ApiTestContext, email: string, password: string, ip: string) =>
   ctx.app.inject({

@@ -4,7 +4,7 @@ import { AppError } from "../../core/errors.ts";
 import type { Media } from "../../core/media.ts";
 import { mediaPath } from "../../core/urls.ts";
 import { MAX_IMAGE_BYTES } from "../../services/media.service.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { problems } from "./api-schemas.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";

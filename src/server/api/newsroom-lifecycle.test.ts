@@ -6,7 +6,7 @@ import type { Section } from "../../core/section.ts";
 import type { Tag } from "../../core/tag.ts";
 import { articleSitemapPath, NEWS_SITEMAP_PATH } from "../../core/urls.ts";
 import { bodyOf, buildPerson, buildSection } from "../../testing/factories.ts";
-import { createApiContext, type ApiTestContext, type Session } from "./api-test-support.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
 
 /**
  * Acceptance (issue #4): one story's whole life over HTTP, asserting what every door shows at

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { AppError, type ErrorCode } from "../../core/errors.ts";
-import { createApiContext, type ApiTestContext } from "./api-test-support.ts";
+import { createApiContext, type ApiTestContext } from "../../testing/api-test-support.ts";
 import { toProblem } from "./problem.ts";
 
 describe("problem mapping", () => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Revision } from "../../core/revision.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import { articleResource, articleSchema, expectedVersion, presentArticle } from "./articles.schemas.ts";

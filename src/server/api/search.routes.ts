@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { formatIsoWithOffset } from "../../core/house-date.ts";
 import { API_PARAMS, parseSearchParams } from "../../search/query/search-params.ts";
 import { segmentsToText, type Segment } from "../../search/query/snippet.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 
 const markedText = (segments: readonly Segment[]) => ({
   text: segmentsToText(segments),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
-import { createApiContext, type ApiTestContext, type Session } from "./api-test-support.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
 
 describe("taxonomy and media API", () => {
   let ctx: ApiTestContext;

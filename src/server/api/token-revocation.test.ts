@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { User } from "../../core/user.ts";
-import { createApiContext, passwordFor, type ApiTestContext, type Session } from "./api-test-support.ts";
+import {
+  createApiContext,
+  passwordFor,
+  type ApiTestContext,
+  type Session,
+} from "../../testing/api-test-support.ts";
 
 /** A recovered account keeps no API access for whoever stole it. */
 describe("API tokens end with the credentials that made them", () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { TOKEN_SCOPES } from "../../core/policy.ts";
 import type { ApiToken } from "../../core/user.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor, requestMeta } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor, requestMeta } from "../plugins/auth.plugin.ts";
 import { idParams, presentUser, problems, roleSchema, userSchema } from "./api-schemas.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";

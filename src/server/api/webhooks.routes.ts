@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Webhook, WebhookDelivery } from "../../db/repositories/webhooks.repository.ts";
+import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
 import { WEBHOOK_EVENTS, webhookUrlSchema } from "../../services/webhooks/webhooks.service.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor, type UserActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";

@@ -6,7 +6,7 @@ import { can, type Action, type Resource } from "../../core/policy.ts";
 import type { User } from "../../core/user.ts";
 import { SESSION_MAX_MS } from "../../services/accounts/sessions.service.ts";
 import type { RequestMeta } from "../../services/accounts/users.service.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 
 /**
  * Who is asking, on every /api request: a bearer API token (`Authorization: Bearer wt_…`) or the

@@ -11,8 +11,8 @@ import { SYSTEM_ACTOR } from "../../core/actor.ts";
 import type { Article } from "../../core/article.ts";
 import { paragraph, type BodyDocument } from "../../content/body.schema.ts";
 import { buildApp } from "../app.ts";
-import { loadConfig } from "../config.ts";
-import { createDeps, type Deps } from "../deps.ts";
+import { loadConfig } from "../../app/config.ts";
+import { createDeps, type Deps } from "../../app/deps.ts";
 
 interface Site {
   deps: Deps;

@@ -6,7 +6,7 @@ import { GLOBAL_KEYS, keysToPurge } from "../../cache/purge-keys.ts";
 import { createPageCache } from "../../cache/page-cache.ts";
 import { createPurgeHook, type PurgeMethod } from "../../cache/purge-hook.ts";
 import type { EventBus } from "../../core/events.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 
 /** Browsers keep a page a minute; a CDN five, serving stale for 30 s while it refetches. */
 export const PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=30";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { renderBodyText } from "../../content/body-text.renderer.ts";
-import { importPaths } from "../../cli/commands/import.command.ts";
+import { importPaths } from "../../services/import/import-paths.ts";
 import { createImportRepository } from "../../db/repositories/import.repository.ts";
 import { createTestContext, type TestContext } from "../../testing/test-app.ts";
 import {

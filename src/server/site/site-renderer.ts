@@ -1,4 +1,4 @@
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../app/deps.ts";
 import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
 import { parsePageNumber, type SitePage } from "./site-page.ts";
 import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";

@@ -66,3 +66,9 @@ export function formatReport(report: ImportReport): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** The exit code of `warta import`: 0 all good, 1 something failed, 130 stopped by Ctrl-C. */
+export function exitCodeOf(report: ImportReport): number {
+  if (report.interrupted) return 130;
+  return report.failed > 0 ? 1 : 0;
+}

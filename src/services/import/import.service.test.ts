@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import sharp from "sharp";
 import type { DomainEvent } from "../../core/events.ts";
-import { exitCodeOf, importPaths } from "../../cli/commands/import.command.ts";
+import { importPaths } from "./import-paths.ts";
+import { exitCodeOf } from "./import-report.ts";
 import { createTestContext, type TestContext } from "../../testing/test-app.ts";
 
 const FIXTURES = new URL("../../importers/fixtures/", import.meta.url).pathname;

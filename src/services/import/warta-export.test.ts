@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { importPaths } from "../../cli/commands/import.command.ts";
+import { importPaths } from "./import-paths.ts";
 import { loadDemo } from "../../cli/load-demo.ts";
 import { createTestContext, type TestContext } from "../../testing/test-app.ts";
 import { exportWarta, type WartaExport } from "./warta-export.ts";

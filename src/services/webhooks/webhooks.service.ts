@@ -4,11 +4,8 @@ import type { Actor } from "../../core/actor.ts";
 import { isLive } from "../../core/article.ts";
 import { notFound, validationFailed } from "../../core/errors.ts";
 import type { ArticleEvent, DomainEvent } from "../../core/events.ts";
-import {
-  createWebhooksRepository,
-  type Webhook,
-  type WebhookDelivery,
-} from "../../db/repositories/webhooks.repository.ts";
+import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
+import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
 import type { Store } from "../../db/store.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import { parseInput } from "../validation.ts";

@@ -7,9 +7,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { SYSTEM_ACTOR } from "../../core/actor.ts";
-import { createApiContext, type ApiTestContext, type Session } from "../../server/api/api-test-support.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps } from "../../server/deps.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
+import { loadConfig } from "../../app/config.ts";
+import { createDeps } from "../../app/deps.ts";
 import { buildArticle, buildSection } from "../../testing/factories.ts";
 import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
 

@@ -17,7 +17,7 @@ import {
   buildUrlset,
 } from "../../../distribution/sitemap.builder.ts";
 import type { FeedRequest } from "../../../services/distribution.service.ts";
-import type { Deps } from "../../deps.ts";
+import type { Deps } from "../../../app/deps.ts";
 import { t } from "../messages.ts";
 
 /** Feeds, sitemaps and sitemaps' lists change with every publication: five minutes at the edge. */

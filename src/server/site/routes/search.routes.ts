@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { isAppError } from "../../../core/errors.ts";
 import { sectionTrail } from "../../../core/section.ts";
 import { parseSearchParams, SITE_PARAMS, type SearchRequest } from "../../../search/query/search-params.ts";
-import type { Deps } from "../../deps.ts";
+import type { Deps } from "../../../app/deps.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
 import {
   SEARCH_TEXT,

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { isSafeMediaKey } from "../../../media/media-storage.ts";
-import type { Deps } from "../../deps.ts";
+import type { Deps } from "../../../app/deps.ts";
 import type { Stylesheet } from "../assets.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
 

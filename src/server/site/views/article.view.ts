@@ -3,7 +3,7 @@ import { sectionTrail } from "../../../core/section.ts";
 import { sectionPath } from "../../../core/urls.ts";
 import { renderBodyHtml } from "../../../content/body-html.renderer.ts";
 import { html, jsonForScript, type SafeHtml } from "../../../content/html.ts";
-import type { ArticlePageModel } from "../../../services/reading.models.ts";
+import type { ArticlePageModel } from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
 import { houseTime, latestAside } from "./components.view.ts";
 import { relatedAside } from "./search.view.ts";

@@ -1,7 +1,7 @@
 import type { IndonesianTimeZone } from "../../../core/time-zones.ts";
 import { formatHouseDateTime, formatIsoWithOffset } from "../../../core/house-date.ts";
 import { html, type SafeHtml } from "../../../content/html.ts";
-import type { ArticleListItem, Page } from "../../../services/reading.models.ts";
+import type { ArticleListItem, Page } from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
 
 /** `<time datetime="2024-10-25T08:08:00+07:00">25 Oktober 2024, 08:08 WIB</time>` */

@@ -5,7 +5,7 @@ import type {
   PersonPageModel,
   SectionPageModel,
   TagPageModel,
-} from "../../../services/reading.models.ts";
+} from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
 import {
   articleList,

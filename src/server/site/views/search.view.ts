@@ -3,7 +3,7 @@ import type { FieldIssue } from "../../../core/errors.ts";
 import type { Segment } from "../../../search/query/snippet.ts";
 import type { SearchRequest } from "../../../search/query/search-params.ts";
 import type { SearchResults } from "../../../search/search.service.ts";
-import type { ArticleListItem } from "../../../services/reading.models.ts";
+import type { ArticleListItem } from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
 import { houseTime, listItem, pagination } from "./components.view.ts";
 

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import type { Role } from "../../core/actor.ts";
-import { SYSTEM_ACTOR } from "../../core/actor.ts";
-import type { User } from "../../core/user.ts";
-import { createTestDatabase } from "../../testing/test-database.ts";
-import { buildApp } from "../app.ts";
-import { loadConfig } from "../config.ts";
-import { createDeps, type Deps } from "../deps.ts";
+import type { Role } from "../core/actor.ts";
+import { SYSTEM_ACTOR } from "../core/actor.ts";
+import type { User } from "../core/user.ts";
+import { createTestDatabase } from "./test-database.ts";
+import { buildApp } from "../server/app.ts";
+import { loadConfig } from "../app/config.ts";
+import { createDeps, type Deps } from "../app/deps.ts";
 
 /** A real app on a fresh store with cheap password hashing, for /api tests. */
 export interface ApiTestContext {

@@ -2,16 +2,16 @@
  * Render times of feeds and sitemaps over a generated store (in-process `app.inject`, no network,
  * page cache off so every request renders). Sized for a small shared machine by default.
  *
- *   npx node src/distribution/bench/distribution.bench.ts [--articles 20000] [--runs 15]
+ *   npx node bench/distribution.bench.ts [--articles 20000] [--runs 15]
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildApp } from "../../server/app.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps } from "../../server/deps.ts";
-import { createArticlesRepository } from "../../db/repositories/articles.repository.ts";
+import { buildApp } from "../src/server/app.ts";
+import { loadConfig } from "../src/app/config.ts";
+import { createDeps } from "../src/app/deps.ts";
+import { createArticlesRepository } from "../src/db/repositories/articles.repository.ts";
 
 const { values } = parseArgs({
   options: { articles: { type: "string", default: "20000" }, runs: { type: "string", default: "15" } },

@@ -1,9 +1,9 @@
-import type { Article, CreditRole } from "../core/article.ts";
-import type { Person } from "../core/person.ts";
-import type { Section, SectionPath } from "../core/section.ts";
-import type { Tag } from "../core/tag.ts";
-import type { IndonesianTimeZone } from "../core/time-zones.ts";
-import type { MediaView, RelatedTarget } from "../content/body-html.renderer.ts";
+import type { Article, CreditRole } from "../../core/article.ts";
+import type { Person } from "../../core/person.ts";
+import type { Section, SectionPath } from "../../core/section.ts";
+import type { Tag } from "../../core/tag.ts";
+import type { IndonesianTimeZone } from "../../core/time-zones.ts";
+import type { MediaView, RelatedTarget } from "../../content/body-html.renderer.ts";
 
 /** An article as a list shows it: enough for a headline link, a time and a thumbnail. */
 export interface ArticleListItem {

@@ -1,16 +1,16 @@
 /**
  * Cost of the account paths at the OWASP argon2id parameters: hash, verify, a full login over
  * HTTP (inject), and a cookie-authenticated request (session lookup). Small on purpose (2 shared
- * cores): `npx node src/services/accounts/accounts.bench.ts [iterations]`.
+ * cores): `npx node bench/accounts.bench.ts [iterations]`.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SYSTEM_ACTOR } from "../../core/actor.ts";
-import { buildApp } from "../../server/app.ts";
-import { loadConfig } from "../../server/config.ts";
-import { createDeps } from "../../server/deps.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
+import { SYSTEM_ACTOR } from "../src/core/actor.ts";
+import { buildApp } from "../src/server/app.ts";
+import { loadConfig } from "../src/app/config.ts";
+import { createDeps } from "../src/app/deps.ts";
+import { hashPassword, verifyPassword } from "../src/services/accounts/password.ts";
 
 const n = Number(process.argv[2] ?? 10);
 
