@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { SYSTEM_ACTOR } from "../../core/actor.ts";
 import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
-import { createApiContext, type ApiTestContext, type Session } from "../../server/api/api-test-support.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
 import { buildArticle, buildSection } from "../../testing/factories.ts";
 import { guardedFetch } from "./webhook-target.ts";
 import { createWebhooksService } from "./webhooks.service.ts";
