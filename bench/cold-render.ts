@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { articlePath } from "../src/core/urls.ts";
 import { buildEntry } from "../src/cache/page-cache.ts";
 import type { Deps } from "../src/app/deps.ts";
-import { loadStylesheet } from "../src/server/site/assets.ts";
+import { loadSiteAssets } from "../src/server/site/assets.ts";
 import { createSiteRenderer } from "../src/server/site/site-renderer.ts";
 import { median, percentile, round } from "./http-util.ts";
 
@@ -66,7 +66,7 @@ async function time(
  * every article render is a different article, so it is a real miss for the article's rows.
  */
 export async function measureColdRender(deps: Deps, count = 200): Promise<ColdRenderResult> {
-  const renderer = createSiteRenderer(deps, loadStylesheet());
+  const renderer = createSiteRenderer(deps, loadSiteAssets());
   const directory = await deps.sections.directory();
   const { rows } = await sql<{ id: number; slug: string; section_id: number }>`
     SELECT id, slug, section_id FROM articles WHERE status = 'published' ORDER BY random() LIMIT ${(count + 10) * 2}`.execute(
@@ -101,7 +101,7 @@ export async function measureColdRender(deps: Deps, count = 200): Promise<ColdRe
   });
   const plain = createSiteRenderer(
     { ...deps, relatedStories: { ...deps.relatedStories, forArticle: async () => [] } },
-    loadStylesheet(),
+    loadSiteAssets(),
   );
   const articleWithoutRelatedSearch = await time(count, 10, async (i) => {
     const target = pick(articles, count + 10 + i);

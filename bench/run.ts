@@ -26,7 +26,9 @@ const { values } = parseArgs({
 });
 
 const RESULTS = new URL("./results/", import.meta.url);
-const selected = new Set((values.only ?? "pages,stemmer,search,import").split(",").map((s) => s.trim()));
+const selected = new Set(
+  (values.only ?? "pages,stemmer,search,import,extraction").split(",").map((s) => s.trim()),
+);
 const number = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
   const n = Number(value.replace(/_/g, ""));
@@ -55,7 +57,7 @@ if (selected.has("pages")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search", "import"]) {
+for (const name of ["stemmer", "search", "import", "extraction"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {

@@ -80,7 +80,8 @@ describe("the demo site in headless Chromium", { skip }, () => {
     const tagPath = /<a href="(\/tag\/[^"]+)" rel="tag"/.exec(article.html)?.[1];
     const personPath = /<a href="(\/profil\/[^"]+)"/.exec(article.html)?.[1];
     assert.ok(tagPath && personPath);
-    for (const path of [sectionPath, tagPath, personPath, "/cari?q=banjir"]) {
+    const indexDay = `/indeks/${article.html.match(/<time datetime="(\d{4}-\d{2}-\d{2})T/)?.[1]}`;
+    for (const path of [sectionPath, tagPath, personPath, "/cari?q=banjir", "/indeks", indexDay]) {
       const visited = await visit(path);
       assert.deepEqual(visited.problems, [], path);
       assert.deepEqual(visited.a11y, [], `${path} meets WCAG 2.2 AA checks`);

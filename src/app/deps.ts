@@ -25,6 +25,7 @@ import type { SearchService } from "../search/search.service.ts";
 import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
 import { createAuditService, type AuditService } from "../services/accounts/audit.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
+import { createReaderServices, type ReaderServices } from "../services/reader/reader.services.ts";
 import type { Config } from "./config.ts";
 
 /** Everything the app needs, built once (the composition root, DESIGN.md §5.3). */
@@ -53,6 +54,8 @@ export interface Deps {
   distribution: DistributionService;
   search: SearchService;
   searchAliases: AliasesService;
+  /** Indeks, Cek Fakta, Topik Pilihan, Terpopuler, live blogs (services/reader/). */
+  reader: ReaderServices;
   close(): Promise<void>;
 }
 
@@ -143,6 +146,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     }),
     search: searchStack.search,
     searchAliases: searchStack.aliases,
+    reader: createReaderServices({ db: store.db, clock, sections, reading }),
     close: async () => {
       await newsroom.stop();
       await relatedStories.stop();

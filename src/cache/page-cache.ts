@@ -53,6 +53,8 @@ export interface PageCacheStats {
   evictions: number;
   purges: number;
   purgedEntries: number;
+  /** Pages put together from a cached shell and its fragments (edge-side includes), no render. */
+  compositions: number;
 }
 
 /** Compresses once per render: brotli (quality tuned for speed), gzip and identity, with ETags. */
@@ -142,6 +144,7 @@ export function createPageCache(options: { maxBytes: number; now?: () => number 
     evictions: 0,
     purges: 0,
     purgedEntries: 0,
+    compositions: 0,
   };
 
   function remove(entry: CacheEntry): void {
@@ -184,6 +187,10 @@ export function createPageCache(options: { maxBytes: number; now?: () => number 
 
     countMiss(): void {
       stats.misses++;
+    },
+
+    countComposition(): void {
+      stats.compositions++;
     },
 
     /** The purge sequence number to pass to `store` when a render starts. */

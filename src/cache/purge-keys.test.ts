@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ArticleEvent, ArticleSnapshot } from "../core/events.ts";
-import { keysToPurge } from "./purge-keys.ts";
+import { keysToPurge, TERBARU_FRAGMENT_PATH, TERBARU_SIZE, terbaruBlock } from "./purge-keys.ts";
 
 const snap = (overrides: Partial<ArticleSnapshot> = {}): ArticleSnapshot => ({
   articleId: 7,
@@ -19,7 +19,7 @@ const event = (
   after: ArticleSnapshot | null,
 ): ArticleEvent => ({ type, articleId: 7, at: new Date(0), before, after });
 
-const GLOBAL = ["article:7", "home", "latest", "feeds", "sitemap", "search"];
+const GLOBAL = ["article:7", "home", "latest", "feeds", "sitemap", "search", "indeks"];
 const sorted = (keys: string[]) => [...keys].sort();
 
 test("publishing purges the article, global lists, and its sections with ancestors, tags, people", () => {
@@ -68,6 +68,39 @@ test("taxonomy changes: sections purge every page; people and tags their own pag
     "sitemap",
     "search",
   ]);
-  assert.deepEqual(keysToPurge({ type: "person.changed", id: 20, at: new Date(0) }), ["person:20", "feeds"]);
-  assert.deepEqual(keysToPurge({ type: "tag.changed", id: 10, at: new Date(0) }), ["tag:10", "feeds"]);
+  assert.deepEqual(keysToPurge({ type: "person.changed", id: 20, at: new Date(0) }), [
+    "person:20",
+    "person-label:20",
+    "feeds",
+  ]);
+  assert.deepEqual(keysToPurge({ type: "tag.changed", id: 10, at: new Date(0) }), [
+    "tag:10",
+    "tag-label:10",
+    "feeds",
+  ]);
+});
+
+test("TERBARU beside an article: the shared fragment unless the article is among the newest", () => {
+  const newest = [1, 2, 3, 4, 5, 6, 7].map((id) => ({ id }));
+  assert.deepEqual(terbaruBlock(42, newest, true), { kind: "include", src: TERBARU_FRAGMENT_PATH });
+  // Among the newest: its list leaves it out, so it is rendered inline and carries `latest`.
+  assert.deepEqual(terbaruBlock(3, newest, true), {
+    kind: "inline",
+    items: [1, 2, 4, 5, 6, 7].map((id) => ({ id })),
+    keys: ["latest"],
+  });
+  // The 7th newest is not in a list of 6: the shared fragment is exactly its list.
+  assert.equal(terbaruBlock(7, newest, true).kind, "include");
+  // Where nothing composes includes, always inline.
+  assert.deepEqual(terbaruBlock(42, newest, false), {
+    kind: "inline",
+    items: newest.slice(0, TERBARU_SIZE),
+    keys: ["latest"],
+  });
+});
+
+test("another story's publish purges `latest`, never the article pages that only include TERBARU", () => {
+  const keys = keysToPurge({ ...event("article.published", snap({ live: false }), snap()), articleId: 8 });
+  assert.ok(keys.includes("latest"));
+  assert.ok(!keys.includes("article:7"));
 });

@@ -8,14 +8,20 @@ import type { ArticleSnapshot, DomainEvent } from "../core/events.ts";
  * | `article:ID` | the article's page (any URL it was served under) and every page showing it  |
  * |              | in a Baca Juga block                                                        |
  * | `home`       | the front page                                                              |
- * | `latest`     | every page with the TERBARU list (home, article pages)                      |
+ * | `latest`     | every page with the TERBARU list inline: home, the TERBARU fragment, and    |
+ * |              | the few article pages that are themselves among the newest (see             |
+ * |              | `terbaruBlock`); every other article page includes the fragment (ESI)       |
  * | `section:ID` | the section's list pages (they list the whole subtree)                      |
- * | `tag:ID`     | the tag's list pages; article pages showing the tag                         |
- * | `person:ID`  | the person's profile pages; article pages crediting the person              |
+ * | `tag:ID`     | the tag's list pages                                                        |
+ * | `tag-label:ID` | article pages showing the tag's name (purged when the tag changes, not    |
+ * |              | when another story joins its list: the news-day rule)                       |
+ * | `person:ID`  | the person's profile pages                                                  |
+ * | `person-label:ID` | article pages crediting the person (purged when the person changes)    |
  * | `sections`   | every page with the section navigation or a breadcrumb (all site pages)     |
  * | `feeds`      | RSS/Atom/JSON feeds                                                         |
  * | `sitemap`    | sitemaps                                                                    |
  * | `search`     | search result pages (also expire after a short TTL)                         |
+ * | `indeks`     | the Indeks pages (`/indeks`, `/indeks/{day}`): any live story's change       |
  */
 export const GLOBAL_KEYS = {
   home: "home",
@@ -24,12 +30,15 @@ export const GLOBAL_KEYS = {
   feeds: "feeds",
   sitemap: "sitemap",
   search: "search",
+  indeks: "indeks",
 } as const;
 
 export const articleKey = (id: number): string => `article:${id}`;
 export const sectionKey = (id: number): string => `section:${id}`;
 export const tagKey = (id: number): string => `tag:${id}`;
 export const personKey = (id: number): string => `person:${id}`;
+export const tagLabelKey = (id: number): string => `tag-label:${id}`;
+export const personLabelKey = (id: number): string => `person-label:${id}`;
 
 function snapshotKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void {
   if (!snapshot || !snapshot.live) return;
@@ -58,6 +67,7 @@ export function keysToPurge(event: DomainEvent): string[] {
       GLOBAL_KEYS.feeds,
       GLOBAL_KEYS.sitemap,
       GLOBAL_KEYS.search,
+      GLOBAL_KEYS.indeks,
     ]);
     snapshotKeys(event.before, keys);
     snapshotKeys(event.after, keys);
@@ -69,10 +79,45 @@ export function keysToPurge(event: DomainEvent): string[] {
       return [GLOBAL_KEYS.sections, GLOBAL_KEYS.feeds, GLOBAL_KEYS.sitemap, GLOBAL_KEYS.search];
     // A renamed person or tag: their own pages, the articles showing them, and feeds naming them.
     case "person.changed":
-      return [personKey(event.id), GLOBAL_KEYS.feeds];
+      return [personKey(event.id), personLabelKey(event.id), GLOBAL_KEYS.feeds];
     case "tag.changed":
-      return [tagKey(event.id), GLOBAL_KEYS.feeds];
+      return [tagKey(event.id), tagLabelKey(event.id), GLOBAL_KEYS.feeds];
     default:
       return [];
   }
+}
+
+/** How many stories TERBARU lists beside an article, and where its shared fragment lives. */
+export const TERBARU_SIZE = 6;
+export const TERBARU_FRAGMENT_PATH = "/_fragmen/terbaru";
+
+export type TerbaruBlock<T> =
+  { kind: "include"; src: string } | { kind: "inline"; items: T[]; keys: string[] };
+
+/**
+ * How an article page shows TERBARU (the news-day rule, docs/performance.md). Pure.
+ *
+ * `newest` are the TERBARU_SIZE + 1 newest live stories. An article that is not among the
+ * TERBARU_SIZE newest would show exactly the shared list, so its page includes the one shared
+ * fragment (`<esi:include>`, composed by Varnish and by the in-process cache) and does not carry
+ * `latest`: another story's publish refreshes one small fragment instead of emptying every cached
+ * article page. The newest few articles (their list must leave themselves out) and pages
+ * rendered where nothing composes includes show the list inline and carry `latest`.
+ *
+ * Bound: an included page is exact when rendered; it can only show itself in its own list if
+ * newer stories are withdrawn until it climbs back into the newest few, and then only until its
+ * page expires (the page TTL, 300 s) or the story changes.
+ */
+export function terbaruBlock<T extends { id: number }>(
+  articleId: number,
+  newest: readonly T[],
+  canInclude: boolean,
+): TerbaruBlock<T> {
+  const isNewest = newest.slice(0, TERBARU_SIZE).some((item) => item.id === articleId);
+  if (canInclude && !isNewest) return { kind: "include", src: TERBARU_FRAGMENT_PATH };
+  return {
+    kind: "inline",
+    items: newest.filter((item) => item.id !== articleId).slice(0, TERBARU_SIZE),
+    keys: [GLOBAL_KEYS.latest],
+  };
 }

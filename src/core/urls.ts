@@ -20,6 +20,11 @@ export const RESERVED_SLUGS = new Set([
   "robots.txt",
   "favicon.ico",
   "healthz",
+  "indeks",
+  "cek-fakta",
+  "topik",
+  "terpopuler",
+  "langsung",
 ]);
 
 export function articlePath(section: SectionPath, id: number, slug: string): string {
@@ -75,6 +80,8 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
 
 export const SITEMAP_INDEX_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/sitemaps/berita.xml";
+/** Every Indeks day with live stories (`/indeks/{YYYY-MM-DD}`). */
+export const INDEX_SITEMAP_PATH = "/sitemaps/indeks.xml";
 
 /** Monthly article sitemaps: `/sitemaps/artikel-2024-10.xml`, then `-2`, `-3` when a month is split. */
 export function articleSitemapPath(month: string, part = 1): string {

@@ -57,6 +57,14 @@ describe("detectFormat", () => {
     );
   });
 
+  it("reads captured text that opens with markup shown as text as page text, not XML", () => {
+    const captured = "<a href='http://iklan.example/ck.php?n=1&amp;cb=2'><img src='x.gif'></a>\nJudul\nIsi.";
+    assert.equal(detectFormat("halaman.txt", bytes(captured)).format, "page-text");
+    assert.equal(detectFormat("halaman", bytes("<img src='x'> lalu teks")).format, "page-text");
+    assert.equal(detectFormat("halaman.txt", bytes("<div>teks tempelan</div>\nIsi.")).format, "page-text");
+    assert.equal(detectFormat("halaman.html", bytes("<div>teks</div>")).format, "html");
+  });
+
   it("rejects empty and whitespace-only files", () => {
     assert.throws(() => detectFormat("kosong.txt", new Uint8Array()), failsWith("empty_file"));
     assert.throws(() => detectFormat("spasi.txt", bytes(" \n\t\n")), failsWith("empty_file"));

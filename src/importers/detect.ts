@@ -154,9 +154,14 @@ export function detectFormat(
       return { format: wxr ? "wxr" : "rss", text };
     }
     if (root === "feed") return { format: "atom", text };
-    if (root !== null && ["html", "head", "body", "article", "main", "div", "meta", "title"].includes(root)) {
+    const textFile = extension === ".txt" || extension === ".text" || extension === "";
+    if (root !== null && ["html", "head", "body"].includes(root)) return { format: "html", text };
+    if (root !== null && ["article", "main", "div", "meta", "title"].includes(root) && !textFile) {
       return { format: "html", text };
     }
+    // Captured page text may open with markup shown as text (an ad tag, `<img …>`): still page text.
+    const xml = [".xml", ".rss", ".atom"].includes(extension) || /^<\?xml/iu.test(start);
+    if (!xml) return { format: "page-text", text };
     throw new ImportError(
       "unsupported_format",
       `Format XML tidak didukung: <${root ?? "?"}> (unsupported XML document: <${root ?? "?"}>).`,

@@ -32,6 +32,9 @@ import { ImportError } from "./import-error.ts";
  * - `sourceUrl`   canonical URL / feed item link or guid; null for captured text.
  * - `format`      which parser produced it: page-text | html | rss | atom | wxr.
  * - `status`      feed hint: "published" | "draft"; null for single pages (the caller decides).
+ * - `dropped`     every input line left out of the story and not used for a field, with the reason
+ *                 (`{ line, reason }`, reason in Indonesian: "navigasi", "daftar berita terkait",
+ *                 "iklan", …), in page order, so nothing is lost in silence.
  */
 export type ExtractedFormat = "page-text" | "html" | "rss" | "atom" | "wxr";
 
@@ -40,6 +43,12 @@ export type ExtractedStatus = "published" | "draft";
 export interface ExtractedDateline {
   place: string;
   outlet: string | null;
+}
+
+/** A line of the input that is not in the story, and why (see `DROP_REASONS`). */
+export interface DroppedLine {
+  line: string;
+  reason: string;
 }
 
 export interface ExtractedCredit {
@@ -71,6 +80,7 @@ export interface ExtractedArticle {
   sourceUrl: string | null;
   format: ExtractedFormat;
   status: ExtractedStatus | null;
+  dropped: DroppedLine[];
 }
 
 /** The stable key order of the JSON form. */
@@ -92,6 +102,7 @@ export const EXTRACTED_KEYS = [
   "sourceUrl",
   "format",
   "status",
+  "dropped",
 ] as const satisfies readonly (keyof ExtractedArticle)[];
 
 export const extractedArticleSchema = z.object({
@@ -114,6 +125,7 @@ export const extractedArticleSchema = z.object({
   sourceUrl: z.string().nullable(),
   format: z.enum(["page-text", "html", "rss", "atom", "wxr"]),
   status: z.enum(["published", "draft"]).nullable(),
+  dropped: z.array(z.object({ line: z.string(), reason: z.string().min(1) })),
 });
 
 /**
@@ -167,5 +179,6 @@ export function emptyExtracted(format: ExtractedFormat): ExtractedArticle {
     sourceUrl: null,
     format,
     status: null,
+    dropped: [],
   };
 }

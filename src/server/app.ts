@@ -4,11 +4,13 @@ import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "../app/deps.ts";
 import { adminRoutes } from "./admin/admin.routes.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
-import { loadStylesheet } from "./site/assets.ts";
+import { loadSiteAssets } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { searchRoutes } from "./site/routes/search.routes.ts";
 import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
+import { createReaderRenderer } from "./site/reader-renderer.ts";
+import { readerRoutes } from "./site/routes/reader.routes.ts";
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -21,8 +23,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
-  const stylesheet = loadStylesheet();
-  const renderer = createSiteRenderer(deps, stylesheet);
+  const assets = loadSiteAssets();
+  const renderer = createSiteRenderer(deps, assets);
   // Before any route: serves cached pages from onRequest and purges on domain events.
   await app.register(pageCachePluginFromDeps(deps));
 
@@ -54,6 +56,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   // The newsroom SPA at /admin (built into admin/dist; never in the page cache).
   await app.register(adminRoutes());
   await app.register(searchRoutes(deps, renderer));
-  await app.register(siteRoutes(deps, renderer, stylesheet));
+  await app.register(readerRoutes(deps, renderer, createReaderRenderer(deps, renderer)));
+  await app.register(siteRoutes(deps, renderer, assets));
   return app;
 }

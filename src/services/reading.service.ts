@@ -255,7 +255,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         heroText: article.hero ? null : await importRepo.pendingHero(db, article.id),
         related,
         media,
-        latest: await latest(directory, 6, [article.id]),
+        newest: await latest(directory, 7),
         wordCount,
         readingMinutes: readingMinutes(wordCount),
         corrections: corrections.map(({ kind, note, at }) => ({ kind, note, at })),

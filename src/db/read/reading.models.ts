@@ -54,7 +54,8 @@ export interface ArticlePageModel {
   heroText?: { caption: string; credit: string } | null;
   related: Map<number, RelatedTarget>;
   media: Map<number, MediaView>;
-  latest: ArticleListItem[];
+  /** The TERBARU_SIZE + 1 newest live stories, this one possibly among them (cache/purge-keys.ts `terbaruBlock`). */
+  newest: ArticleListItem[];
   /** "Berita Terkait": live stories like this one, from the search index (filled by the site renderer). */
   moreLikeThis?: ArticleListItem[];
   wordCount: number;

@@ -2,6 +2,7 @@ import type { Block, BlockOf } from "../../content/body.schema.ts";
 import type { Source } from "../../core/article.ts";
 import type { ExtractedCredit, ExtractedDateline } from "../extracted-article.ts";
 import { isPrompt, isTrailer, matchRelated } from "./chrome.ts";
+import { chromeReason, DROP_REASONS, type DropList } from "./dropped.ts";
 import { matchTrailingInitials, parseCreditLine, parseSourceLine, parseTagLine } from "./credits.ts";
 import { matchDateline } from "./dateline.ts";
 import { blockText, inlineText, stripInlinePrefix, truncateInline } from "./inline.ts";
@@ -24,7 +25,8 @@ const isTextBlock = (block: Block): block is TextBlock =>
 
 /**
  * The one body pass shared by page text, HTML and feeds, so every format maps fields alike:
- * 1. a trailer line (`TERBARU`, `Berita Terkait`, ...) ends the body; prompts are dropped;
+ * 1. a trailer line (`TERBARU`, `Berita Terkait`, ...) ends the body; prompts are dropped (both
+ *    reported to `drops` when given);
  * 2. `Baca Juga:` lines become `related` blocks (with `pendingHeadline`) where they stood;
  * 3. credit lines, `Sumber :` lines and `Tag:` lines become credits, sources and tags;
  * 4. the first paragraph's dateline lead-in becomes `dateline` and is removed from the text;
@@ -34,7 +36,7 @@ const isTextBlock = (block: Block): block is TextBlock =>
  */
 export function finishBody(
   input: readonly Block[],
-  options: { headerCredits?: readonly ExtractedCredit[] } = {},
+  options: { headerCredits?: readonly ExtractedCredit[]; drops?: DropList } = {},
 ): FinishedBody {
   const out: FinishedBody = {
     blocks: [],
@@ -45,11 +47,17 @@ export function finishBody(
     related: [],
     tags: [],
   };
-  for (const block of input) {
+  for (const [index, block] of input.entries()) {
     const text = blockText(block).trim();
     if (block.type !== "related" && block.type !== "list") {
-      if (isTrailer(text)) break;
-      if (isPrompt(text)) continue;
+      if (isTrailer(text)) {
+        for (const rest of input.slice(index)) options.drops?.add(blockText(rest), DROP_REASONS.related);
+        break;
+      }
+      if (isPrompt(text)) {
+        options.drops?.add(text, chromeReason(text) ?? DROP_REASONS.prompt);
+        continue;
+      }
       const related = matchRelated(text);
       if (related !== null) {
         out.related.push(related);

@@ -63,6 +63,24 @@ describe("dateline", () => {
     assert.equal(matchDateline("KAZAN, KOMPAS.TV - Isi")?.length, "KAZAN, KOMPAS.TV - ".length);
   });
 
+  it("reads an outlet alone and an outlet-first lead-in printed without its dash", () => {
+    assert.deepEqual(matchDateline("Merdeka.com - Banyak jalan")?.dateline, {
+      place: "Merdeka.com",
+      outlet: null,
+    });
+    assert.deepEqual(matchDateline("Liputan6.com, Jakarta Sebagai umat muslim")?.dateline, {
+      place: "Jakarta",
+      outlet: "Liputan6.com",
+    });
+    assert.equal(
+      matchDateline("Liputan6.com, Jakarta Sebagai umat")?.length,
+      "Liputan6.com, Jakarta ".length,
+    );
+    assert.deepEqual(matchDateline("TRIBUNSOLO.COM, JAKARTA --Hingga kini")?.dateline, {
+      place: "JAKARTA",
+      outlet: "TRIBUNSOLO.COM",
+    });
+  });
   it("ignores ordinary first sentences", () => {
     assert.equal(matchDateline("Pemerintah menaikkan tarif - sebuah langkah yang dikritik."), null);
     assert.equal(matchDateline("Harga naik 5-10 persen."), null);

@@ -27,12 +27,15 @@ export function isOutletName(text: string): boolean {
  * `Jakarta (ANTARA) - `. Returns null when the paragraph does not open with one.
  */
 export function matchDateline(text: string): DatelineMatch | null {
-  const match = LEAD_IN.exec(text);
-  if (!match) return null;
+  const match = LEAD_IN.exec(text.slice(0, 200));
+  if (!match) return matchUndashed(text);
   const first = (match[1] ?? "").trim();
   const second = (match[2] ?? match[3] ?? "").trim();
   const length = match[0].length;
   if (second === "") {
+    // `Merdeka.com - `: the outlet alone is kept as the lead-in's text, so the page still prints it.
+    if (isOutletName(first) && /\.(com|co\.id|id|tv)$/iu.test(first))
+      return { dateline: { place: first, outlet: null }, length };
     if (!PLACE.test(first) || isOutletName(first)) return null;
     return { dateline: { place: first, outlet: null }, length };
   }
@@ -41,4 +44,14 @@ export function matchDateline(text: string): DatelineMatch | null {
   }
   if (!PLACE.test(first) || second.split(/\s+/).length > 4) return null;
   return { dateline: { place: first, outlet: second }, length };
+}
+
+/** `Liputan6.com, Jakarta Sebagai …`: an outlet-first lead-in printed without its dash (one-word place). */
+const UNDASHED =
+  /^\s*([\p{L}\d-]{2,30}\.(?:com|co\.id|id|tv)),\s{1,3}([\p{Lu}][\p{L}]{1,30})\s{1,3}(?=[\p{Lu}"“])/u;
+
+function matchUndashed(text: string): DatelineMatch | null {
+  const match = UNDASHED.exec(text.slice(0, 100));
+  if (!match) return null;
+  return { dateline: { place: match[2] ?? "", outlet: match[1] ?? "" }, length: match[0].length };
 }

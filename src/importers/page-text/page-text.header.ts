@@ -5,13 +5,22 @@ import { looksLikeIndonesianDateTime } from "../indonesian-date.ts";
 
 /** Header-line recognisers for captured page text. Each returns null when the line is not its kind. */
 
-/** `> >`, `Home > Internasional > Asia`: parts without the root "Home"/"Beranda". */
+const ROOT_CRUMB = /^(home|beranda|index|indeks)$/iu;
+/** A breadcrumb level: a short label (`Regional`, `Liga Indonesia`, `detikNews`), no sentence, no figures. */
+const CRUMB = /^[\p{L}][\p{L}\d.&'-]*(?: [\p{L}][\p{L}\d.&'-]*){0,3}$/u;
+
+/**
+ * `> >`, `Home > Internasional > Asia`, `Tribunnews.com » Metropolitan » News`: the levels without
+ * the root "Home"/"Beranda". A line is a breadcrumb only when every level is a short label: a
+ * headline or sentence with `>` in it (`Suku Bunga > 6 Persen, Cicilan Naik`) is not one.
+ */
 export function parseBreadcrumbLine(line: string): string[] | null {
-  if (!line.includes(">")) return null;
-  const parts = line.split(">").map((part) => part.trim());
-  if (parts.some((part) => part.length > 40)) return null;
+  if (line.length > 200 || !/[>»]/u.test(line)) return null;
+  const parts = line.split(/[>»]/u).map((part) => part.trim());
   const named = parts.filter((part) => part !== "");
-  if (/^(home|beranda|index|indeks)$/iu.test(named[0] ?? "")) named.shift();
+  if (named.some((part) => part.length > 40 || !CRUMB.test(part))) return null;
+  if (named.length === 1 && parts.length === 2 && !ROOT_CRUMB.test(named[0] ?? "")) return null;
+  if (ROOT_CRUMB.test(named[0] ?? "")) named.shift();
   return named;
 }
 

@@ -3,9 +3,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { bodyDocumentSchema } from "../../content/body.schema.ts";
-import { validateExtracted } from "../extracted-article.ts";
+import { validateExtracted, type ExtractedArticle } from "../extracted-article.ts";
 import { isImportError } from "../import-error.ts";
 import { parsePageText } from "./page-text.parser.ts";
+
+/** The story as imported: every field but the report of dropped lines. */
+const story = (article: ExtractedArticle): string => JSON.stringify({ ...article, dropped: [] });
+const reasonOf = (article: ExtractedArticle, text: string): string | undefined =>
+  article.dropped.find((drop) => drop.line.includes(text))?.reason;
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), "utf8");
@@ -60,9 +65,10 @@ describe("parsePageText on the reference seed page", { skip: seedMissing }, () =
 
   it("drops page chrome and passes validation and the body schema", () => {
     assert.ok(article);
-    const all = JSON.stringify(article);
+    const all = story(article);
     for (const chrome of ["TERBARU", "Penulis :", "Sumber :", "> >"])
       assert.ok(!all.includes(chrome), chrome);
+    assert.equal(reasonOf(article, "TERBARU"), "daftar berita terkait");
     validateExtracted(article);
     assert.equal(bodyDocumentSchema.safeParse({ version: 1, blocks: article.blocks }).success, true);
   });
@@ -92,8 +98,10 @@ describe("parsePageText on outlet styles", () => {
     );
     assert.equal(article.paragraphs.length, 4);
     assert.equal(article.blocks[3]?.type, "blockquote", "straight-quote paragraph is a quote");
-    assert.ok(!JSON.stringify(article).includes("Google News"));
-    assert.ok(!JSON.stringify(article).includes("Jalan Tol"), "everything after TERPOPULER dropped");
+    assert.ok(!story(article).includes("Google News"));
+    assert.ok(!story(article).includes("Jalan Tol"), "everything after TERPOPULER dropped");
+    assert.equal(reasonOf(article, "Google News"), "ajakan berbagi atau mengikuti");
+    assert.equal(reasonOf(article, "Jalan Tol"), "daftar berita terkait");
   });
 
   it("Detik style: plain `Jakarta -` dateline, byline, trailing initials", () => {
@@ -115,8 +123,9 @@ describe("parsePageText on outlet styles", () => {
       article.paragraphs.at(-1),
       "Hingga malam ini, sebanyak 312 warga masih bertahan di tempat pengungsian.",
     );
-    assert.ok(!JSON.stringify(article).includes("Simak"));
-    assert.ok(!JSON.stringify(article).includes("Gubernur Tinjau"));
+    assert.ok(!story(article).includes("Simak"));
+    assert.ok(!story(article).includes("Gubernur Tinjau"));
+    assert.equal(reasonOf(article, "Gubernur Tinjau"), "daftar berita terkait");
   });
 
   it("Tempo style: outlet-first dateline, Reporter/Editor lines, Pilihan Editor, tags", () => {
@@ -148,7 +157,8 @@ describe("parsePageText on outlet styles", () => {
     ]);
     assert.deepEqual(article.sources, [{ name: "BMKG" }, { name: "USGS" }]);
     assert.equal(article.paragraphs.at(-1), "BMKG memastikan gempa tersebut tidak berpotensi tsunami.");
-    assert.ok(!JSON.stringify(article).includes("Susulan"));
+    assert.ok(!story(article).includes("Susulan"));
+    assert.equal(reasonOf(article, "Susulan"), "daftar berita terkait");
   });
 
   it("a bare page with CRLF line ends and an em dash dateline", () => {

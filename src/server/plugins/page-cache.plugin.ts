@@ -7,6 +7,8 @@ import { createPageCache } from "../../cache/page-cache.ts";
 import { createPurgeHook, type PurgeMethod } from "../../cache/purge-hook.ts";
 import type { EventBus } from "../../core/events.ts";
 import type { Deps } from "../../app/deps.ts";
+import { composeIncludes, composesAtEdge, hasIncludes } from "../../cache/esi.ts";
+import { createEsiComposer, shellKeyOf, type EsiComposer } from "./esi-composer.ts";
 
 /** Browsers keep a page a minute; a CDN five, serving stale for 30 s while it refetches. */
 export const PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=30";
@@ -64,10 +66,19 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     pageCacheState: RequestState | null;
+    /**
+     * Who composes edge-side includes in this response: the cache in front ("edge", it sent
+     * `Surrogate-Capability: …ESI/1.0`), this plugin ("compose"), or nobody ("none": render inline).
+     */
+    esiMode: "edge" | "compose" | "none";
   }
 }
 
 const noop = () => {};
+
+/** A cached response whose HTML holds edge-side includes (an article page's shell). */
+const isShell = (entry: CacheEntry): boolean =>
+  entry.variants.identity.headers.some(([name, value]) => name === "surrogate-control" && hasIncludes(value));
 
 function hasSession(request: FastifyRequest): boolean {
   if (request.headers.authorization !== undefined) return true;
@@ -136,7 +147,8 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
     if (options.allowBypass && headers[BYPASS_HEADER] !== undefined) return false;
     const url = req.url ?? "/";
     if (url.startsWith("/admin")) return false;
-    const entry = cache.get(cacheKeyOf(url));
+    const key = cacheKeyOf(url);
+    const entry = cache.get(composesAtEdge(headers["surrogate-capability"]) ? shellKeyOf(key) : key);
     if (entry === undefined) return false;
     writeEntry(req, res, entry);
     return true;
@@ -145,6 +157,22 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
   const plugin = async function register(app: FastifyInstance): Promise<void> {
     app.decorate("pageCache", cache);
     app.decorateRequest("pageCacheState", null);
+    app.decorateRequest("esiMode", "none");
+    const composer: EsiComposer | null = cache
+      ? createEsiComposer({
+          cache,
+          brotliQuality,
+          render: async (src) => {
+            const response = await app.inject({ method: "GET", url: src });
+            const surrogateKey = response.headers["surrogate-key"];
+            return {
+              status: response.statusCode,
+              body: response.body,
+              surrogateKey: typeof surrogateKey === "string" ? surrogateKey : undefined,
+            };
+          },
+        })
+      : null;
 
     const purgeHook = options.purge
       ? createPurgeHook({
@@ -177,7 +205,9 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
       if ((method !== "GET" && method !== "HEAD") || hasSession(request)) return done();
       const url = request.raw.url ?? "/";
       if (url.startsWith("/admin")) return done();
-      const key = cacheKeyOf(url);
+      const edge = composesAtEdge(request.headers["surrogate-capability"]);
+      request.esiMode = edge ? "edge" : cache ? "compose" : "none";
+      const key = edge ? shellKeyOf(cacheKeyOf(url)) : cacheKeyOf(url);
       if (!cache) {
         request.pageCacheState = { key, seq: 0, store: false, finish: noop };
         return done();
@@ -188,7 +218,20 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
       }
       const entry = cache.get(key);
       if (entry !== undefined) return serveHit(request, reply, entry);
-      if (method === "HEAD") {
+      if (!edge && composer && cache.has(shellKeyOf(key))) {
+        // The page's shell is cached: put it together with its fragments instead of rendering.
+        void composer.fromCachedShell(key, isShell).then(
+          (composed) => (composed ? serveHit(request, reply, composed) : missed(request, reply, key, done)),
+          () => missed(request, reply, key, done),
+        );
+        return;
+      }
+      missed(request, reply, key, done);
+    });
+
+    function missed(request: FastifyRequest, reply: FastifyReply, key: string, done: () => void): void {
+      if (!cache) return done();
+      if (request.method === "HEAD") {
         request.pageCacheState = { key, seq: cache.seq, store: false, finish: noop };
         return done();
       }
@@ -206,7 +249,7 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
         request.pageCacheState = { key, seq: cache.seq, store: true, finish: noop };
         done();
       });
-    });
+    }
 
     app.addHook("onSend", async (request, reply, payload) => {
       const state = request.pageCacheState;
@@ -255,10 +298,15 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
           },
           Date.now(),
         );
-        if (state.store) cache.store(entry, state.seq);
+        const shell = request.esiMode === "compose" && hasIncludes(headers["surrogate-control"]);
+        if (state.store) cache.store(shell ? { ...entry, key: shellKeyOf(state.key) } : entry, state.seq);
+        const served = shell
+          ? await composeShell(state.key, body, headers, surrogateKeys, entry.expiresAt)
+          : entry;
 
         const encoding = negotiate(request.headers["accept-encoding"]);
-        const variant = entry.variants[encoding];
+        const variant = served.variants[encoding];
+        if (shell) reply.removeHeader("surrogate-control");
         for (const [name, value] of variant.headers) if (name !== "x-cache") reply.header(name, value);
         reply.header("x-cache", "MISS");
         return variant.body;
@@ -266,6 +314,33 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
         state.finish();
       }
     });
+
+    /** A freshly rendered shell, composed for a direct reader (its fragments from the cache or rendered). */
+    async function composeShell(
+      key: string,
+      body: Buffer,
+      headers: Record<string, string>,
+      surrogateKeys: string[],
+      expiresAt: number,
+    ): Promise<CacheEntry> {
+      const shell = { body: body.toString("utf8"), headers, surrogateKeys, expiresAt };
+      const composed = await composer?.compose(key, shell).catch(() => null);
+      if (composed) return composed;
+      // No fragment to be had (the store failed under it): the page without it, never the raw tag.
+      const { "surrogate-control": _ignored, ...rest } = headers;
+      return buildEntry(
+        {
+          key,
+          body: Buffer.from(composeIncludes(shell.body, new Map())),
+          headers: rest,
+          surrogateKeys,
+          ttlSeconds: 0,
+          compress: false,
+          brotliQuality,
+        },
+        Date.now(),
+      );
+    }
 
     app.addHook("onResponse", async (request) => request.pageCacheState?.finish());
     app.addHook("onRequestAbort", async (request) => request.pageCacheState?.finish());

@@ -7,6 +7,18 @@ import { createTestContext, type TestContext } from "../../testing/test-app.ts";
 const NOW = new Date("2026-11-26T05:00:00Z");
 const MAX_PAGES = 1500;
 
+/** Heading levels that skip one going down (h1 → h3): the W3C validator and axe flag them. */
+export function skippedHeadings(html: string): string[] {
+  const skipped: string[] = [];
+  let previous = 0;
+  for (const match of html.matchAll(/<h([1-6])[\s>]/g)) {
+    const level = Number(match[1]);
+    if (level > previous + 1) skipped.push(`h${previous} → h${level}`);
+    previous = level;
+  }
+  return skipped;
+}
+
 /** Every same-site link and asset on a page: href, src and srcset values. */
 function linksOf(html: string): string[] {
   const links: string[] = [];
@@ -32,8 +44,8 @@ describe("crawl of the demo site", () => {
       (a) => a.key === DRAFT_ARTICLE_KEY || a.key === SCHEDULED_ARTICLE_KEY,
     ).map((a) => a.headline);
     assert.equal(hidden.length, 2);
-    const seen = new Set<string>(["/"]);
-    const queue = ["/"];
+    const seen = new Set<string>(["/", "/cari?q=banjir"]);
+    const queue = ["/", "/cari?q=banjir"];
     const broken: string[] = [];
     let pages = 0;
     while (queue.length > 0 && seen.size < MAX_PAGES) {
@@ -45,6 +57,7 @@ describe("crawl of the demo site", () => {
       }
       if (!String(response.headers["content-type"]).startsWith("text/html")) continue;
       pages++;
+      assert.deepEqual(skippedHeadings(response.body), [], `${url} skips no heading level`);
       for (const headline of hidden)
         assert.ok(!response.body.includes(headline), `${url} shows unpublished "${headline}"`);
       for (const link of linksOf(response.body)) {

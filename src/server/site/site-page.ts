@@ -5,6 +5,8 @@ export interface SitePage {
   status: number;
   html: SafeHtml;
   surrogateKeys: string[];
+  /** The HTML holds edge-side includes a cache composes (`Surrogate-Control: content="ESI/1.0"`). */
+  includes?: boolean;
 }
 
 /** Parses `?halaman=N`: a positive page number, or null when it is not one. */

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { loadSiteAssets } from "./assets.ts";
 import { SYSTEM_ACTOR } from "../../core/actor.ts";
 import type { Article } from "../../core/article.ts";
 import type { Section } from "../../core/section.ts";
@@ -189,7 +191,17 @@ describe("public site pages", () => {
     assert.match(second.body, /Arsip nomor 21/);
     assert.doesNotMatch(second.body, /Arsip nomor 1</);
     assert.equal((await get("/arsip?halaman=3")).statusCode, 404);
-    assert.equal((await get("/arsip?halaman=abc")).statusCode, 404);
+    for (const url of [
+      "/arsip?halaman=abc",
+      "/arsip?halaman=0",
+      "/tag/korea-utara?halaman=-1",
+      "/profil/sari-wulandari?halaman=2x",
+    ]) {
+      const invalid = await get(url);
+      assert.equal(invalid.statusCode, 400, url);
+      assert.match(invalid.body, /Permintaan tidak valid/, url);
+      assert.match(invalid.body, /<meta name="robots" content="noindex">/, url);
+    }
   });
 
   it("serves tag and person pages; the person page shows roles", async () => {
@@ -251,13 +263,39 @@ describe("public site pages", () => {
     }
   });
 
-  it("serves the stylesheet with a content hash and media files", async () => {
+  it("inlines the stylesheet, serves it and other assets precompressed at hashed URLs, and media files", async () => {
     const home = await get("/");
-    const cssUrl = /<link rel="stylesheet" href="([^"]+)">/.exec(home.body)?.[1];
-    assert.ok(cssUrl);
-    const css = await get(cssUrl);
-    assert.equal(css.statusCode, 200);
-    assert.match(css.headers["cache-control"] as string, /immutable/);
+    assert.match(
+      home.body,
+      /<style>[^<]*--accent[^<]*<\/style>/,
+      "the stylesheet is inlined for the first paint",
+    );
+    assert.doesNotMatch(home.body, /<link rel="stylesheet"/, "no render-blocking stylesheet request");
+    assert.match(home.body, /<meta name="description" content="[^"]{50,}">/, "home has a meta description");
+    const { stylesheet, liveScript } = loadSiteAssets();
+    for (const asset of [stylesheet, liveScript]) {
+      for (const [encoding, decode] of [
+        ["br", brotliDecompressSync],
+        ["gzip", gunzipSync],
+      ] as const) {
+        const response = await ctx.app.inject({ url: asset.url, headers: { "accept-encoding": encoding } });
+        assert.equal(response.statusCode, 200);
+        assert.equal(response.headers["content-encoding"], encoding);
+        assert.equal(response.headers["vary"], "accept-encoding");
+        assert.match(response.headers["cache-control"] as string, /immutable/);
+        assert.ok(response.rawPayload.length < asset.variants.identity.length / 2, "compressed");
+        assert.deepEqual(decode(response.rawPayload), asset.variants.identity);
+      }
+      const plain = await get(asset.url);
+      assert.equal(plain.headers["content-encoding"], undefined);
+      assert.equal(plain.headers["content-type"], asset.contentType);
+      const again = await ctx.app.inject({ url: asset.url, headers: { "if-none-match": asset.etag } });
+      assert.equal(again.statusCode, 304);
+    }
+    const outdated = await get("/aset/warta.000000000000.css");
+    assert.equal(outdated.statusCode, 301);
+    assert.equal(outdated.headers.location, stylesheet.url);
+    assert.equal((await get("/aset/tidak-ada.css")).statusCode, 404);
     const page = await get(`/dunia/asia/${live.id}/${live.slug}`);
     const imageUrl = /<img src="(\/media\/[^"]+)"/.exec(page.body)?.[1];
     assert.ok(imageUrl);

@@ -3,19 +3,32 @@ import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
 import { parsePageNumber, type SitePage } from "./site-page.ts";
 import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";
 import { articleView, breadcrumbJsonLd } from "./views/article.view.ts";
+import { esiInclude, latestAside } from "./views/components.view.ts";
+import {
+  GLOBAL_KEYS,
+  personLabelKey,
+  tagLabelKey,
+  TERBARU_SIZE,
+  terbaruBlock,
+} from "../../cache/purge-keys.ts";
 import { errorTitle, errorView, homeView, personView, sectionView, tagView } from "./views/lists.view.ts";
 import type { SafeHtml } from "../../content/html.ts";
-import type { Stylesheet } from "./assets.ts";
+import type { SiteAssets } from "./assets.ts";
 import { sectionPath } from "../../core/urls.ts";
 import { articleHead, homeHead, listHead } from "../../distribution/page-head.ts";
 import { siteInfo } from "../../distribution/site-info.ts";
 import { t } from "./messages.ts";
+import { rt } from "./reader-messages.ts";
+import type { NavItem } from "./views/layout.view.ts";
+
+/** The footer's links to the reader features. */
+const FOOTER_NAV: NavItem[] = [{ name: rt.index, url: "/indeks" }];
 
 /**
  * Turns a site request into a rendered page with its surrogate keys. Pure of HTTP: routes and
  * the page cache call it; tests can too.
  */
-export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
+export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
   const { reading, sections, config } = deps;
   const site = siteInfo(config, t.siteTagline);
 
@@ -25,7 +38,13 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       const path = directory.pathOf(section.id);
       return path ? [{ name: section.name, url: sectionPath(path) }] : [];
     });
-    return { siteName: config.siteName, siteUrl: config.siteUrl, stylesheetUrl: stylesheet.url, nav };
+    return {
+      siteName: config.siteName,
+      siteUrl: config.siteUrl,
+      stylesheet: assets.stylesheet.text,
+      nav,
+      footerNav: FOOTER_NAV,
+    };
   }
 
   async function page(
@@ -49,13 +68,19 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
     async home(): Promise<SitePage> {
       const model = await reading.home();
       const keys = ["home", "latest", "sections"];
-      const head = { title: config.siteName, canonical: `${config.siteUrl}/`, head: homeHead(site) };
+      const head = {
+        title: config.siteName,
+        description: rt.homeDescription,
+        canonical: `${config.siteUrl}/`,
+        head: homeHead(site),
+      };
       return page(200, head, homeView(model), keys);
     },
 
     async section(slugs: string[], halaman: unknown): Promise<SitePage> {
       const pageNumber = parsePageNumber(halaman);
-      const model = pageNumber === null ? null : await reading.sectionPage(slugs, pageNumber);
+      if (pageNumber === null) return error(400);
+      const model = await reading.sectionPage(slugs, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       // The list covers the whole subtree, and every article event purges all its ancestors'
       // keys, so the section's own key is enough; "sections" covers navigation and breadcrumb.
@@ -81,8 +106,24 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       );
     },
 
-    /** The article, a 301 to its canonical URL when the path is outdated, or a 404. */
-    async article(id: number, requestedPath: string): Promise<SitePage | { redirect: string }> {
+    /** TERBARU alone: the fragment article pages include (cache/purge-keys.ts `terbaruBlock`). */
+    async terbaru(): Promise<SitePage> {
+      return {
+        status: 200,
+        html: latestAside(await reading.latest(TERBARU_SIZE)),
+        surrogateKeys: [GLOBAL_KEYS.latest],
+      };
+    },
+
+    /**
+     * The article, a 301 to its canonical URL when the path is outdated, or a 404. `canInclude`:
+     * a cache in front composes edge-side includes (server/plugins/page-cache.plugin.ts).
+     */
+    async article(
+      id: number,
+      requestedPath: string,
+      canInclude = false,
+    ): Promise<SitePage | { redirect: string }> {
       const model = await reading.articlePage(id);
       if (!model) return error(404);
       if (decodeURI(requestedPath) !== model.url) return { redirect: model.url };
@@ -90,13 +131,15 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
       // Berita Terkait, stored at publish (services/related-stories.service.ts); the page still
       // renders if that fails.
       model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
+      const block = terbaruBlock(article.id, model.newest, canInclude);
+      const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
       const keys = [
         `article:${article.id}`,
-        "latest",
+        ...(block.kind === "inline" ? block.keys : []),
+        // Names only: another story joining these lists leaves this page alone (purge-keys.ts).
         "sections",
-        ...[...model.path.ancestors, model.path.section].map((s) => `section:${s.id}`),
-        ...article.tagIds.map((tagId) => `tag:${tagId}`),
-        ...article.credits.map((c) => `person:${c.personId}`),
+        ...article.tagIds.map((tagId) => tagLabelKey(tagId)),
+        ...article.credits.map((c) => personLabelKey(c.personId)),
         ...[...model.related.keys()].map((relatedId) => `article:${relatedId}`),
         ...(model.moreLikeThis ?? []).map((item) => `article:${item.id}`),
       ];
@@ -112,12 +155,14 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
             .join("/"),
         head: [breadcrumbJsonLd(model, config.siteUrl), articleHead(model, site)],
       };
-      return page(200, head, articleView(model), [...new Set(keys)]);
+      const result = await page(200, head, articleView(model, terbaru), [...new Set(keys)]);
+      return block.kind === "include" ? { ...result, includes: true } : result;
     },
 
     async tag(slug: string, halaman: unknown): Promise<SitePage> {
       const pageNumber = parsePageNumber(halaman);
-      const model = pageNumber === null ? null : await reading.tagPage(slug, pageNumber);
+      if (pageNumber === null) return error(400);
+      const model = await reading.tagPage(slug, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       return page(
         200,
@@ -136,7 +181,8 @@ export function createSiteRenderer(deps: Deps, stylesheet: Stylesheet) {
 
     async person(slug: string, halaman: unknown): Promise<SitePage> {
       const pageNumber = parsePageNumber(halaman);
-      const model = pageNumber === null ? null : await reading.personPage(slug, pageNumber);
+      if (pageNumber === null) return error(400);
+      const model = await reading.personPage(slug, pageNumber);
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       return page(
         200,

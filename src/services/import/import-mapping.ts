@@ -29,7 +29,9 @@ export function importKeyOf(article: ExtractedArticle): string {
 
 /** Hash of everything an import writes: equal hashes mean an unchanged item (skipped). */
 export function contentHashOf(article: ExtractedArticle, status: string): string {
-  return sha256(JSON.stringify({ article, status }));
+  // The report of dropped lines is not imported, so it does not make an item "changed".
+  const { dropped: _dropped, ...imported } = article;
+  return sha256(JSON.stringify({ article: imported, status }));
 }
 
 const fit = (text: string, max: number): string =>

@@ -149,6 +149,7 @@ describe("distribution routes on the demo site", { skip }, () => {
     assert.equal(xmllint(index.body, INDEX_SCHEMA), "");
     const locs = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string);
     assert.ok(locs.some((l) => /\/sitemaps\/artikel-\d{4}-\d{2}\.xml$/.test(l)));
+    assert.ok(locs.includes(`${SITE}/sitemaps/indeks.xml`), "the Indeks days are in the sitemaps");
     for (const kind of ["rubrik", "tag", "profil"])
       assert.ok(locs.includes(`${SITE}/sitemaps/${kind}.xml`), kind);
     const articleUrls: string[] = [];

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import {
   articleSitemapPath,
+  INDEX_SITEMAP_PATH,
   NEWS_SITEMAP_PATH,
   SITEMAP_INDEX_PATH,
   taxonomySitemapPath,
@@ -91,7 +92,10 @@ export function distributionRoutes(deps: Deps) {
     });
 
     app.get(SITEMAP_INDEX_PATH, async (_request, reply) => {
+      const days = await deps.reader.indexPages.days();
       const sitemaps = await deps.distribution.sitemapIndex();
+      if (days.length > 0)
+        sitemaps.push({ loc: deps.config.siteUrl + INDEX_SITEMAP_PATH, lastmod: days[0]?.lastmod ?? null });
       // An index must name at least one sitemap: a site without sections has none yet.
       if (sitemaps.length === 0) return reply.callNotFound();
       return send(reply, XML_TYPE, ["sitemap"], buildSitemapIndex(sitemaps));
@@ -109,13 +113,18 @@ export function distributionRoutes(deps: Deps) {
     app.get("/sitemaps/:file", async (request, reply) => {
       const { file } = request.params as { file: string };
       const path = `/sitemaps/${file}`;
-      if (path === NEWS_SITEMAP_PATH)
-        return send(
-          reply,
-          XML_TYPE,
-          ["sitemap", "latest"],
-          buildNewsSitemap(await deps.distribution.newsSitemap(), deps.config.siteName),
-        );
+      if (path === NEWS_SITEMAP_PATH) {
+        // A urlset needs at least one url (sitemap-news.xsd): none in the last 48 hours, no sitemap.
+        const entries = await deps.distribution.newsSitemap();
+        if (entries.length === 0) return reply.callNotFound();
+        return send(reply, XML_TYPE, ["sitemap", "latest"], buildNewsSitemap(entries, deps.config.siteName));
+      }
+      if (path === INDEX_SITEMAP_PATH) {
+        const days = await deps.reader.indexPages.days();
+        if (days.length === 0) return reply.callNotFound();
+        const urls = days.map((d) => ({ loc: `${deps.config.siteUrl}/indeks/${d.day}`, lastmod: d.lastmod }));
+        return send(reply, XML_TYPE, ["sitemap", "indeks"], buildUrlset(urls));
+      }
       const taxonomy = taxonomies[path];
       if (taxonomy) {
         const urls = await taxonomy.list();
@@ -134,14 +143,16 @@ export function distributionRoutes(deps: Deps) {
       return send(reply, XML_TYPE, ["sitemap"], buildUrlset(urls));
     });
 
-    app.get("/robots.txt", async (_request, reply) =>
-      send(
+    // The news sitemap is named only while it has entries; "latest" refreshes it on every publication.
+    app.get("/robots.txt", async (_request, reply) => {
+      const news = (await deps.distribution.newsSitemap()).length > 0 ? [NEWS_SITEMAP_PATH] : [];
+      return send(
         reply,
         "text/plain; charset=utf-8",
-        ["sitemap"],
-        buildRobotsTxt(deps.config.siteUrl, [SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH]),
-      ),
-    );
+        ["sitemap", "latest"],
+        buildRobotsTxt(deps.config.siteUrl, [SITEMAP_INDEX_PATH, ...news]),
+      );
+    });
 
     app.get(LOGO_PATH, async (_request, reply) =>
       reply.header("content-type", "image/png").header("cache-control", "public, max-age=86400").send(logo),

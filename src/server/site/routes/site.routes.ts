@@ -4,8 +4,17 @@ import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { isSafeMediaKey } from "../../../media/media-storage.ts";
 import type { Deps } from "../../../app/deps.ts";
-import type { Stylesheet } from "../assets.ts";
+import { ESI_SURROGATE_CONTROL } from "../../../cache/esi.ts";
+import { TERBARU_FRAGMENT_PATH } from "../../../cache/purge-keys.ts";
+import { createEncodingNegotiator } from "../../../cache/accept-encoding.ts";
+import type { SiteAssets } from "../assets.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
+
+/** `/aset/warta.0123abcd.css` and `/aset/warta.89ef.css` name the same asset in two versions. */
+function sameAssetName(a: string, b: string): boolean {
+  const unhashed = (url: string) => url.replace(/\.[0-9a-f]{6,64}(\.[a-z]+)$/, "$1");
+  return /\.[0-9a-f]{6,64}\.[a-z]+$/.test(b) && unhashed(a) === unhashed(b);
+}
 
 const MEDIA_TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",
@@ -17,24 +26,37 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /** The public site: pages, the stylesheet and media files. */
-export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Stylesheet) {
+export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAssets) {
+  const negotiate = createEncodingNegotiator();
   return async function register(app: FastifyInstance): Promise<void> {
-    const send = (reply: FastifyReply, page: Awaited<ReturnType<SiteRenderer["home"]>>) =>
-      reply
+    const send = (reply: FastifyReply, page: Awaited<ReturnType<SiteRenderer["home"]>>) => {
+      if (page.includes) reply.header("surrogate-control", ESI_SURROGATE_CONTROL);
+      return reply
         .code(page.status)
         .header("content-type", "text/html; charset=utf-8")
         .header("surrogate-key", page.surrogateKeys.join(" "))
         .send(page.html.value);
+    };
 
     app.get("/healthz", async () => ({ status: "ok" }));
 
+    // Static assets, precompressed at boot (br, gzip); an outdated hash redirects to the current file.
     app.get("/aset/:file", async (request, reply) => {
       const { file } = request.params as { file: string };
-      if (stylesheet.url !== `/aset/${file}`) return reply.redirect(stylesheet.url, 301);
-      return reply
-        .header("content-type", "text/css; charset=utf-8")
+      const asset = assets.byUrl.get(`/aset/${file}`);
+      if (!asset) {
+        const current = [...assets.byUrl.values()].find((a) => sameAssetName(a.url, `/aset/${file}`));
+        return current ? reply.redirect(current.url, 301) : send(reply, await renderer.error(404));
+      }
+      const encoding = negotiate(request.headers["accept-encoding"]);
+      reply
+        .header("content-type", asset.contentType)
         .header("cache-control", "public, max-age=31536000, immutable")
-        .send(stylesheet.body);
+        .header("etag", asset.etag)
+        .header("vary", "accept-encoding");
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      if (request.headers["if-none-match"] === asset.etag) return reply.code(304).send();
+      return reply.send(asset.variants[encoding]);
     });
 
     app.get("/media/*", async (request, reply) => {
@@ -52,6 +74,11 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Style
 
     app.get("/", async (_request, reply) => send(reply, await renderer.home()));
 
+    // The shared TERBARU block that article pages include; not a page of its own for search engines.
+    app.get(TERBARU_FRAGMENT_PATH, async (_request, reply) =>
+      send(reply.header("x-robots-tag", "noindex"), await renderer.terbaru()),
+    );
+
     app.get("/tag/:slug", async (request, reply) => {
       const { slug } = request.params as { slug: string };
       return send(reply, await renderer.tag(slug, (request.query as Record<string, unknown>).halaman));
@@ -68,7 +95,8 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, stylesheet: Style
       const segments = rest.split("/").filter((s) => s.length > 0);
       const id = segments.length >= 2 ? segments[segments.length - 2] : undefined;
       if (id && /^\d{1,12}$/.test(id)) {
-        const result = await renderer.article(Number(id), request.url.split("?")[0] ?? "");
+        const path = request.url.split("?")[0] ?? "";
+        const result = await renderer.article(Number(id), path, request.esiMode !== "none");
         if ("redirect" in result) return reply.redirect(result.redirect, 301);
         return send(reply, result);
       }

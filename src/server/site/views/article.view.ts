@@ -5,7 +5,7 @@ import { renderBodyHtml } from "../../../content/body-html.renderer.ts";
 import { html, jsonForScript, type SafeHtml } from "../../../content/html.ts";
 import type { ArticlePageModel } from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
-import { houseTime, latestAside } from "./components.view.ts";
+import { houseTime } from "./components.view.ts";
 import { relatedAside } from "./search.view.ts";
 
 /** Each section from the root, with its URL. */
@@ -102,8 +102,11 @@ function correctionNotes(model: ArticlePageModel): SafeHtml {
   return html`${notes}`;
 }
 
-/** The article page: every element of DESIGN.md §1, in its order. */
-export function articleView(model: ArticlePageModel): SafeHtml {
+/**
+ * The article page: every element of DESIGN.md §1, in its order. `terbaru` is the TERBARU aside,
+ * inline or an edge-side include of the shared fragment (site-renderer.ts).
+ */
+export function articleView(model: ArticlePageModel, terbaru: SafeHtml): SafeHtml {
   const { article } = model;
   const dateline = article.dateline.place ? article.dateline : null;
   const body = renderBodyHtml(article.body, { related: model.related, media: model.media, dateline });
@@ -121,5 +124,5 @@ ${sourceLine(model)}
 ${tagList(model)}
 ${relatedAside(model.moreLikeThis ?? [])}
 </article>
-${latestAside(model.latest)}</div>`;
+${terbaru}</div>`;
 }

@@ -9,14 +9,24 @@ export function houseTime(instant: Date, timeZone: IndonesianTimeZone): SafeHtml
   return html`<time datetime="${formatIsoWithOffset(instant, timeZone)}">${formatHouseDateTime(instant, timeZone)}</time>`;
 }
 
-export function listItem(item: ArticleListItem, extra?: SafeHtml): SafeHtml {
-  const meta = html`<p class="meta"><span>${item.section.name}</span> ${houseTime(item.publishedAt, item.timeZone)}${extra ?? ""}</p>`;
-  return html`<li><h3><a href="${item.url}">${item.headline}</a></h3>${meta}</li>`;
+/** Headline level of a list's items: 2 right under a page's h1, 3 under an h2 (no skipped levels). */
+export type ItemLevel = 2 | 3;
+
+/** A headline at level 2 or 3; the tag name is never taken from input. */
+export function itemHeading(level: ItemLevel, content: SafeHtml): SafeHtml {
+  return level === 2
+    ? html`<h2 class="item-title">${content}</h2>`
+    : html`<h3 class="item-title">${content}</h3>`;
 }
 
-export function articleList(items: readonly ArticleListItem[]): SafeHtml {
+export function listItem(item: ArticleListItem, extra?: SafeHtml, level: ItemLevel = 3): SafeHtml {
+  const meta = html`<p class="meta"><span>${item.section.name}</span> ${houseTime(item.publishedAt, item.timeZone)}${extra ?? ""}</p>`;
+  return html`<li>${itemHeading(level, html`<a href="${item.url}">${item.headline}</a>`)}${meta}</li>`;
+}
+
+export function articleList(items: readonly ArticleListItem[], level: ItemLevel = 3): SafeHtml {
   if (items.length === 0) return html`<p>${t.noArticles}</p>`;
-  return html`<ul class="list">${items.map((item) => listItem(item))}</ul>`;
+  return html`<ul class="list">${items.map((item) => listItem(item, undefined, level))}</ul>`;
 }
 
 /** A decorative thumbnail linking to the article; the headline link carries the name. */
@@ -35,6 +45,11 @@ export function card(item: ArticleListItem): SafeHtml {
 export function latestAside(items: readonly ArticleListItem[]): SafeHtml {
   const title = html`<h2 class="aside-title" id="terbaru">${t.latest.toUpperCase()}</h2>`;
   return html`<aside class="latest" aria-labelledby="terbaru">${title}${articleList(items)}</aside>`;
+}
+
+/** Where an edge cache (Varnish) or the in-process cache puts a shared fragment (ESI 1.0). */
+export function esiInclude(src: string): SafeHtml {
+  return html`<esi:include src="${src}"/>`;
 }
 
 /** Prev/next links; `pageUrl(n)` builds the URL of page n. */

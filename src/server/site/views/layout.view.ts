@@ -1,5 +1,6 @@
-import { html, type HtmlValue, type SafeHtml } from "../../../content/html.ts";
+import { html, trusted, type HtmlValue, type SafeHtml } from "../../../content/html.ts";
 import { t } from "../messages.ts";
+import { rt } from "../reader-messages.ts";
 
 export interface NavItem {
   name: string;
@@ -9,8 +10,11 @@ export interface NavItem {
 export interface SiteChrome {
   siteName: string;
   siteUrl: string;
-  stylesheetUrl: string;
+  /** The stylesheet's text, inlined: the first paint needs no other request. */
+  stylesheet: string;
   nav: NavItem[];
+  /** Links in the footer (Indeks, Cek Fakta, Topik Pilihan…). */
+  footerNav: NavItem[];
 }
 
 export interface PageHead {
@@ -23,6 +27,8 @@ export interface PageHead {
   /** Path of the current section, to mark the nav item. */
   currentPath?: string;
   noindex?: boolean;
+  /** External scripts (progressive enhancement only; never inline, for a strict CSP). */
+  scripts?: string[];
 }
 
 function navigation(chrome: SiteChrome, currentPath: string | undefined): SafeHtml {
@@ -32,6 +38,11 @@ function navigation(chrome: SiteChrome, currentPath: string | undefined): SafeHt
     return html`<li><a href="${item.url}"${current ? html` aria-current="page"` : ""}>${item.name}</a></li>`;
   });
   return html`<nav class="nav" aria-label="${t.mainNav}"><ul>${items}</ul></nav>`;
+}
+
+function footerNavigation(items: readonly NavItem[]): SafeHtml {
+  if (items.length === 0) return html``;
+  return html`<nav aria-label="${rt.footerNav}"><ul class="footer-nav">${items.map((item) => html`<li><a href="${item.url}">${item.name}</a></li>`)}</ul></nav>`;
 }
 
 const searchForm = html`<form class="search-form" role="search" action="/cari" method="get"><label class="visually-hidden" for="q">${t.search}</label><input id="q" name="q" type="search" placeholder="${t.searchPlaceholder}"><button type="submit">${t.search}</button></form>`;
@@ -54,9 +65,10 @@ export function layout(chrome: SiteChrome, page: PageHead, content: SafeHtml): S
 ${page.description ? html`<meta name="description" content="${page.description}">` : ""}
 ${page.canonical ? html`<link rel="canonical" href="${page.canonical}">` : ""}
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
-<link rel="stylesheet" href="${chrome.stylesheetUrl}">
+<style>${trusted(chrome.stylesheet)}</style>
 <link rel="icon" href="${FAVICON}">
 ${page.head}
+${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#isi">${t.skipToContent}</a>
@@ -68,7 +80,7 @@ ${searchForm}
 <main id="isi"><div class="wrap">
 ${content}
 </div></main>
-<footer class="site-footer"><div class="wrap"><p>${t.footer}</p></div></footer>
+<footer class="site-footer"><div class="wrap">${footerNavigation(chrome.footerNav)}<p>${t.footer}</p></div></footer>
 </body>
 </html>`;
 }

@@ -52,13 +52,13 @@ export function sectionView(model: SectionPageModel): SafeHtml {
 <h1>${section.name}</h1>
 ${section.description ? html`<p class="lede">${section.description}</p>` : ""}
 ${children}
-${articleList(model.articles.items)}
+${articleList(model.articles.items, 2)}
 ${pagination(model.articles, pageUrlOf(model.url))}`;
 }
 
 export function tagView(model: TagPageModel): SafeHtml {
   return html`<h1>${t.articlesTagged(model.tag.name)}</h1>
-${articleList(model.articles.items)}
+${articleList(model.articles.items, 2)}
 ${pagination(model.articles, pageUrlOf(model.url))}`;
 }
 

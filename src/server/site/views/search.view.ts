@@ -146,7 +146,7 @@ export function searchView(results: SearchResults, sections: readonly SectionOpt
             ${results.items.map(
               (item) =>
                 html`<li>
-                  <h3><a href="${item.url}">${marked(item.headlineSegments)}</a></h3>
+                  <h2 class="item-title"><a href="${item.url}">${marked(item.headlineSegments)}</a></h2>
                   <p class="snippet">${marked(item.snippet)}</p>
                   <p class="meta"><span>${item.section.name}</span> ${houseTime(item.publishedAt, item.timeZone)}</p>
                 </li>`,

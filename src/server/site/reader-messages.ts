@@ -1,0 +1,23 @@
+/**
+ * Text of the reader features (Indeks, Cek Fakta, Topik Pilihan, Terpopuler, live blogs):
+ * Indonesian first, English second (DESIGN.md §5.12).
+ */
+export const READER_MESSAGES = {
+  id: {
+    footerNav: "Tautan situs",
+    homeDescription:
+      "Berita terkini, jernih dan tepercaya: nasional, ekonomi, dunia, olahraga, teknologi dan gaya hidup, diperbarui setiap hari.",
+    index: "Indeks",
+    indexTitle: "Indeks Berita",
+    indexTitleOf: (label: string) => `Indeks Berita ${label}`,
+    indexDescription: (label: string) => `Semua berita yang terbit pada ${label}, per rubrik.`,
+    indexCount: (n: number) => (n === 0 ? "Tidak ada berita yang terbit pada hari ini." : `${n} berita`),
+    pickDate: "Pilih tanggal",
+    show: "Tampilkan",
+    previousDay: "← Hari sebelumnya",
+    nextDay: "Hari berikutnya →",
+    dayNav: "Hari lain",
+  },
+} as const;
+
+export const rt = READER_MESSAGES.id;

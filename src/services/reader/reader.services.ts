@@ -1,0 +1,20 @@
+import type { Executor } from "../../db/repositories/executor.ts";
+import type { ReadingService } from "../reading.service.ts";
+import type { SectionsService } from "../sections.service.ts";
+import { createIndexPagesService } from "./index-pages.service.ts";
+
+export interface ReaderServicesDeps {
+  db: Executor;
+  clock: () => Date;
+  sections: SectionsService;
+  reading: ReadingService;
+}
+
+/** What readers of a portal expect beyond the article and its lists (docs/reader-features.md). */
+export function createReaderServices(deps: ReaderServicesDeps) {
+  return {
+    indexPages: createIndexPagesService(deps),
+  };
+}
+
+export type ReaderServices = ReturnType<typeof createReaderServices>;
