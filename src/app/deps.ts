@@ -85,7 +85,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   };
   const services = createServices(context);
   const base = { db: store.db, events, clock, repos: services.repos };
-  const newsroom = createNewsroomServices({ ...base, ...services, siteUrl: config.siteUrl });
+  const newsroom = createNewsroomServices({
+    ...base,
+    ...services,
+    siteUrl: config.siteUrl,
+    webhookTargets: { allow: config.webhookAllowInternal },
+  });
   const searchStack = createSearchStack({
     store,
     clock,

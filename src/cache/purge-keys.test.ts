@@ -19,7 +19,7 @@ const event = (
   after: ArticleSnapshot | null,
 ): ArticleEvent => ({ type, articleId: 7, at: new Date(0), before, after });
 
-const GLOBAL = ["article:7", "home", "latest", "feeds", "sitemap", "search", "indeks"];
+const GLOBAL = ["article:7", "home", "latest", "feeds", "sitemap", "search", "indeks", "notfound"];
 const sorted = (keys: string[]) => [...keys].sort();
 
 test("publishing purges the article, global lists, and its sections with ancestors, tags, people", () => {
@@ -67,16 +67,19 @@ test("taxonomy changes: sections purge every page; people and tags their own pag
     "feeds",
     "sitemap",
     "search",
+    "notfound",
   ]);
   assert.deepEqual(keysToPurge({ type: "person.changed", id: 20, at: new Date(0) }), [
     "person:20",
     "person-label:20",
     "feeds",
+    "notfound",
   ]);
   assert.deepEqual(keysToPurge({ type: "tag.changed", id: 10, at: new Date(0) }), [
     "tag:10",
     "tag-label:10",
     "feeds",
+    "notfound",
   ]);
 });
 

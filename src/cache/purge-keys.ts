@@ -31,6 +31,8 @@ export const GLOBAL_KEYS = {
   sitemap: "sitemap",
   search: "search",
   indeks: "indeks",
+  /** The site's 404 pages: a publication or a new slug may turn one into a page. */
+  notFound: "notfound",
 } as const;
 
 export const articleKey = (id: number): string => `article:${id}`;
@@ -95,6 +97,7 @@ export function keysToPurge(event: DomainEvent): string[] {
       GLOBAL_KEYS.sitemap,
       GLOBAL_KEYS.search,
       GLOBAL_KEYS.indeks,
+      GLOBAL_KEYS.notFound,
     ]);
     snapshotKeys(event.before, keys);
     snapshotKeys(event.after, keys);
@@ -103,12 +106,18 @@ export function keysToPurge(event: DomainEvent): string[] {
   switch (event.type) {
     // Names and paths of sections appear on every page (navigation, breadcrumbs, article URLs).
     case "section.changed":
-      return [GLOBAL_KEYS.sections, GLOBAL_KEYS.feeds, GLOBAL_KEYS.sitemap, GLOBAL_KEYS.search];
+      return [
+        GLOBAL_KEYS.sections,
+        GLOBAL_KEYS.feeds,
+        GLOBAL_KEYS.sitemap,
+        GLOBAL_KEYS.search,
+        GLOBAL_KEYS.notFound,
+      ];
     // A renamed person or tag: their own pages, the articles showing them, and feeds naming them.
     case "person.changed":
-      return [personKey(event.id), personLabelKey(event.id), GLOBAL_KEYS.feeds];
+      return [personKey(event.id), personLabelKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.notFound];
     case "tag.changed":
-      return [tagKey(event.id), tagLabelKey(event.id), GLOBAL_KEYS.feeds];
+      return [tagKey(event.id), tagLabelKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.notFound];
     default:
       return [];
   }

@@ -21,6 +21,7 @@ import { createIndexSync } from "./index-sync.ts";
 import { bodyText, createDocumentSource } from "./search-documents.ts";
 import type { MatchNode, ProgressCallback, SearchFilters, SearchIndex } from "./search-index.ts";
 import { facetToken } from "./facet-tokens.ts";
+import { createLiveTaxonomyRepository } from "../db/repositories/live-taxonomy.repository.ts";
 
 export interface SearchResultItem extends ArticleListItem {
   headlineSegments: Segment[];
@@ -72,6 +73,7 @@ const RELATED_TERMS = 16;
 
 export function createSearchService(deps: SearchServiceDeps) {
   const { store, clock, sections, index, analyzer, aliases } = deps;
+  const liveTaxonomy = createLiveTaxonomyRepository();
   const documents = createDocumentSource({ store, analyzer });
 
   const sync = createIndexSync({
@@ -245,7 +247,8 @@ export function createSearchService(deps: SearchServiceDeps) {
           .select(["id", "name"])
           .where("slug", "=", request.tag)
           .executeTakeFirst();
-        if (tag) {
+        // A tag no live story carries is unknown to readers (its name must not leak via the filter).
+        if (tag && (await liveTaxonomy.tagIsLive(store.db, tag.id, clock()))) {
           filters.tagIds = [tag.id];
           named.tag = tag.name;
         } else issues.push({ field: "tag", message: "Tag tidak ditemukan." });
@@ -256,7 +259,7 @@ export function createSearchService(deps: SearchServiceDeps) {
           .select(["id", "name"])
           .where("slug", "=", request.person)
           .executeTakeFirst();
-        if (person) {
+        if (person && (await liveTaxonomy.personIsLive(store.db, person.id, clock()))) {
           filters.personIds = [person.id];
           named.person = person.name;
         } else issues.push({ field: "person", message: "Orang tidak ditemukan." });

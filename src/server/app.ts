@@ -4,6 +4,7 @@ import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "../app/deps.ts";
 import { adminRoutes } from "./admin/admin.routes.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
+import { securityHeadersPlugin } from "./plugins/security-headers.plugin.ts";
 import { loadSiteAssets } from "./site/assets.ts";
 import { distributionRoutes } from "./site/routes/distribution.routes.ts";
 import { searchRoutes } from "./site/routes/search.routes.ts";
@@ -25,6 +26,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
   const assets = loadSiteAssets();
   const renderer = createSiteRenderer(deps, assets);
+  // Security headers on everything (before the page cache, so cached pages carry them too).
+  await app.register(securityHeadersPlugin({ siteStyleHashes: [assets.stylesheet.cspHash] }));
   // Before any route: serves cached pages from onRequest and purges on domain events.
   await app.register(pageCachePluginFromDeps(deps));
 

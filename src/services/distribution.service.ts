@@ -32,6 +32,7 @@ import { NEWS_SITEMAP_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS } from "../dist
 import type { SectionsService } from "./sections.service.ts";
 import { createTaxonomySitemaps, fromIso, liveArticles } from "./taxonomy-sitemaps.ts";
 import type { ServiceDeps } from "./service-deps.ts";
+import { createLiveTaxonomyRepository } from "../db/repositories/live-taxonomy.repository.ts";
 
 export const FEED_SIZE = 30;
 
@@ -62,6 +63,7 @@ export function createDistributionService(
   deps: ServiceDeps & { sections: SectionsService } & DistributionOptions,
 ) {
   const { db, repos, clock, sections, siteUrl, siteName } = deps;
+  const liveTaxonomy = createLiveTaxonomyRepository();
   const maxUrls = Math.min(deps.sitemapMaxUrls ?? SITEMAP_MAX_URLS, SITEMAP_MAX_URLS);
 
   const live = liveArticles;
@@ -252,7 +254,7 @@ export function createDistributionService(
         keys = [GLOBAL_KEYS.feeds, sectionKey(path.section.id)];
       } else if (request.kind === "tag") {
         const tag = await repos.taxonomy.tagBySlug(db, request.slug);
-        if (!tag) return null;
+        if (!tag || !(await liveTaxonomy.tagIsLive(db, tag.id, now))) return null;
         scope = { kind: "tag", slug: tag.slug };
         title = `Tag: ${tag.name} - ${siteName}`;
         description = `Berita dengan tag ${tag.name} di ${siteName}.`;
@@ -261,7 +263,7 @@ export function createDistributionService(
         keys = [GLOBAL_KEYS.feeds, tagKey(tag.id)];
       } else {
         const person = await repos.taxonomy.personBySlug(db, request.slug);
-        if (!person) return null;
+        if (!person || !(await liveTaxonomy.personIsLive(db, person.id, now))) return null;
         scope = { kind: "person", slug: person.slug };
         title = `${person.name} - ${siteName}`;
         description = person.bio || `Berita oleh ${person.name} di ${siteName}.`;

@@ -4,6 +4,7 @@ import { createPresence, type Presence } from "./presence.service.ts";
 import type { RevisionsService } from "./revisions.service.ts";
 import { createScheduler, type AuditRecorder, type Scheduler } from "./scheduler.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
+import type { TargetPolicy } from "./webhooks/webhook-target.ts";
 import { createWebhooksService, type WebhooksService } from "./webhooks/webhooks.service.ts";
 
 /** The editorial workflow's services beside articles.service (issue #4, second half). */
@@ -30,10 +31,12 @@ export function createNewsroomServices(
     audit: AuditRecorder;
     siteUrl: string;
     fetch?: typeof fetch;
+    /** Internal webhook receivers allowed by the operator (WARTA_WEBHOOK_ALLOW_INTERNAL). */
+    webhookTargets?: TargetPolicy;
   },
 ): NewsroomServices {
   const scheduler = createScheduler(deps);
-  const webhooks = createWebhooksService({ ...deps, fetch: deps.fetch });
+  const webhooks = createWebhooksService({ ...deps, fetch: deps.fetch, targets: deps.webhookTargets });
   return {
     revisions: deps.revisions,
     corrections: deps.corrections,

@@ -5,6 +5,7 @@ import type { Person } from "../core/person.ts";
 import { isValidSlug, slugify } from "../core/slug.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
+import { createLiveTaxonomyRepository } from "../db/repositories/live-taxonomy.repository.ts";
 
 export const personInputSchema = z.object({
   name: z.string().trim().min(1, "Nama wajib diisi.").max(200),
@@ -17,6 +18,7 @@ export type PersonInput = z.input<typeof personInputSchema>;
 
 export function createPeopleService(deps: ServiceDeps) {
   const { db, repos, events, clock } = deps;
+  const liveTaxonomy = createLiveTaxonomyRepository();
 
   async function uniqueSlug(base: string): Promise<string> {
     let slug = base;
@@ -52,6 +54,11 @@ export function createPeopleService(deps: ServiceDeps) {
     },
 
     list: () => repos.taxonomy.allPeople(db),
+    /** What readers may see: people credited on at least one live article. */
+    async listLive() {
+      const live = await liveTaxonomy.livePersonIds(db, deps.clock());
+      return (await repos.taxonomy.allPeople(db)).filter((person) => live.has(person.id));
+    },
 
     async update(id: number, input: PersonInput, _actor: Actor): Promise<Person> {
       const data = parseInput(personInputSchema, input);

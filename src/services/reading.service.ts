@@ -272,11 +272,10 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     async tagPage(slug: string, page: number): Promise<TagPageModel | null> {
       const tag = await repos.taxonomy.tagBySlug(db, slug);
       if (!tag) return null;
-      return {
-        tag,
-        url: tagPath(tag.slug),
-        articles: await pagedList(`tag:${tag.id}`, { tagId: tag.id }, page, await sections.directory()),
-      };
+      const articles = await pagedList(`tag:${tag.id}`, { tagId: tag.id }, page, await sections.directory());
+      // A tag with no live story does not exist for readers (its only story may be embargoed).
+      if (articles.total === 0) return null;
+      return { tag, url: tagPath(tag.slug), articles };
     },
 
     async personPage(slug: string, page: number): Promise<PersonPageModel | null> {
@@ -288,6 +287,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         page,
         await sections.directory(),
       );
+      if (list.total === 0) return null; // no live story: no public profile yet
       const roles = await repos.articles.rolesOfPerson(
         db,
         person.id,

@@ -1,10 +1,12 @@
 import type { Tag } from "../core/tag.ts";
 import { AppError } from "../core/errors.ts";
 import { isValidSlug, slugify } from "../core/slug.ts";
+import { createLiveTaxonomyRepository } from "../db/repositories/live-taxonomy.repository.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
 export function createTagsService(deps: ServiceDeps) {
   const { db, repos } = deps;
+  const liveTaxonomy = createLiveTaxonomyRepository();
   return {
     /** Tags by name, created when new; names that slug alike ("Korea Utara", "korea utara") are one tag. */
     async ensure(names: string[]): Promise<Tag[]> {
@@ -38,6 +40,11 @@ export function createTagsService(deps: ServiceDeps) {
     },
     bySlug: (slug: string) => repos.taxonomy.tagBySlug(db, slug),
     list: () => repos.taxonomy.allTags(db),
+    /** What readers may see: tags with at least one live article (never one only an embargo carries). */
+    async listLive(): Promise<Tag[]> {
+      const live = await liveTaxonomy.liveTagIds(db, deps.clock());
+      return (await repos.taxonomy.allTags(db)).filter((tag) => live.has(tag.id));
+    },
   };
 }
 

@@ -148,6 +148,13 @@ export function createWebhooksRepository() {
         .where("id", "=", delivery.id)
         .where("status", "=", delivery.status)
         .where("attempts", "=", delivery.attempts)
+        // A crashed sender's row ("sending") is taken only while its lock has still expired: the
+        // first claim renews the lock, so a second claimer's UPDATE matches nothing.
+        .where((eb) =>
+          delivery.status === "sending"
+            ? eb("locked_until", "<", now.toISOString())
+            : eb("status", "=", delivery.status),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },

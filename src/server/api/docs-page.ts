@@ -1,4 +1,5 @@
-import { html, type SafeHtml } from "../../content/html.ts";
+import { createHash } from "node:crypto";
+import { html, trusted, type SafeHtml } from "../../content/html.ts";
 
 /**
  * A self-contained, browsable page of the OpenAPI document: no CDN, no JavaScript. Each operation
@@ -76,6 +77,19 @@ function operationView(method: string, path: string, op: Operation): SafeHtml {
   </section>`;
 }
 
+/** The page's only styling, inline; allowed by its hash in the docs CSP (plugins/security-policy.ts). */
+export const DOCS_STYLE = [
+  "body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #111; }",
+  "pre, code { font: 13px ui-monospace, monospace; }",
+  "pre { background: #f5f5f4; padding: .75rem; overflow: auto; max-height: 24rem; }",
+  ".op { border-top: 1px solid #ddd; padding: .5rem 0; }",
+  ".m { display: inline-block; min-width: 4.5rem; font-weight: 700; }",
+  ".m-get { color: #15603c; } .m-post { color: #1d4ed8; } .m-put, .m-patch { color: #92400e; } .m-delete { color: #b91c1c; }",
+  "table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }",
+  "nav ul { columns: 2; }",
+].join("\n");
+export const DOCS_STYLE_HASH = `'sha256-${createHash("sha256").update(DOCS_STYLE).digest("base64")}'`;
+
 export function renderDocsPage(doc: OpenApiDoc, specUrl: string): string {
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((m) => item[m]).map((m) => ({ method: m, path, op: item[m] as Operation })),
@@ -91,16 +105,7 @@ export function renderDocsPage(doc: OpenApiDoc, specUrl: string): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${doc.info?.title ?? "API"} — dokumentasi</title>
-        <style>
-          body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #111; }
-          pre, code { font: 13px ui-monospace, monospace; }
-          pre { background: #f5f5f4; padding: .75rem; overflow: auto; max-height: 24rem; }
-          .op { border-top: 1px solid #ddd; padding: .5rem 0; }
-          .m { display: inline-block; min-width: 4.5rem; font-weight: 700; }
-          .m-get { color: #15603c; } .m-post { color: #1d4ed8; } .m-put, .m-patch { color: #92400e; } .m-delete { color: #b91c1c; }
-          table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-          nav ul { columns: 2; }
-        </style>
+        <style>${trusted(DOCS_STYLE)}</style>
       </head>
       <body>
         <h1>${doc.info?.title ?? "API"} <small>${doc.info?.version ?? ""}</small></h1>

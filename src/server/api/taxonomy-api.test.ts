@@ -52,16 +52,17 @@ describe("taxonomy and media API", () => {
     );
   });
 
-  it("people: public list with cursor pages; redaktur creates and updates", async () => {
+  it("people: newsroom list with cursor pages (readers see only people with a live story); redaktur creates and updates", async () => {
     for (const name of ["Citra", "Adi", "Budi"])
       assert.equal((await call("POST", "/people", redaktur, { name })).statusCode, 201);
     assert.equal((await call("POST", "/people", writer, { name: "Dedi" })).statusCode, 403);
-    const first = await call("GET", "/people?limit=2");
+    assert.deepEqual((await call("GET", "/people")).json().items, [], "no live story: not public");
+    const first = await call("GET", "/people?limit=2", writer);
     assert.deepEqual(
       first.json().items.map((p: { name: string }) => p.name),
       ["Adi", "Budi"],
     );
-    const second = await call("GET", `/people?limit=2&cursor=${first.json().nextCursor}`);
+    const second = await call("GET", `/people?limit=2&cursor=${first.json().nextCursor}`, writer);
     assert.deepEqual(
       second.json().items.map((p: { name: string }) => p.name),
       ["Citra"],
@@ -89,9 +90,10 @@ describe("taxonomy and media API", () => {
     assert.equal((await call("POST", "/tags", writer, { name: "pemilu 2024" })).statusCode, 409);
     assert.equal((await call("POST", "/tags", undefined, { name: "Anonim" })).statusCode, 401);
     assert.deepEqual(
-      (await call("GET", "/tags")).json().items.map((t: { slug: string }) => t.slug),
+      (await call("GET", "/tags", writer)).json().items.map((t: { slug: string }) => t.slug),
       ["pemilu-2024"],
     );
+    assert.deepEqual((await call("GET", "/tags")).json().items, [], "no live story: not public");
   });
 
   it("media: raw image upload with metadata, listed newest first, staff only", async () => {

@@ -136,7 +136,8 @@ export function taxonomyRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         authorize(request.actor, "taxonomy.read");
-        const people = await deps.people.list();
+        // Readers see only people with a live story; the newsroom sees everyone.
+        const people = request.actor ? await deps.people.list() : await deps.people.listLive();
         return paginateSorted(people, { ...request.query, keyOf: (p) => p.name });
       },
     );
@@ -191,7 +192,9 @@ export function taxonomyRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         authorize(request.actor, "taxonomy.read");
-        return paginateSorted(await deps.tags.list(), { ...request.query, keyOf: (t) => t.name });
+        // Readers see only tags with a live story (not one an embargoed article alone carries).
+        const tags = request.actor ? await deps.tags.list() : await deps.tags.listLive();
+        return paginateSorted(tags, { ...request.query, keyOf: (t) => t.name });
       },
     );
 

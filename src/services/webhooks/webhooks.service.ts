@@ -3,7 +3,7 @@ import type { Executor } from "../../db/repositories/executor.ts";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { isLive } from "../../core/article.ts";
-import { notFound } from "../../core/errors.ts";
+import { notFound, validationFailed } from "../../core/errors.ts";
 import type { ArticleEvent, DomainEvent } from "../../core/events.ts";
 import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
 import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
@@ -16,6 +16,7 @@ import {
   signPayload,
   TIMESTAMP_HEADER,
 } from "./signature.ts";
+import { guardedFetch, targetProblem, type TargetPolicy } from "./webhook-target.ts";
 
 export const WEBHOOK_EVENTS = [
   "article.published",
@@ -62,7 +63,9 @@ export interface WebhookDeps {
   clock: () => Date;
   articles: ArticlesService;
   siteUrl: string;
-  /** Defaults to global fetch; tests may pass their own. */
+  /** Which internal receivers are allowed, and the resolver (webhook-target.ts). */
+  targets?: TargetPolicy;
+  /** Defaults to a fetch that connects only to allowed addresses; tests may pass their own. */
   fetch?: typeof fetch;
   /** Jitter factor in [0.8, 1.2] (tests pass () => 1). */
   jitter?: () => number;
@@ -80,7 +83,8 @@ export interface WebhookDeps {
 export function createWebhooksService(deps: WebhookDeps) {
   const { db, clock, articles } = deps;
   const repo = createWebhooksRepository();
-  const send = deps.fetch ?? fetch;
+  const targets: TargetPolicy = deps.targets ?? { allow: [] };
+  const send = deps.fetch ?? guardedFetch(targets);
   const jitter = deps.jitter ?? (() => 0.8 + Math.random() * 0.4);
   const onError = deps.onError ?? ((error) => console.error("Webhook dispatcher failed:", error));
   let timer: NodeJS.Timeout | null = null;
@@ -140,29 +144,38 @@ export function createWebhooksService(deps: WebhookDeps) {
     const attempts = delivery.attempts + 1;
     if (!hook || secret === null) return;
     let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const timestamp = Math.floor(clock().getTime() / 1000);
-      const response = await send(hook.url, {
-        method: "POST",
-        redirect: "manual",
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
-          "content-type": "application/json; charset=utf-8",
-          "user-agent": "Warta-Webhooks/1",
-          [EVENT_HEADER]: delivery.eventType,
-          [DELIVERY_HEADER]: String(delivery.id),
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signPayload(secret, timestamp, delivery.payload),
-        },
-        body: delivery.payload,
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
-    } catch (cause) {
-      error = cause instanceof Error && cause.name === "TimeoutError" ? "timeout" : "connection failed";
-    }
+    // Checked again at every send, after resolving the host: a name may now point inside.
+    let error: string | null = (await targetProblem(hook.url, targets, "refuse"))
+      ? "refused: internal address"
+      : null;
+    if (error === null)
+      try {
+        const timestamp = Math.floor(clock().getTime() / 1000);
+        const response = await send(hook.url, {
+          method: "POST",
+          redirect: "manual",
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            "user-agent": "Warta-Webhooks/1",
+            [EVENT_HEADER]: delivery.eventType,
+            [DELIVERY_HEADER]: String(delivery.id),
+            [TIMESTAMP_HEADER]: String(timestamp),
+            [SIGNATURE_HEADER]: signPayload(secret, timestamp, delivery.payload),
+          },
+          body: delivery.payload,
+        });
+        statusCode = response.status;
+        await response.body?.cancel().catch(() => undefined);
+        if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+      } catch (cause) {
+        error =
+          cause instanceof Error && cause.name === "TimeoutError"
+            ? "timeout"
+            : (cause as { code?: string } | null)?.code === "EBLOCKEDADDRESS"
+              ? "refused: internal address"
+              : "connection failed";
+      }
     const now = clock();
     if (error === null) {
       await repo.finish(db, delivery.id, {
@@ -215,6 +228,11 @@ export function createWebhooksService(deps: WebhookDeps) {
     }
   }
 
+  async function checkTarget(url: string): Promise<void> {
+    const problem = await targetProblem(url, targets, "accept");
+    if (problem) throw validationFailed([{ field: "url", message: problem }], problem);
+  }
+
   function presentSecretOnce(hook: Webhook, secret: string) {
     return { ...hook, secret };
   }
@@ -246,6 +264,7 @@ export function createWebhooksService(deps: WebhookDeps) {
     /** Registers a webhook; the secret is returned here only (store it on the receiver). */
     async create(input: WebhookInput, _actor: Actor) {
       const data = parseInput(webhookInputSchema, input);
+      await checkTarget(data.url);
       const secret = `whsec_${randomBytes(24).toString("base64url")}`;
       const hook = await repo.insert(db, { ...data, secret, at: clock() });
       return presentSecretOnce(hook, secret);
@@ -253,6 +272,7 @@ export function createWebhooksService(deps: WebhookDeps) {
 
     async update(id: number, input: z.input<typeof webhookPatchSchema>, _actor: Actor): Promise<Webhook> {
       const data = parseInput(webhookPatchSchema, input);
+      if (data.url !== undefined) await checkTarget(data.url);
       if (!(await repo.update(db, id, data, clock()))) throw notFound("Webhook");
       return this.get(id);
     },

@@ -53,7 +53,8 @@ describe("webhooks", () => {
   const start = new Date("2026-06-01T00:00:00.000Z");
 
   before(async () => {
-    ctx = await createApiContext({ now: start });
+    // The test receiver listens on loopback: opted in as an internal receiver.
+    ctx = await createApiContext({ now: start, env: { WARTA_WEBHOOK_ALLOW_INTERNAL: "127.0.0.1" } });
     admin = await ctx.login((await ctx.user("admin")).email);
     hook = await receiver();
   });
@@ -244,6 +245,7 @@ describe("webhook retries survive a restart", () => {
           WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
           WARTA_MEDIA_DIR: join(dir, "media"),
           WARTA_SITE_URL: "https://warta.test",
+          WARTA_WEBHOOK_ALLOW_INTERNAL: "127.0.0.1",
         }),
         { clock: () => new Date(clock.now) },
       );
