@@ -89,4 +89,16 @@ describe("the demo site in headless Chromium", { skip }, () => {
       assert.match(visited.title, / - Warta$/);
     }
   });
+
+  it("opens the Cek Fakta list and a fact-check with its verdict, without console errors or WCAG AA violations", async () => {
+    const list = await visit("/cek-fakta");
+    assert.deepEqual(list.problems, []);
+    assert.deepEqual(list.a11y, [], "/cek-fakta meets WCAG 2.2 AA checks");
+    const checkPath = /<span class="label label-hoaks">Hoaks<\/span> <a href="([^"]+)"/.exec(list.html)?.[1];
+    assert.ok(checkPath, "the demo's fact-check is listed with its verdict");
+    const check = await visit(checkPath);
+    assert.deepEqual(check.problems, []);
+    assert.deepEqual(check.a11y, [], "a fact-check page meets WCAG 2.2 AA checks");
+    assert.match(check.html, /"@type":"ClaimReview"/);
+  });
 });

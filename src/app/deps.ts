@@ -143,7 +143,14 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     searchAliases: searchStack.aliases,
     purges,
     transaction: (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn),
-    reader: createReaderServices({ db: store.db, clock, sections: services.sections, reading }),
+    reader: createReaderServices({
+      db: store.db,
+      clock,
+      sections: services.sections,
+      reading,
+      events,
+      articles: services.articles,
+    }),
     close: async () => {
       await newsroom.stop();
       await relatedStories.stop();

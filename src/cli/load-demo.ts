@@ -5,6 +5,7 @@ import type { Deps } from "../app/deps.ts";
 import { DEMO_ARTICLES, DEMO_IMAGES, DEMO_PEOPLE, DEMO_SECTIONS } from "./demo/demo-content.ts";
 import type { DemoArticle, DemoBlock } from "./demo/demo-content.types.ts";
 import { renderDemoImage } from "./demo/demo-images.ts";
+import { loadReaderDemo } from "./demo/load-reader-demo.ts";
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -98,6 +99,7 @@ export async function loadDemo(deps: Deps, options: { force?: boolean } = {}): P
       updatedAt: article.updatedAt ? new Date(article.updatedAt) : undefined,
     });
   }
+  await loadReaderDemo(deps, articleIds);
   return { loaded: true, articles: DEMO_ARTICLES.length };
 }
 

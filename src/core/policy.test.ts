@@ -59,7 +59,7 @@ const ARTICLE_VARIANTS: { label: string; resource: Resource; row: Row }[] = [
 ];
 
 /** Actions decided per article: writers only on their own drafts. */
-const PER_ARTICLE: Action[] = ["article.update", "article.delete", "article.submit"];
+const PER_ARTICLE: Action[] = ["article.update", "article.delete", "article.submit", "factCheck.update"];
 
 const USER_VARIANTS: { label: string; resource: Resource; row: Row }[] = [
   { label: "a penulis account", resource: { type: "user", role: "penulis" }, row: [N, N, N, Y, Y] },

@@ -33,6 +33,7 @@ export const ACTIONS = [
   "token.manageAny",
   "audit.read",
   "webhook.manage",
+  "factCheck.update",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -92,6 +93,7 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "audit.read": "audit:read",
   // A token could point deliveries, and their signatures, anywhere: webhooks need a signed-in admin.
   "webhook.manage": null,
+  "factCheck.update": "articles:write",
 };
 
 type Condition = "ownDraft" | "notAdminUser" | "belowRedaktur";
@@ -114,6 +116,7 @@ const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   "article.publish": true,
   "article.unpublish": true,
   "article.correct": true,
+  "factCheck.update": true,
 };
 
 const COMMON: Partial<Record<Action, Cell>> = {
@@ -132,6 +135,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     "article.update": "ownDraft",
     "article.delete": "ownDraft",
     "article.submit": "ownDraft",
+    "factCheck.update": "ownDraft",
   },
   editor: { ...COMMON, ...EDITOR_ARTICLES },
   redaktur: {

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountsTables } from "./accounts.schema.ts";
 import type { NewsroomTables } from "./newsroom.schema.ts";
 import type { SearchTables } from "./search.schema.ts";
+import type { ReaderTables } from "./reader.schema.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -95,7 +96,7 @@ export interface RelatedStoriesTable {
   computed_at: string;
 }
 
-export interface Database extends NewsroomTables, AccountsTables, SearchTables {
+export interface Database extends NewsroomTables, AccountsTables, SearchTables, ReaderTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

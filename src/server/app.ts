@@ -12,6 +12,7 @@ import { siteRoutes } from "./site/routes/site.routes.ts";
 import { createSiteRenderer } from "./site/site-renderer.ts";
 import { createReaderRenderer } from "./site/reader-renderer.ts";
 import { readerRoutes } from "./site/routes/reader.routes.ts";
+import { readerFeedsRoutes } from "./site/routes/reader-feeds.routes.ts";
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -54,6 +55,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   await app.register(distributionRoutes(deps));
+  await app.register(readerFeedsRoutes(deps));
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
   await app.register(apiPlugin(deps), { prefix: API_PREFIX });
   // The newsroom SPA at /admin (built into admin/dist; never in the page cache).

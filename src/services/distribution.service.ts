@@ -223,6 +223,10 @@ export function createDistributionService(
   }
 
   return {
+    /** Feed entries of live article ids, in that order (feeds of Cek Fakta and Topik Pilihan). */
+    async entries(ids: number[], fullText = false): Promise<FeedEntry[]> {
+      return loadEntries(ids, await sections.directory(), fullText, clock());
+    },
     /** A feed's model, or null when the section, tag or person does not exist. */
     async feed(
       request: FeedRequest,

@@ -8,6 +8,7 @@ import { mediaIds, relatedIds, type MediaView, type RelatedTarget } from "../con
 import { renderBodyText } from "../content/body-text.renderer.ts";
 import type { LiveListQuery } from "../db/repositories/articles.repository.ts";
 import { createImportRepository } from "../db/repositories/import.repository.ts";
+import { storyLabels } from "../db/repositories/story-labels.repository.ts";
 import type {
   ArticleListItem,
   ArticlePageModel,
@@ -69,6 +70,13 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         image: s.heroMediaId === null ? null : (images.get(s.heroMediaId) ?? null),
       });
     }
+    // Cek Fakta verdicts and live-blog labels on cards (docs/reader-features.md).
+    const labels = await storyLabels(
+      db,
+      items.map((item) => item.id),
+      clock(),
+    );
+    for (const item of items) item.label = labels.get(item.id) ?? null;
     return items;
   }
 

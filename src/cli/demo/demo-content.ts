@@ -4,6 +4,7 @@ import { NASIONAL_ARTICLES } from "./demo-articles-nasional.ts";
 import { NUSANTARA_ARTICLES } from "./demo-articles-nusantara.ts";
 import { TEKNOLOGI_GAYA_ARTICLES } from "./demo-articles-teknologi-gaya.ts";
 import { UNPUBLISHED_ARTICLES } from "./demo-articles-unpublished.ts";
+import { READER_ARTICLES } from "./demo-articles-reader.ts";
 import type { DemoArticle, DemoPerson, DemoSection } from "./demo-content.types.ts";
 
 export { DEMO_IMAGES } from "./demo-images.ts";
@@ -146,5 +147,6 @@ export const DEMO_ARTICLES: DemoArticle[] = [
   ...EKONOMI_ARTICLES,
   ...DUNIA_OLAHRAGA_ARTICLES,
   ...TEKNOLOGI_GAYA_ARTICLES,
+  ...READER_ARTICLES,
   ...UNPUBLISHED_ARTICLES,
 ];

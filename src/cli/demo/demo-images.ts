@@ -158,6 +158,13 @@ export const DEMO_IMAGES: DemoImage[] = [
     seed: 71,
     alt: "Perbukitan hijau tujuan jalur evakuasi",
   },
+  hero(
+    "hero-sungai-kapuas",
+    "sea",
+    ["#9cc9e8", "#e6f2fa", "#f2c14e", "#35603a"],
+    91,
+    "Ilustrasi sungai lebar di bawah langit cerah",
+  ),
   portrait("foto-rahma-wulandari", ["#f7c6c7", "#fbe3d6", "#ffffff", "#7a3e48"], 81, "Rahma Wulandari"),
   portrait("foto-dimas-prasetyo", ["#b9d7ea", "#e3f0f8", "#ffffff", "#2c4a63"], 82, "Dimas Prasetyo"),
   portrait("foto-nadia-safitri", ["#d5c6f2", "#efe8fb", "#ffffff", "#4a3a78"], 83, "Nadia Safitri"),

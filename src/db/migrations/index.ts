@@ -5,6 +5,7 @@ import * as newsroom from "./003-newsroom.ts";
 import * as searchAliases from "./004-search-aliases.ts";
 import * as importer from "./005-import.ts";
 import * as relatedStories from "./006-related-stories.ts";
+import * as readerFeatures from "./007-reader-features.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "004-search-aliases": searchAliases,
   "005-import": importer,
   "006-related-stories": relatedStories,
+  "007-reader-features": readerFeatures,
 };
 
 export const migrationProvider: MigrationProvider = {

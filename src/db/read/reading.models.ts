@@ -4,6 +4,8 @@ import type { Section, SectionPath } from "../../core/section.ts";
 import type { Tag } from "../../core/tag.ts";
 import type { IndonesianTimeZone } from "../../core/time-zones.ts";
 import type { MediaView, RelatedTarget } from "../../content/body-html.renderer.ts";
+import type { StoryLabel } from "../../core/story-label.ts";
+import type { FactCheck } from "../../core/fact-check.ts";
 
 /** An article as a list shows it: enough for a headline link, a time and a thumbnail. */
 export interface ArticleListItem {
@@ -16,6 +18,8 @@ export interface ArticleListItem {
   timeZone: IndonesianTimeZone;
   section: Section;
   image: MediaView | null;
+  /** A fact-check's verdict or a live blog's label (core/story-label.ts). */
+  label?: StoryLabel | null;
 }
 
 export interface Page<T> {
@@ -62,6 +66,8 @@ export interface ArticlePageModel {
   readingMinutes: number;
   /** Public corrections, oldest first ("Koreksi" factual, "Ralat" errata); JSON-LD reads them too. */
   corrections?: { kind: "koreksi" | "ralat"; note: string; at: Date }[];
+  /** The claim and verdict when the story is a Cek Fakta (set by the site renderer). */
+  factCheck?: FactCheck | null;
 }
 
 export interface TagPageModel {

@@ -13,6 +13,7 @@ import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { contentApiRoutes } from "./content-api.routes.ts";
 import { renderDocsPage } from "./docs-page.ts";
+import { factChecksRoutes } from "./fact-checks.routes.ts";
 import { apiValidatorCompiler, problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
 import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
@@ -89,5 +90,6 @@ export function apiPlugin(deps: Deps) {
     await app.register(contentApiRoutes(deps));
     await app.register(webhooksRoutes(deps));
     await app.register(searchApiRoutes(deps));
+    await app.register(factChecksRoutes(deps));
   };
 }

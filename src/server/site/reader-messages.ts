@@ -17,6 +17,17 @@ export const READER_MESSAGES = {
     previousDay: "← Hari sebelumnya",
     nextDay: "Hari berikutnya →",
     dayNav: "Hari lain",
+    liveLabel: "Langsung",
+    liveClosedLabel: "Liputan langsung",
+    factCheck: "Cek Fakta",
+    factCheckTitle: "Cek Fakta",
+    factCheckDescription:
+      "Hasil pemeriksaan fakta redaksi atas klaim yang beredar: benar, sebagian benar, menyesatkan, salah atau hoaks.",
+    claim: "Klaim",
+    claimant: "Pembuat klaim",
+    appearance: "Muncul di",
+    verdict: "Putusan",
+    factCheckBox: "Hasil cek fakta",
   },
 } as const;
 

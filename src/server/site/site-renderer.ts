@@ -19,12 +19,16 @@ import type { SiteAssets } from "./assets.ts";
 import { sectionPath } from "../../core/urls.ts";
 import { articleHead, homeHead, listHead } from "../../distribution/page-head.ts";
 import { siteInfo } from "../../distribution/site-info.ts";
+import { claimReviewHead } from "./views/fact-check.view.ts";
 import { t } from "./messages.ts";
 import { rt } from "./reader-messages.ts";
 import type { NavItem } from "./views/layout.view.ts";
 
 /** The footer's links to the reader features. */
-const FOOTER_NAV: NavItem[] = [{ name: rt.index, url: "/indeks" }];
+const FOOTER_NAV: NavItem[] = [
+  { name: rt.index, url: "/indeks" },
+  { name: rt.factCheck, url: "/cek-fakta" },
+];
 
 /**
  * Turns a site request into a rendered page with its surrogate keys. Pure of HTTP: routes and
@@ -135,6 +139,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
       model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
       const block = terbaruBlock(article.id, model.newest, canInclude);
       const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
+      model.factCheck = await deps.reader.factChecks.get(article.id);
       const keys = [
         ...(block.kind === "inline" ? block.keys : []),
         ...articleContentKeys({
@@ -154,7 +159,11 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
             .concat(model.path.section)
             .map((s) => s.slug)
             .join("/"),
-        head: [breadcrumbJsonLd(model, config.siteUrl), articleHead(model, site)],
+        head: [
+          breadcrumbJsonLd(model, config.siteUrl),
+          articleHead(model, site),
+          model.factCheck ? claimReviewHead(model, model.factCheck, site) : "",
+        ],
       };
       const result = await page(200, head, articleView(model, terbaru), [...new Set(keys)]);
       return block.kind === "include" ? { ...result, includes: true } : result;

@@ -1,6 +1,9 @@
+import type { EventBus } from "../../core/events.ts";
 import type { Executor } from "../../db/repositories/executor.ts";
+import type { ArticlesService } from "../articles.service.ts";
 import type { ReadingService } from "../reading.service.ts";
 import type { SectionsService } from "../sections.service.ts";
+import { createFactChecksService } from "./fact-checks.service.ts";
 import { createIndexPagesService } from "./index-pages.service.ts";
 
 export interface ReaderServicesDeps {
@@ -8,12 +11,15 @@ export interface ReaderServicesDeps {
   clock: () => Date;
   sections: SectionsService;
   reading: ReadingService;
+  events: EventBus;
+  articles: Pick<ArticlesService, "get">;
 }
 
 /** What readers of a portal expect beyond the article and its lists (docs/reader-features.md). */
 export function createReaderServices(deps: ReaderServicesDeps) {
   return {
     indexPages: createIndexPagesService(deps),
+    factChecks: createFactChecksService(deps),
   };
 }
 

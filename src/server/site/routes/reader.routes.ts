@@ -16,6 +16,10 @@ export function readerRoutes(_deps: Deps, site: SiteRenderer, reader: ReaderRend
         .header("surrogate-key", page.surrogateKeys.join(" "))
         .send(page.html.value);
 
+    app.get("/cek-fakta", async (request, reply) =>
+      send(reply, await reader.factChecks((request.query as Record<string, unknown>).halaman)),
+    );
+
     // The no-JavaScript date picker submits `?tanggal=YYYY-MM-DD`: redirect to the day's own URL.
     app.get("/indeks", async (request, reply) => {
       const { tanggal } = request.query as { tanggal?: unknown };

@@ -5,7 +5,9 @@ import { renderBodyHtml } from "../../../content/body-html.renderer.ts";
 import { html, jsonForScript, type SafeHtml } from "../../../content/html.ts";
 import type { ArticlePageModel } from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
-import { houseTime } from "./components.view.ts";
+import { rt } from "../reader-messages.ts";
+import { houseTime, storyLabel } from "./components.view.ts";
+import { factCheckBox } from "./fact-check.view.ts";
 import { relatedAside } from "./search.view.ts";
 
 /** Each section from the root, with its URL. */
@@ -112,10 +114,11 @@ export function articleView(model: ArticlePageModel, terbaru: SafeHtml): SafeHtm
   const body = renderBodyHtml(article.body, { related: model.related, media: model.media, dateline });
   return html`<div class="layout"><article class="article">
 ${breadcrumb(model)}
-<p class="kicker"><a href="${sectionPath(model.path)}">${model.path.section.name}</a></p>
-<h1>${article.headline}</h1>
+<p class="kicker"><a href="${sectionPath(model.path)}">${model.path.section.name}</a>${model.factCheck ? html` · <a href="/cek-fakta">${rt.factCheck}</a>` : ""}</p>
+<h1>${model.factCheck ? storyLabel({ kind: "verdict", verdict: model.factCheck.verdict }) : ""}${article.headline}</h1>
 ${timeLine(model)}
 ${article.lede ? html`<p class="lede">${article.lede}</p>` : ""}
+${model.factCheck ? factCheckBox(model.factCheck) : ""}
 ${hero(model)}
 <div class="article-body">${body}</div>
 ${correctionNotes(model)}

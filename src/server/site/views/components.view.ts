@@ -2,7 +2,10 @@ import type { IndonesianTimeZone } from "../../../core/time-zones.ts";
 import { formatHouseDateTime, formatIsoWithOffset } from "../../../core/house-date.ts";
 import { html, type SafeHtml } from "../../../content/html.ts";
 import type { ArticleListItem, Page } from "../../../db/read/reading.models.ts";
+import { VERDICTS } from "../../../core/fact-check.ts";
+import type { StoryLabel } from "../../../core/story-label.ts";
 import { t } from "../messages.ts";
+import { rt } from "../reader-messages.ts";
 
 /** `<time datetime="2024-10-25T08:08:00+07:00">25 Oktober 2024, 08:08 WIB</time>` */
 export function houseTime(instant: Date, timeZone: IndonesianTimeZone): SafeHtml {
@@ -19,9 +22,19 @@ export function itemHeading(level: ItemLevel, content: SafeHtml): SafeHtml {
     : html`<h3 class="item-title">${content}</h3>`;
 }
 
+/** A fact-check's verdict or "Langsung" for a live blog, before the headline (read with it). */
+export function storyLabel(label: StoryLabel | null | undefined): SafeHtml {
+  if (!label) return html``;
+  if (label.kind === "verdict")
+    return html`<span class="label label-${label.verdict}">${VERDICTS[label.verdict].label}</span> `;
+  return label.open
+    ? html`<span class="label label-live">${rt.liveLabel}</span> `
+    : html`<span class="label label-closed">${rt.liveClosedLabel}</span> `;
+}
+
 export function listItem(item: ArticleListItem, extra?: SafeHtml, level: ItemLevel = 3): SafeHtml {
   const meta = html`<p class="meta"><span>${item.section.name}</span> ${houseTime(item.publishedAt, item.timeZone)}${extra ?? ""}</p>`;
-  return html`<li>${itemHeading(level, html`<a href="${item.url}">${item.headline}</a>`)}${meta}</li>`;
+  return html`<li>${itemHeading(level, html`${storyLabel(item.label)}<a href="${item.url}">${item.headline}</a>`)}${meta}</li>`;
 }
 
 export function articleList(items: readonly ArticleListItem[], level: ItemLevel = 3): SafeHtml {
@@ -39,7 +52,7 @@ export function thumbnail(item: ArticleListItem, priority = false): SafeHtml {
 
 export function card(item: ArticleListItem): SafeHtml {
   const meta = html`<p class="meta">${houseTime(item.publishedAt, item.timeZone)}</p>`;
-  return html`<li class="card">${thumbnail(item)}<h3><a href="${item.url}">${item.headline}</a></h3>${meta}</li>`;
+  return html`<li class="card">${thumbnail(item)}<h3>${storyLabel(item.label)}<a href="${item.url}">${item.headline}</a></h3>${meta}</li>`;
 }
 
 export function latestAside(items: readonly ArticleListItem[]): SafeHtml {

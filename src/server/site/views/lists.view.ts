@@ -15,12 +15,13 @@ import {
   listItem,
   pageUrlOf,
   pagination,
+  storyLabel,
   thumbnail,
 } from "./components.view.ts";
 
 function leadStory(lead: ArticleListItem | null): SafeHtml {
   if (!lead) return html`<p>${t.noArticles}</p>`;
-  return html`<section class="lead" aria-label="Berita utama">${thumbnail(lead, true)}<p class="kicker">${lead.section.name}</p><h2><a href="${lead.url}">${lead.headline}</a></h2>${lead.lede ? html`<p class="lede">${lead.lede}</p>` : ""}<p class="meta">${houseTime(lead.publishedAt, lead.timeZone)}</p></section>`;
+  return html`<section class="lead" aria-label="Berita utama">${thumbnail(lead, true)}<p class="kicker">${lead.section.name}</p><h2>${storyLabel(lead.label)}<a href="${lead.url}">${lead.headline}</a></h2>${lead.lede ? html`<p class="lede">${lead.lede}</p>` : ""}<p class="meta">${houseTime(lead.publishedAt, lead.timeZone)}</p></section>`;
 }
 
 export function homeView(model: HomeModel): SafeHtml {
