@@ -55,6 +55,23 @@ describe("body document schema", () => {
     );
   });
 
+  it("refuses site paths a browser would read as another site", () => {
+    const link = (href: string) =>
+      valid([{ type: "paragraph", content: [{ text: "x", marks: [{ type: "link", href }] }] }]);
+    for (const href of [
+      "/\\evil.example/x",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "https://a b.example",
+      " /x",
+    ]) {
+      assert.equal(link(href), false, JSON.stringify(href));
+    }
+    for (const href of ["/nasional/1/judul", "https://warta.example/a?b=c", "mailto:redaksi@warta.example"]) {
+      assert.equal(link(href), true, href);
+    }
+  });
+
   it("allows embeds only from allow-listed providers with matching URLs", () => {
     assert.equal(
       valid([{ type: "embed", provider: "youtube", url: "https://evil.example/watch?v=abcdefg" }]),

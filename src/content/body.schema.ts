@@ -15,13 +15,23 @@ const httpUrl = z
     message: "harus URL http(s) yang sah",
   });
 
-/** A link target: absolute http(s), a site-relative path, or mailto. Never javascript: or data:. */
-const linkHref = z
-  .string()
-  .max(2048)
-  .refine((value) => /^(https?:\/\/|\/(?!\/)|mailto:)/i.test(value), {
-    message: "tautan harus http(s), mailto, atau jalur situs",
-  });
+/**
+ * A link target: absolute http(s), a site-relative path, or mailto. Never javascript: or data:.
+ * A browser reads `/\host` and `//host` as another site, and drops tabs and line breaks inside a
+ * URL, so a site path may not start with a second slash or a backslash and no link carries
+ * whitespace or control characters.
+ */
+export function isSafeLinkHref(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(value)) return false;
+  if (/^https?:\/\//i.test(value)) return URL.canParse(value);
+  if (value.startsWith("/")) return !/^\/[\\/]/.test(value);
+  return /^mailto:[^/\\]/i.test(value);
+}
+
+const linkHref = z.string().max(2048).refine(isSafeLinkHref, {
+  message: "tautan harus http(s), mailto, atau jalur situs",
+});
 
 export const markSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bold") }),

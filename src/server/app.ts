@@ -14,6 +14,24 @@ import { createReaderRenderer } from "./site/reader-renderer.ts";
 import { readerRoutes } from "./site/routes/reader.routes.ts";
 import { readerFeedsRoutes } from "./site/routes/reader-feeds.routes.ts";
 
+/** How long a client may take to send one whole request. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** How long a shutdown waits for requests in flight before it closes their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting connections, lets requests in flight finish for `graceMs`, then closes every
+ * connection still open (a slow or stalled client never holds a shutdown for minutes).
+ */
+export async function closeGracefully(app: FastifyInstance, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface BuildAppOptions {
   logger?: boolean;
 }
@@ -23,6 +41,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel } : false,
     trustProxy: deps.config.trustProxy,
+    // A client gets this long to send its whole request (uploads included); Node's default is 300 s.
+    requestTimeout: REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   const assets = loadSiteAssets();

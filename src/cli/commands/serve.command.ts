@@ -1,5 +1,5 @@
 import { ensureAdminBuild } from "../../app/admin-build.ts";
-import { buildApp } from "../../server/app.ts";
+import { buildApp, closeGracefully } from "../../server/app.ts";
 import { loadConfig } from "../../app/config.ts";
 import { createDeps } from "../../app/deps.ts";
 import { parseCommandArgs, type Command } from "../command.ts";
@@ -21,7 +21,7 @@ async function serve(options: { demo: boolean }): Promise<number> {
   app.addHook("onClose", async () => deps.close());
   const stop = async (signal: string) => {
     app.log.info(`${signal} received, shutting down`);
-    await app.close();
+    await closeGracefully(app);
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));

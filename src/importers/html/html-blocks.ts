@@ -1,5 +1,5 @@
 import { parseHTML } from "linkedom";
-import type { Block, Inline, Mark } from "../../content/body.schema.ts";
+import { isSafeLinkHref, type Block, type Inline, type Mark } from "../../content/body.schema.ts";
 import { collapseSpaces, inlineText, mergeInline, trimInline } from "../common/inline.ts";
 
 /** Elements that are never article text. */
@@ -63,7 +63,12 @@ const tagOf = (node: Node): string => (node.nodeType === 1 ? (node as Element).t
  * (javascript:, data:, unresolvable) loses its link mark but keeps its text.
  */
 export function safeHref(href: string, baseUrl: string | null): string | null {
-  const value = href.trim();
+  const candidate = resolveHref(href.trim(), baseUrl);
+  // The body schema's rule decides; a link it would refuse is dropped and its text kept.
+  return candidate !== null && isSafeLinkHref(candidate) ? candidate : null;
+}
+
+function resolveHref(value: string, baseUrl: string | null): string | null {
   if (/^(https?:\/\/|mailto:)/iu.test(value))
     return URL.canParse(value) || /^mailto:/iu.test(value) ? value : null;
   if (/^\/(?!\/)/u.test(value)) return value;
