@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { bodyDocumentSchema } from "../src/content/body.schema.ts";
@@ -14,6 +10,7 @@ import { loadConfig } from "../src/app/config.ts";
 import { createDeps } from "../src/app/deps.ts";
 import { bodyOf, buildSection } from "../src/testing/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database.ts";
+import { freePort, startWarta } from "./server-process.ts";
 
 /**
  * Durability: authenticated writes (create, save, publish) run against a real `warta serve`
@@ -23,7 +20,6 @@ import { createTestDatabase, type TestDatabase } from "../src/testing/test-datab
  * and a published story its publication time and workflow entry). Runs on SQLite, and on
  * PostgreSQL when WARTA_TEST_POSTGRES_URL is set.
  */
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CYCLES = 4;
 const WRITERS = 4;
 
@@ -31,28 +27,6 @@ interface Acked {
   created: boolean;
   saved: boolean;
   published: boolean;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  return port;
-}
-
-async function waitForHealth(origin: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`warta serve exited with ${child.exitCode}`);
-    const ok = await fetch(`${origin}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("warta serve did not answer /healthz within 30 s");
 }
 
 describe("durability under kill -9", { timeout: 180_000 }, () => {
@@ -102,14 +76,6 @@ describe("durability under kill -9", { timeout: 180_000 }, () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function startServer(): ChildProcess {
-    return spawn(process.execPath, ["src/cli/main.ts", "serve"], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-  }
-
   async function call(method: string, path: string, body: unknown): Promise<Response> {
     return fetch(`${origin}/api/v1${path}`, {
       method,
@@ -145,12 +111,7 @@ describe("durability under kill -9", { timeout: 180_000 }, () => {
     let counter = 0;
     let failures = 0;
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const child = startServer();
-      let stderr = "";
-      child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      await waitForHealth(origin, child).catch((error: Error) => {
-        throw new Error(`${error.message}\n${stderr}`);
-      });
+      const server = await startWarta(env);
       let stop = false;
       const writers = Array.from({ length: WRITERS }, async () => {
         while (!stop) {
@@ -159,9 +120,7 @@ describe("durability under kill -9", { timeout: 180_000 }, () => {
       });
       // Kill at a random moment while the writers are mid-flight.
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 900));
-      const exited = once(child, "exit");
-      child.kill("SIGKILL");
-      await exited;
+      await server.stop("SIGKILL");
       stop = true;
       await Promise.all(writers);
     }
@@ -172,17 +131,14 @@ describe("durability under kill -9", { timeout: 180_000 }, () => {
     assert.ok(failures > 0, "no request was cut off by a kill: the test did not test anything");
 
     // A restart after the last kill must come up cleanly on the store as the kill left it.
-    const child = startServer();
-    await waitForHealth(origin, child);
+    const server = await startWarta(env);
     for (const id of acked.keys()) {
       const read = await fetch(`${origin}/api/v1/articles/${id}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       assert.equal(read.status, 200, `article ${id} after restart`);
     }
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    await exited;
+    await server.stop();
 
     const deps = await createDeps(loadConfig(env));
     try {
