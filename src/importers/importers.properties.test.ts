@@ -137,6 +137,25 @@ describe("importer properties", () => {
     );
   });
 
+  it("hostile XML: nested entities stay unexpanded, external entities are refused with an ImportError", () => {
+    const rss = (doctype: string, title: string) =>
+      bytes(
+        `<?xml version="1.0"?>${doctype}<rss version="2.0"><channel><title>t</title>` +
+          `<item><title>${title}</title><description>isi</description></item></channel></rss>`,
+      );
+    const levels = Array.from({ length: 8 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join(
+      "",
+    );
+    survives(() => {
+      const result = extractDocument("lol.xml", rss(`<!DOCTYPE r [<!ENTITY l0 "lol">${levels}]>`, "&l8;"));
+      assert.ok(result.format === "rss" && result.articles[0]!.headline.length < 100);
+    });
+    assert.throws(
+      () => extractDocument("xxe.xml", rss('<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;")),
+      (error: unknown) => isImportError(error) && error.code === "invalid_xml",
+    );
+  });
+
   it("arbitrary bytes under any name: a result or an ImportError", () => {
     fc.assert(
       fc.property(

@@ -43,7 +43,15 @@ export function parseXml(text: string): XmlNode {
       `XML tidak sah di baris ${line}: ${msg} (invalid XML at line ${line}: ${msg})`,
     );
   }
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    // Well-formed but refused by the parser: external entities (never fetched), bad DOCTYPEs.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportError("invalid_xml", `XML tidak didukung: ${reason} (unsupported XML: ${reason})`, {
+      cause: error,
+    });
+  }
 }
 
 export const node = (value: unknown): XmlNode | null =>
