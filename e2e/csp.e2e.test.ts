@@ -48,9 +48,16 @@ describe("Content-Security-Policy in headless Chromium", { skip }, () => {
     return violations;
   }
 
-  it("the site's pages and the API docs load with no CSP violation", async () => {
+  it("the site's pages, the admin and the API docs load with no CSP violation", async () => {
     const article = (await ctx.deps.reading.home()).lead?.url ?? null;
-    const paths = ["/", "/cari?q=banjir", "/api/v1/docs", "/halaman-yang-tidak-ada"];
+    const paths = [
+      "/",
+      "/cari?q=banjir",
+      "/api/v1/docs",
+      "/halaman-yang-tidak-ada",
+      "/admin/",
+      "/admin/masuk",
+    ];
     if (article) paths.push(article);
     const sections = await ctx.deps.sections.directory();
     const first = sections.children(null)[0];
