@@ -38,10 +38,22 @@ describe("shutdown", () => {
     const ctx = await createTestContext();
     try {
       const origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-      const response = fetch(`${origin}/healthz`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await closeGracefully(ctx.app, 5_000);
-      assert.equal((await response).status, 200);
+      // A login whose headers have arrived and whose body is still on its way: in flight.
+      const socket = connect(Number(new URL(origin).port), "127.0.0.1");
+      await once(socket, "connect");
+      const body = JSON.stringify({ email: "tidak.ada@warta.test", password: "salah-sekali-123" });
+      socket.write(
+        `POST /api/v1/auth/login HTTP/1.1\r\nHost: warta.test\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+      const closing = closeGracefully(ctx.app, 5_000);
+      socket.write(body.slice(5));
+      await closing;
+      await once(socket, "close");
+      assert.match(answer, /^HTTP\/1\.1 401 /);
     } finally {
       await ctx.close();
     }
