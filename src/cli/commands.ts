@@ -1,6 +1,7 @@
 import type { Command } from "./command.ts";
 import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
 import { generateCommand } from "./commands/generate.command.ts";
+import { migrateStoreCommand } from "./commands/migrate-store.command.ts";
 import { analyzePageCommand, exportCommand, importCommand } from "./commands/import.command.ts";
 import { analyzeCommand, reindexCommand } from "./commands/search.command.ts";
 import { serveCommand, startCommand } from "./commands/serve.command.ts";
@@ -19,4 +20,5 @@ export const COMMANDS: Command[] = [
   reindexCommand,
   analyzeCommand,
   userCommand,
+  migrateStoreCommand,
 ];
