@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+
+export { freePort } from "../src/testing/varnish.ts";
 
 /** A real `warta serve` process on a free loopback port, as an operator runs it. */
 export interface WartaProcess {
@@ -14,15 +15,6 @@ export interface WartaProcess {
 }
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  return port;
-}
 
 /** Starts `warta serve` with `env` (which must set PORT and HOST=127.0.0.1) and waits for /healthz. */
 export async function startWarta(env: Record<string, string>): Promise<WartaProcess> {

@@ -110,6 +110,12 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
+    # A node that has just died (connection refused or reset) is still in the director until its
+    # probe fails; a read is tried again on the next node, so readers never see that window.
+    # Writes are not retried: a reset may come after the node acted on them.
+    if (bereq.method ~ "^(GET|HEAD)$" && bereq.retries < 2) {
+        return (retry);
+    }
     # No node answered and nothing was in grace: a short Indonesian page instead of Varnish's.
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "5";
