@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DatabaseSync } from "node:sqlite";
-import { sql, type Kysely } from "kysely";
+import { sql, type Generated, type Kysely } from "kysely";
 import { adaptDatabase, openSqlite, STATEMENT_CACHE_SIZE, type SqliteHandle } from "./sqlite.ts";
 
 /** Rows as plain objects (node:sqlite returns null-prototype ones). */
@@ -123,7 +123,7 @@ describe("node:sqlite store: connections and results", () => {
     await sql`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)`.execute(handle.db);
   });
   /** The test's own table, typed (the store's Database type does not know it). */
-  const notes = () => handle.db as unknown as Kysely<{ notes: { id: number; body: string } }>;
+  const notes = () => handle.db as unknown as Kysely<{ notes: { id: Generated<number>; body: string } }>;
   after(async () => {
     await handle.db.destroy();
     await rm(dir, { recursive: true, force: true });

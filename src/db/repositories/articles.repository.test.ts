@@ -81,8 +81,8 @@ describe("articles repository", () => {
       ...fields,
       id: inserted.id,
       version: 1,
-      tagIds: [write.tagIds[0], write.tagIds[1]],
-      credits: [write.credits[1], write.credits[2], write.credits[0]],
+      tagIds: [write.tagIds[0]!, write.tagIds[1]!],
+      credits: [write.credits[1]!, write.credits[2]!, write.credits[0]!],
     } satisfies Article);
     assert.equal(await articles.findById(t.store.db, inserted.id + 1000), null);
   });
