@@ -22,7 +22,8 @@ describe("section directory", () => {
 
   it("resolves nested paths and builds URL paths root first", () => {
     const path = directory.resolve(["dunia", "asia", "timur-tengah"]);
-    assert.ok(path);
+    if (!path) return assert.fail("dunia/asia/timur-tengah resolves");
+    assert.equal(path.section.id, 3);
     assert.equal(sectionUrlPath(path), "dunia/asia/timur-tengah");
     assert.deepEqual(
       path.ancestors.map((s) => s.id),
@@ -44,8 +45,18 @@ describe("section directory", () => {
     assert.deepEqual(directory.subtreeIds(1).sort(), [1, 2, 3]);
   });
 
-  it("survives a cycle in stored data", () => {
+  it("survives a cycle in stored data: the walk up stops at the first repeated section", () => {
     const looped = buildSectionDirectory([section(1, "a", 2), section(2, "b", 1)]);
-    assert.ok(looped.pathOf(1));
+    const path = looped.pathOf(1);
+    if (!path) return assert.fail("a section in a cycle still has a path");
+    assert.equal(path.section.id, 1);
+    assert.deepEqual(
+      path.ancestors.map((s) => s.id),
+      [2],
+    );
+    assert.equal(sectionUrlPath(path), "b/a");
+    const other = looped.pathOf(2);
+    assert.equal(other ? sectionUrlPath(other) : null, "a/b");
+    assert.deepEqual(looped.subtreeIds(1).sort(), [1, 2]);
   });
 });

@@ -1,11 +1,12 @@
 import type { Generated, Selectable } from "kysely";
+import type { Actor, Role } from "../core/actor.ts";
 
 /** Account tables (migration 002): users, sessions, API tokens, login attempts, audit log. */
 export interface UserTable {
   id: Generated<number>;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   person_id: number | null;
   /** PHC string: `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`. */
   password_hash: string;
@@ -53,7 +54,7 @@ export interface LoginAttemptTable {
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
-  actor_kind: string;
+  actor_kind: Actor["kind"] | "anonymous";
   actor_id: number | null;
   action: string;
   resource_type: string;

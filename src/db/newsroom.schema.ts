@@ -1,4 +1,9 @@
 import type { Generated, Selectable } from "kysely";
+import type { ArticleStatus } from "../core/article.ts";
+import type { CorrectionKind } from "../core/correction.ts";
+import type { RevisionKind } from "../core/revision.ts";
+import type { DeliveryStatus } from "../core/webhook.ts";
+import type { WorkflowAction } from "../core/workflow.ts";
 
 /** Tables of migration 003-newsroom (rows as stored; see schema.ts for the conventions). */
 export interface ArticleRevisionTable {
@@ -6,8 +11,7 @@ export interface ArticleRevisionTable {
   article_id: number;
   /** 1, 2, 3… per article. */
   number: number;
-  /** "create" | "save" | "staged" | "restore" | "apply". */
-  kind: string;
+  kind: RevisionKind;
   restored_from: number | null;
   /** JSON of the editable fields (RevisionSnapshot). */
   snapshot: string;
@@ -29,9 +33,9 @@ export interface ArticleStagedTable {
 export interface ArticleWorkflowLogTable {
   id: Generated<number>;
   article_id: number;
-  action: string;
-  from_status: string;
-  to_status: string;
+  action: WorkflowAction;
+  from_status: ArticleStatus;
+  to_status: ArticleStatus;
   note: string | null;
   actor_user_id: number | null;
   actor_label: string;
@@ -41,8 +45,7 @@ export interface ArticleWorkflowLogTable {
 export interface ArticleCorrectionTable {
   id: Generated<number>;
   article_id: number;
-  /** "koreksi" | "ralat". */
-  kind: string;
+  kind: CorrectionKind;
   note: string;
   actor_user_id: number | null;
   created_at: string;
@@ -75,8 +78,7 @@ export interface WebhookDeliveryTable {
   event_id: string;
   event_type: string;
   payload: string;
-  /** "pending" | "sending" | "succeeded" | "failed". */
-  status: string;
+  status: DeliveryStatus;
   attempts: number;
   next_attempt_at: string | null;
   locked_until: string | null;

@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { FactCheckVerdict } from "../core/fact-check.ts";
 
 /** Tables of migration 007-reader-features (rows as stored; see schema.ts for the conventions). */
 export interface FactCheckTable {
@@ -10,8 +11,7 @@ export interface FactCheckTable {
   appearance_url: string | null;
   /** ISO date-time the claim was made, if known. */
   claim_date: string | null;
-  /** One of FACT_CHECK_VERDICTS (core/fact-check.ts). */
-  verdict: string;
+  verdict: FactCheckVerdict;
   updated_at: string;
 }
 

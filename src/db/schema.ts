@@ -3,6 +3,8 @@ import type { AccountsTables } from "./accounts.schema.ts";
 import type { NewsroomTables } from "./newsroom.schema.ts";
 import type { SearchTables } from "./search.schema.ts";
 import type { ReaderTables } from "./reader.schema.ts";
+import type { ArticleStatus, CreditRole } from "../core/article.ts";
+import type { IndonesianTimeZone } from "../core/time-zones.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -52,7 +54,7 @@ export interface ArticleTable {
   section_id: number;
   dateline_place: string;
   dateline_outlet: string | null;
-  time_zone: string;
+  time_zone: IndonesianTimeZone;
   /** JSON of BodyDocument. */
   body: string;
   hero_media_id: number | null;
@@ -60,7 +62,7 @@ export interface ArticleTable {
   hero_credit: string;
   /** JSON of Source[]. */
   sources: string;
-  status: string;
+  status: ArticleStatus;
   published_at: string | null;
   first_published_at: string | null;
   updated_at: string | null;
@@ -81,7 +83,7 @@ export interface ArticleTagTable {
 
 export interface ArticleCreditTable {
   article_id: number;
-  role: string;
+  role: CreditRole;
   person_id: number;
   position: number;
   /** The article's `published_at` while it is `published`, else null (migration 006). */

@@ -1,5 +1,5 @@
 import type { Actor } from "../core/actor.ts";
-import type { Article, Credit } from "../core/article.ts";
+import type { Article, ArticleStatus, Credit } from "../core/article.ts";
 import { AppError, notFound, type FieldIssue } from "../core/errors.ts";
 import type { ArticleEventType } from "../core/events.ts";
 import {
@@ -11,6 +11,7 @@ import {
   type RevisionSnapshot,
 } from "../core/revision.ts";
 import { isValidSlug, slugify } from "../core/slug.ts";
+import type { WorkflowAction } from "../core/workflow.ts";
 import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
 import type { Executor } from "../db/repositories/executor.ts";
 import type { ParsedArticleInput } from "./article-input.ts";
@@ -144,9 +145,9 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
   async function logStep(
     tx: Executor,
     articleId: number,
-    action: string,
-    from: string,
-    to: string,
+    action: WorkflowAction,
+    from: ArticleStatus,
+    to: ArticleStatus,
     actor: Actor,
     at: Date,
     note?: string,

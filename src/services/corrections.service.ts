@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../core/actor.ts";
 import { isLive } from "../core/article.ts";
+import type { CorrectionKind } from "../core/correction.ts";
 import { AppError } from "../core/errors.ts";
 import { actorUserId } from "../core/revision.ts";
 import type { Executor } from "../db/repositories/executor.ts";
@@ -8,8 +9,7 @@ import type { ArticlesService } from "./articles.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
 
-/** "koreksi": a factual correction; "ralat": an erratum (a slip of spelling, a name, a number). */
-export type CorrectionKind = "koreksi" | "ralat";
+export type { CorrectionKind };
 
 export interface Correction {
   id: number;
@@ -43,7 +43,7 @@ export async function correctionsOf(db: Executor, articleIds: number[]): Promise
   return rows.map((r) => ({
     id: r.id,
     articleId: r.article_id,
-    kind: r.kind as CorrectionKind,
+    kind: r.kind,
     note: r.note,
     at: new Date(r.created_at),
   }));

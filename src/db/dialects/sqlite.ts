@@ -6,7 +6,8 @@ import type { Database } from "../schema.ts";
 import { BUSY_TIMEOUT_MS } from "./sqlite-busy.ts";
 import { SqliteBusyDriver } from "./sqlite-driver.ts";
 
-const STATEMENT_CACHE_SIZE = 500;
+/** Prepared statements kept per connection; the oldest prepared is dropped beyond this. */
+export const STATEMENT_CACHE_SIZE = 500;
 const WAL_CHECKPOINT_PAGES = 8_192;
 
 /**
@@ -27,8 +28,11 @@ function toParameters(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map(toSqliteValue);
 }
 
-/** Adapts `node:sqlite` to the interface Kysely's SqliteDialect expects, with a prepared-statement cache. */
-function adaptDatabase(database: DatabaseSync): SqliteDatabase {
+/**
+ * Adapts `node:sqlite` to the interface Kysely's SqliteDialect expects, with a prepared-statement
+ * cache (exported for its tests: sqlite.test.ts).
+ */
+export function adaptDatabase(database: DatabaseSync): SqliteDatabase {
   const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
   return {
     close: () => database.close(),

@@ -7,7 +7,7 @@ export const userFromRow = (row: UserRow): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
-  role: row.role as Role,
+  role: row.role,
   personId: row.person_id,
   disabled: row.disabled !== 0,
   createdAt: new Date(row.created_at),

@@ -1,5 +1,4 @@
-import type { Article, ArticleStatus, Credit, CreditRole, Source } from "../../core/article.ts";
-import type { IndonesianTimeZone } from "../../core/time-zones.ts";
+import type { Article, Credit, CreditRole, Source } from "../../core/article.ts";
 import { bodyDocumentSchema } from "../../content/body.schema.ts";
 import type { ArticleRow } from "../schema.ts";
 import { fromIso, toIso } from "./executor.ts";
@@ -25,7 +24,7 @@ export function articleFromRow(
     dateline: {
       place: row.dateline_place,
       outlet: row.dateline_outlet,
-      timeZone: row.time_zone as IndonesianTimeZone,
+      timeZone: row.time_zone,
     },
     body,
     hero:
@@ -35,7 +34,7 @@ export function articleFromRow(
     sources: JSON.parse(row.sources) as Source[],
     tagIds,
     credits,
-    status: row.status as ArticleStatus,
+    status: row.status,
     publishedAt: fromIso(row.published_at),
     firstPublishedAt: fromIso(row.first_published_at),
     updatedAt: fromIso(row.updated_at),
@@ -68,6 +67,6 @@ export function articleToRow(article: ArticleFields): Omit<ArticleRow, "id" | "v
   };
 }
 
-export function creditFromRow(row: { role: string; person_id: number; position: number }): Credit {
-  return { role: row.role as CreditRole, personId: row.person_id, position: row.position };
+export function creditFromRow(row: { role: CreditRole; person_id: number; position: number }): Credit {
+  return { role: row.role, personId: row.person_id, position: row.position };
 }

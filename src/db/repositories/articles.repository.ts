@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import type { Article, ArticleStatus, ArticleSummary, Credit } from "../../core/article.ts";
-import type { IndonesianTimeZone } from "../../core/time-zones.ts";
 import type { ArticleRow } from "../schema.ts";
 import { articleFromRow, articleToRow, creditFromRow, type ArticleFields } from "./article.mapper.ts";
 import { fromIso, toIso, type Executor } from "./executor.ts";
@@ -39,11 +38,11 @@ function summaryFromRow(row: SummaryRow): ArticleSummary {
     headline: row.headline,
     lede: row.lede,
     sectionId: row.section_id,
-    timeZone: row.time_zone as IndonesianTimeZone,
+    timeZone: row.time_zone,
     heroMediaId: row.hero_media_id,
     publishedAt: fromIso(row.published_at),
     updatedAt: fromIso(row.updated_at),
-    status: row.status as ArticleStatus,
+    status: row.status,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FactCheck, FactCheckVerdict } from "../../core/fact-check.ts";
+import type { FactCheck } from "../../core/fact-check.ts";
 import type { FactCheckTable } from "../reader.schema.ts";
 import { fromIso, toIso, type Executor } from "./executor.ts";
 
@@ -10,7 +10,7 @@ function fromRow(row: FactCheckTable): FactCheck {
     appearance: row.appearance,
     appearanceUrl: row.appearance_url,
     claimDate: fromIso(row.claim_date),
-    verdict: row.verdict as FactCheckVerdict,
+    verdict: row.verdict,
     updatedAt: new Date(row.updated_at),
   };
 }

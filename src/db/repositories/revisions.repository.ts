@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { RevisionKind, RevisionSnapshot, RevisionWithSnapshot, Revision } from "../../core/revision.ts";
+import type { ArticleStatus } from "../../core/article.ts";
+import type { WorkflowAction } from "../../core/workflow.ts";
 import type { ArticleRevisionRow } from "../newsroom.schema.ts";
 import type { Executor } from "./executor.ts";
 
@@ -24,9 +26,9 @@ export interface StagedRevision {
 export interface WorkflowStep {
   id: number;
   articleId: number;
-  action: string;
-  from: string;
-  to: string;
+  action: WorkflowAction;
+  from: ArticleStatus;
+  to: ArticleStatus;
   note: string | null;
   actorUserId: number | null;
   actorLabel: string;
@@ -38,7 +40,7 @@ function revisionFromRow(row: Omit<ArticleRevisionRow, "snapshot">): Revision {
     id: row.id,
     articleId: row.article_id,
     number: row.number,
-    kind: row.kind as RevisionKind,
+    kind: row.kind,
     restoredFrom: row.restored_from,
     changed: JSON.parse(row.changed) as Revision["changed"],
     actorUserId: row.actor_user_id,

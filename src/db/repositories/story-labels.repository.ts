@@ -1,4 +1,3 @@
-import type { FactCheckVerdict } from "../../core/fact-check.ts";
 import type { StoryLabel } from "../../core/story-label.ts";
 import type { Executor } from "./executor.ts";
 
@@ -14,8 +13,7 @@ export async function storyLabels(db: Executor, ids: number[], now: Date): Promi
       .where("article_id", "in", ids)
       .execute(),
   ]);
-  for (const row of checks)
-    labels.set(row.article_id, { kind: "verdict", verdict: row.verdict as FactCheckVerdict });
+  for (const row of checks) labels.set(row.article_id, { kind: "verdict", verdict: row.verdict });
   for (const row of blogs)
     labels.set(row.article_id, {
       kind: "live",

@@ -18,7 +18,7 @@ const deliveryFromRow = (row: WebhookDeliveryRow): WebhookDelivery => ({
   eventId: row.event_id,
   eventType: row.event_type,
   payload: row.payload,
-  status: row.status as DeliveryStatus,
+  status: row.status,
   attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at ? new Date(row.next_attempt_at) : null,
   lastStatusCode: row.last_status_code,
