@@ -3,6 +3,7 @@ import type { AccountsTables } from "./accounts.schema.ts";
 import type { NewsroomTables } from "./newsroom.schema.ts";
 import type { SearchTables } from "./search.schema.ts";
 import type { ReaderTables } from "./reader.schema.ts";
+import type { OutboxTables } from "./outbox.schema.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -96,7 +97,12 @@ export interface RelatedStoriesTable {
   computed_at: string;
 }
 
-export interface Database extends NewsroomTables, AccountsTables, SearchTables, ReaderTables {
+export interface Database
+  extends NewsroomTables,
+    AccountsTables,
+    SearchTables,
+    ReaderTables,
+    OutboxTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;
