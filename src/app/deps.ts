@@ -98,10 +98,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     nodeId: config.nodeId,
     notifyChannel,
     pollMs: config.outboxPollMs,
-    onError: (error, event) => {
-      if (event) reportEventError(error);
-      else console.error("Outbox delivery failed:", error);
-    },
+    onError: (error) => reportEventError(error),
   });
   const events = outbox.bus;
   const storage = createLocalMediaStorage(resolve(config.mediaDir));

@@ -20,7 +20,7 @@ export function writesInUnitsOfWork(
         const { value } = await run(
           (unit) => {
             const target = unit[key] as Record<keyof Services[K], (...a: unknown[]) => Promise<unknown>>;
-            return target[name].apply(target, args);
+            return target[name](...args);
           },
           { directory: await directory() },
         );

@@ -74,7 +74,7 @@ export function createOutboxRepository() {
       return Number(row?.id ?? 0);
     },
 
-    /** Shared work a claimer did not finish: claimed before `leaseBefore`, not handled. Oldest first. */
+    /** Shared work a claimer did not finish: claimed at or before `leaseBefore`, not handled. Oldest first. */
     async stranded(
       db: Executor,
       leaseBefore: string,
@@ -84,7 +84,7 @@ export function createOutboxRepository() {
         .selectFrom("outbox")
         .select(["id", "payload", "created_at", "claimed_by", "claimed_at"])
         .where("handled_at", "is", null)
-        .where("claimed_at", "<", leaseBefore)
+        .where("claimed_at", "<=", leaseBefore)
         .orderBy("id")
         .limit(limit)
         .execute();

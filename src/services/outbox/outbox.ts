@@ -190,7 +190,7 @@ export function createOutbox(options: OutboxOptions) {
       await currentPosition();
       await inTransaction(db, (tx) => record(tx, [event]));
       // A subscriber that publishes must not wait for the delivery it is part of.
-      if (delivering) void drain();
+      if (delivering) void drain().catch(() => undefined);
       else await drain();
     },
     subscribe: (handler) => subscribe(handler, "node"),
@@ -217,7 +217,7 @@ export function createOutbox(options: OutboxOptions) {
     drain,
     /** Asks for a drain soon (a NOTIFY from another node). */
     wake(): void {
-      void drain();
+      void drain().catch(() => undefined);
     },
     sweep,
     /**
@@ -232,6 +232,7 @@ export function createOutbox(options: OutboxOptions) {
       if (running) await running;
       position = saved === null ? last : Math.min(saved, Math.max(position ?? last, 0));
       persist = true;
+      await repo.savePosition(db, nodeId, position, clock().toISOString());
       await repo.prune(db, new Date(clock().getTime() - retentionMs).toISOString());
       await sweep().catch((error: unknown) => onError(error, null));
       await drain();
@@ -242,7 +243,9 @@ export function createOutbox(options: OutboxOptions) {
     async stop(): Promise<void> {
       stopped = true;
       for (const timer of timers.splice(0)) clearInterval(timer);
-      await running;
+      await running?.catch(() => undefined);
+      if (persist && position !== null) await repo.savePosition(db, nodeId, position, clock().toISOString());
+      persist = false;
     },
     stats: (): OutboxStats => ({ ...stats }),
     /** Events past this node's position, and the age of the oldest unhandled shared work (ms). */
