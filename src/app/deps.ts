@@ -89,8 +89,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const clock = options.clock ?? (() => new Date());
   const store = await openStore(config.database, { busyBudgetMs: config.dbBusyWaitMs });
   const reportEventError =
-    options.onEventError ??
-    ((error: unknown) => console.error("Event delivery failed:", error));
+    options.onEventError ?? ((error: unknown) => console.error("Event delivery failed:", error));
   const notifyChannel = store.dialect === "postgres" ? "warta_outbox" : null;
   const outbox = createOutbox({
     db: store.db,

@@ -97,12 +97,7 @@ export interface RelatedStoriesTable {
   computed_at: string;
 }
 
-export interface Database
-  extends NewsroomTables,
-    AccountsTables,
-    SearchTables,
-    ReaderTables,
-    OutboxTables {
+export interface Database extends NewsroomTables, AccountsTables, SearchTables, ReaderTables, OutboxTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

@@ -98,7 +98,13 @@ export function createOutboxRepository() {
     },
 
     /** Takes over one event's shared work if it is still as `seenClaimedAt` left it; true if won. */
-    async claim(db: Executor, id: number, seenClaimedAt: string | null, node: string, at: string): Promise<boolean> {
+    async claim(
+      db: Executor,
+      id: number,
+      seenClaimedAt: string | null,
+      node: string,
+      at: string,
+    ): Promise<boolean> {
       const result = await db
         .updateTable("outbox")
         .set({ claimed_by: node, claimed_at: at })

@@ -32,7 +32,11 @@ function node(store: Store, nodeId: string, options: { leaseMs?: number; failSha
 }
 
 const idOf = (e: DomainEvent): number => ("articleId" in e ? e.articleId : e.id);
-const event = (id: number): DomainEvent => ({ type: "tag.changed", id, at: new Date("2026-12-03T01:00:00Z") });
+const event = (id: number): DomainEvent => ({
+  type: "tag.changed",
+  id,
+  at: new Date("2026-12-03T01:00:00Z"),
+});
 
 /** Appends `ids` as one committed transaction through `outbox` (without draining). */
 async function commit(store: Store, outbox: Outbox, ids: number[]): Promise<void> {
