@@ -98,6 +98,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     notifyChannel,
     pollMs: config.outboxPollMs,
     onError: (error) => reportEventError(error),
+    // The search index is written in batches just after its events: handled once it is written.
+    settled: () => searchStack.search.settled(),
   });
   const events = outbox.bus;
   const storage = createLocalMediaStorage(resolve(config.mediaDir));
@@ -196,6 +198,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await newsroom.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
+      await outbox.settle();
       await accounts.settle();
       await store.close();
     },

@@ -96,6 +96,8 @@ describe("several nodes on one store", () => {
       hits.items.map((i) => i.id),
       [story.id],
     );
+    await a.deps.search.flush();
+    await a.deps.outbox.settle();
     const unhandled = await a.deps.store.db
       .selectFrom("outbox")
       .select("id")

@@ -1,4 +1,5 @@
 import type { Command } from "./command.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.command.ts";
 import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
 import { generateCommand } from "./commands/generate.command.ts";
 import { analyzePageCommand, exportCommand, importCommand } from "./commands/import.command.ts";
@@ -19,4 +20,6 @@ export const COMMANDS: Command[] = [
   reindexCommand,
   analyzeCommand,
   userCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -10,7 +10,11 @@ import { inTransaction } from "../../db/transaction.ts";
 import { createOutbox, type Outbox } from "./outbox.ts";
 
 /** One node's outbox with recording subscribers: a node-local one and a shared one. */
-function node(store: Store, nodeId: string, options: { leaseMs?: number; failShared?: () => boolean } = {}) {
+function node(
+  store: Store,
+  nodeId: string,
+  options: { leaseMs?: number; failShared?: () => boolean; settled?: () => Promise<void> } = {},
+) {
   const local: number[] = [];
   const shared: number[] = [];
   const errors: unknown[] = [];
@@ -22,6 +26,7 @@ function node(store: Store, nodeId: string, options: { leaseMs?: number; failSha
     leaseMs: options.leaseMs ?? 30_000,
     pollMs: 20,
     onError: (error) => void errors.push(error),
+    ...(options.settled ? { settled: options.settled } : {}),
   });
   outbox.subscribe((e) => void local.push(idOf(e)), "node");
   outbox.subscribe((e) => {
@@ -142,6 +147,26 @@ describe("transactional outbox", () => {
     assert.equal(await a.outbox.sweep(), 1);
     assert.deepEqual(a.shared, [41]);
     assert.deepEqual(a.local, [41], "local subscribers heard it once");
+  });
+
+  it("marks an event handled only once its shared work is durable (settled)", async () => {
+    let release: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const a = node(store, "batched", { settled: () => written });
+    await commit(store, a.outbox, [61]);
+    await a.outbox.drain();
+    const handledAt = async () =>
+      (
+        await store.db
+          .selectFrom("outbox")
+          .select("handled_at")
+          .where("payload", "like", '%"id":61%')
+          .executeTakeFirstOrThrow()
+      ).handled_at;
+    assert.equal(await handledAt(), null, "the batch is not written yet: a crash now leaves it to a sweep");
+    release();
+    await a.outbox.settle();
+    assert.notEqual(await handledAt(), null);
   });
 
   it("reports lag: events past the node's position and the oldest unhandled work", async () => {

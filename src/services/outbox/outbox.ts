@@ -31,6 +31,12 @@ export interface OutboxOptions {
   retentionMs?: number;
   /** Rows per read (default 200). */
   batch?: number;
+  /**
+   * Resolves when the shared work started so far is durable (the search index writes in batches
+   * shortly after an event): an event is marked handled only then, so a crash before the batch is
+   * written leaves it to be taken over. Absent: handled as soon as the subscribers return.
+   */
+  settled?: () => Promise<void>;
 }
 
 export interface OutboxStats {
@@ -72,6 +78,24 @@ export function createOutbox(options: OutboxOptions) {
   let stopped = true;
   const timers: NodeJS.Timeout[] = [];
   const stats: OutboxStats = { position: 0, delivered: 0, recovered: 0, lastLagMs: 0 };
+  let handledChain: Promise<void> = Promise.resolve();
+
+  /** Sets `handled_at` on `ids`, after `settled` (in the background, in order) when there is one. */
+  async function markHandled(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    if (!options.settled) return repo.markHandled(db, ids, clock().toISOString());
+    const settled = options.settled();
+    handledChain = handledChain
+      .then(() => settled)
+      .then(() => repo.markHandled(db, ids, clock().toISOString()))
+      .catch((error: unknown) => {
+        try {
+          onError(error, null);
+        } catch {
+          // the reporter itself failed; the events stay unhandled and are taken over later
+        }
+      });
+  }
 
   /** Runs the subscribers in order; true when every shared one that ran succeeded. */
   async function deliver(event: DomainEvent, shared: boolean, nodeToo: boolean): Promise<boolean> {
@@ -113,9 +137,8 @@ export function createOutbox(options: OutboxOptions) {
         stats.delivered++;
         stats.lastLagMs = Math.max(0, clock().getTime() - Date.parse(row.createdAt));
       }
-      const now = clock().toISOString();
-      await repo.markHandled(db, handled, now);
-      if (persist) await repo.savePosition(db, nodeId, position ?? 0, now);
+      await markHandled(handled);
+      if (persist) await repo.savePosition(db, nodeId, position ?? 0, clock().toISOString());
       if (rows.length < batch) return;
     }
   }
@@ -147,7 +170,7 @@ export function createOutbox(options: OutboxOptions) {
     for (const row of stranded) {
       if (!(await repo.claim(db, row.id, row.claimedAt, owner, clock().toISOString()))) continue;
       if (await deliver(decodeEvent(row.payload), true, false)) {
-        await repo.markHandled(db, [row.id], clock().toISOString());
+        await markHandled([row.id]);
         taken++;
         stats.recovered++;
       }
@@ -247,6 +270,8 @@ export function createOutbox(options: OutboxOptions) {
       if (persist && position !== null) await repo.savePosition(db, nodeId, position, clock().toISOString());
       persist = false;
     },
+    /** Waits until every event this process handled is marked so (see `settled`). */
+    settle: (): Promise<void> => handledChain,
     stats: (): OutboxStats => ({ ...stats }),
     /** Events past this node's position, and the age of the oldest unhandled shared work (ms). */
     async lag(): Promise<{ behind: number; oldestUnhandledMs: number }> {
