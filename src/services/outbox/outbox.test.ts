@@ -84,6 +84,7 @@ describe("transactional outbox", () => {
     await commit(store, a.outbox, [2, 3]);
     await a.outbox.drain();
     await a.outbox.drain();
+    await a.outbox.settle();
     assert.deepEqual(a.local, [2, 3]);
     assert.deepEqual(a.shared, [2, 3]);
     const rows = await store.db.selectFrom("outbox").select(["payload", "handled_at"]).execute();
@@ -130,6 +131,7 @@ describe("transactional outbox", () => {
     const survivor = node(store, "survivor", { leaseMs: 0 });
     const other = node(store, "other", { leaseMs: 0 });
     assert.equal(await survivor.outbox.sweep(), 1);
+    await survivor.outbox.settle();
     assert.equal(await other.outbox.sweep(), 0, "handled: nobody runs it again");
     assert.deepEqual(survivor.shared, [31]);
     assert.deepEqual(crashed.shared, []);

@@ -79,16 +79,30 @@ export function createOutbox(options: OutboxOptions) {
   const timers: NodeJS.Timeout[] = [];
   const stats: OutboxStats = { position: 0, delivered: 0, recovered: 0, lastLagMs: 0 };
   let handledChain: Promise<void> = Promise.resolve();
+  let pendingHandled: number[] = [];
+  let handledQueued = false;
 
-  /** Sets `handled_at` on `ids`, after `settled` (in the background, in order) when there is one. */
+  /**
+   * Sets `handled_at` on `ids` off the write path: after `settled` (when given), together with any
+   * other ids that became handled meanwhile, in one UPDATE. `settle()` waits for it.
+   */
   async function markHandled(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    if (!options.settled) return repo.markHandled(db, ids, clock().toISOString());
-    const settled = options.settled();
+    pendingHandled.push(...ids);
+    if (handledQueued) return;
+    handledQueued = true;
     handledChain = handledChain
-      .then(() => settled)
-      .then(() => repo.markHandled(db, ids, clock().toISOString()))
+      .then(async () => {
+        const batch = pendingHandled;
+        pendingHandled = [];
+        handledQueued = false;
+        // Every id in the batch had its subscribers run before it was queued, so what `settled`
+        // covers from now on includes their work.
+        await options.settled?.();
+        await repo.markHandled(db, batch, clock().toISOString());
+      })
       .catch((error: unknown) => {
+        handledQueued = false;
         try {
           onError(error, null);
         } catch {
