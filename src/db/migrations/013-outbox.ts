@@ -25,4 +25,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
+
+  // A webhook delivery per (registration, event): an event delivered again by the outbox (at least
+  // once) finds its deliveries queued already (services/webhooks: the event id is the event's hash).
+  await db.schema
+    .createIndex("webhook_deliveries_event")
+    .on("webhook_deliveries")
+    .columns(["webhook_id", "event_id"])
+    .unique()
+    .execute();
 }
