@@ -117,6 +117,11 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
+    # A node died under the request (connection refused or reset before the probe noticed): try the
+    # next node of the round-robin director before giving up. Writes are not repeated.
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
     # No node answered and nothing was in grace: a short Indonesian page instead of Varnish's.
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "5";
