@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { paragraph } from "../content/body.schema.ts";
 import { SYSTEM_ACTOR } from "../core/actor.ts";
 import { scopesForRole } from "../core/policy.ts";
 import { loadConfig } from "../app/config.ts";
@@ -76,7 +75,7 @@ describe("two nodes behind Varnish", { skip }, () => {
       body: JSON.stringify({
         headline,
         sectionId,
-        body: { version: 1, blocks: [paragraph(`Isi ${headline}.`)] },
+        body: { version: 1, blocks: [{ type: "paragraph", content: [{ text: `Isi ${headline}.` }] }] },
       }),
     });
     assert.equal(created.status, 201, await created.clone().text());
