@@ -55,6 +55,13 @@ sub vcl_recv {
         return (synth(200, "Banned"));
     }
 
+    # /metrics is for the monitoring system on the node's own network, never for the public: Warta
+    # answers it to loopback peers without X-Forwarded-For or to WARTA_METRICS_TOKEN; the edge
+    # refuses it outright so a public request never reaches a node from Varnish's loopback address.
+    if (req.url ~ "^/metrics") {
+        return (synth(404, "Not Found"));
+    }
+
     # Staff traffic is never cached: the newsroom, the API's writes, and anyone logged in or
     # presenting a token.
     if (req.url ~ "^/admin" || (req.url ~ "^/api/" && req.method != "GET" && req.method != "HEAD")) {

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { z } from "zod";
 import { parseDatabaseUrl, type DatabaseUrl } from "../db/store.ts";
 
@@ -26,6 +27,15 @@ export interface Config {
    * names, IP addresses or CIDR ranges from WARTA_WEBHOOK_ALLOW_INTERNAL (comma-separated).
    */
   webhookAllowInternal: string[];
+  /**
+   * This node's name in the outbox (its saved position, its claims): WARTA_NODE_ID, by default
+   * `host:port`. Distinct for every node on one database.
+   */
+  nodeId: string;
+  /** How often the outbox looks for events written by other processes (ms). */
+  outboxPollMs: number;
+  /** Bearer token that opens /metrics beyond loopback, or null (loopback only). */
+  metricsToken: string | null;
 }
 
 const envSchema = z.object({
@@ -92,6 +102,23 @@ const envSchema = z.object({
       (v) => /^[\w.:/,[\] -]*$/.test(v),
       "WARTA_WEBHOOK_ALLOW_INTERNAL must be host names, IP addresses or CIDRs separated by commas",
     ),
+  WARTA_NODE_ID: z
+    .string()
+    .regex(/^[\w.:@-]{1,100}$/, "WARTA_NODE_ID must be 1–100 letters, digits or . : @ - _")
+    .optional(),
+  WARTA_OUTBOX_POLL_MS: z.coerce
+    .number({ error: "WARTA_OUTBOX_POLL_MS must be a number of milliseconds (e.g. 250)" })
+    .int("WARTA_OUTBOX_POLL_MS must be a whole number of milliseconds")
+    .min(20, "WARTA_OUTBOX_POLL_MS must be between 20 and 60000")
+    .max(60_000, "WARTA_OUTBOX_POLL_MS must be between 20 and 60000")
+    .default(250),
+  WARTA_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v === "" || v.length >= 16,
+      "WARTA_METRICS_TOKEN must be at least 16 characters (or empty for loopback-only /metrics)",
+    ),
 });
 
 /**
@@ -143,5 +170,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookAllowInternal: e.WARTA_WEBHOOK_ALLOW_INTERNAL.split(",")
       .map((part) => part.trim().toLowerCase())
       .filter((part) => part.length > 0),
+    nodeId: e.WARTA_NODE_ID ?? `${hostname()}:${e.PORT}`,
+    outboxPollMs: e.WARTA_OUTBOX_POLL_MS,
+    metricsToken: e.WARTA_METRICS_TOKEN ? e.WARTA_METRICS_TOKEN : null,
   };
 }

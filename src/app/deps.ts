@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { createPurgeSinks, type PurgeSinks } from "../cache/purge-sinks.ts";
-import { createEventBus, type EventBus } from "../core/events.ts";
+import type { EventBus } from "../core/events.ts";
+import { listenPostgres } from "../db/dialects/postgres-listen.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
@@ -17,6 +18,8 @@ import {
   type ServiceContext,
   type Services,
 } from "../services/services.ts";
+import { createOutbox, type Outbox } from "../services/outbox/outbox.ts";
+import { writesInUnitsOfWork } from "../services/units-of-work.ts";
 import type { AliasesService } from "../search/aliases.service.ts";
 import { createSearchStack } from "../search/search.factory.ts";
 import type { SearchService } from "../search/search.service.ts";
@@ -30,7 +33,13 @@ import { registerSubscribers } from "./subscribers.ts";
 export interface Deps extends Services {
   config: Config;
   store: Store;
+  /**
+   * Domain events as this node hears them: `subscribe` adds a node-local subscriber; `publish`
+   * appends to the outbox and delivers (services normally publish through their unit of work).
+   */
   events: EventBus;
+  /** The transactional outbox: drains to this node's subscribers; `start()` for a long-running node. */
+  outbox: Outbox;
   clock: () => Date;
   storage: MediaStorage;
   reading: ReadingService;
@@ -53,6 +62,12 @@ export interface Deps extends Services {
   transaction: RunInTransaction;
   /** Indeks, Cek Fakta, Topik Pilihan, Terpopuler, live blogs (services/reader/). */
   reader: ReaderServices;
+  /**
+   * For a long-running node (`warta serve`): the outbox resumes from this node's saved position,
+   * polls, sweeps stranded work and, on PostgreSQL, wakes on LISTEN/NOTIFY from other nodes.
+   * Stopped by close().
+   */
+  startEventDelivery(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,17 +88,31 @@ export interface DepsOptions {
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
   const clock = options.clock ?? (() => new Date());
   const store = await openStore(config.database, { busyBudgetMs: config.dbBusyWaitMs });
-  const events = createEventBus((error, event) =>
-    (options.onEventError ?? ((e) => console.error(`Event subscriber failed on ${event.type}:`, e)))(error),
-  );
+  const reportEventError =
+    options.onEventError ?? ((error: unknown) => console.error("Event delivery failed:", error));
+  const notifyChannel = store.dialect === "postgres" ? "warta_outbox" : null;
+  const outbox = createOutbox({
+    db: store.db,
+    clock: () => new Date(), // real time: claims, leases and lag are about the machines, not the story clock
+    nodeId: config.nodeId,
+    notifyChannel,
+    pollMs: config.outboxPollMs,
+    onError: (error) => reportEventError(error),
+    // The search index is written in batches just after its events: handled once it is written.
+    settled: () => searchStack.search.settled(),
+  });
+  const events = outbox.bus;
   const storage = createLocalMediaStorage(resolve(config.mediaDir));
   const context: ServiceContext = {
     db: store.db,
     events,
     clock,
     storage,
+    outbox,
   };
-  const services = createServices(context);
+  const rootServices = createServices(context);
+  const run: RunInTransaction = (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn);
+  const services = writesInUnitsOfWork(rootServices, run, () => rootServices.sections.directory());
   const base = { db: store.db, events, clock, repos: services.repos };
   const newsroom = createNewsroomServices({
     ...base,
@@ -113,7 +142,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     ...(options.argon2 ? { argon2: options.argon2 } : {}),
   });
   const purges = createPurgeSinks();
-  registerSubscribers(events, {
+  registerSubscribers(outbox, {
     sections: services.sections,
     webhooks: newsroom.webhooks,
     search: searchStack.search,
@@ -122,11 +151,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     purges,
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
+  let stopListening: (() => Promise<void>) | null = null;
   return {
     ...services,
     config,
     store,
     events,
+    outbox,
     clock,
     storage,
     reading,
@@ -142,7 +173,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     search: searchStack.search,
     searchAliases: searchStack.aliases,
     purges,
-    transaction: (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn),
+    transaction: run,
     reader: createReaderServices({
       db: store.db,
       clock,
@@ -151,10 +182,23 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       events,
       articles: services.articles,
     }),
+    startEventDelivery: async () => {
+      if (config.database.dialect === "postgres" && notifyChannel && !stopListening)
+        stopListening = listenPostgres(
+          config.database.url,
+          notifyChannel,
+          () => outbox.wake(),
+          (error) => console.error("Outbox LISTEN connection failed (polling continues):", error),
+        );
+      await outbox.start();
+    },
     close: async () => {
+      await stopListening?.();
+      await outbox.stop();
       await newsroom.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
+      await outbox.settle();
       await accounts.settle();
       await store.close();
     },

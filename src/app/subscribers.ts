@@ -1,4 +1,6 @@
-import type { DomainEvent, EventBus } from "../core/events.ts";
+import type { DomainEvent } from "../core/events.ts";
+import type { EventHandler } from "../core/events.ts";
+import type { SubscriberScope } from "../services/outbox/outbox.ts";
 
 interface Subscriber {
   handleEvent(event: DomainEvent): void | Promise<void>;
@@ -15,24 +17,30 @@ export interface SubscriberParts {
 }
 
 /**
- * Who hears each domain event, in this order (the bus awaits each in turn; a failure is reported
- * and never stops the next one). This list is the one place subscribers are registered.
+ * Who hears each domain event, in this order (each is awaited in turn; a failure is reported and
+ * never stops the next one), and where: `node` subscribers keep in-process state and run on every
+ * node for every event; `shared` ones keep state in the store and run once per event, on the node
+ * that claimed it in the outbox (services/outbox/outbox.ts). This list is the one place subscribers
+ * are registered.
  */
-export function subscriberOrder(parts: SubscriberParts): Subscriber[] {
+export function subscriberOrder(parts: SubscriberParts): Array<[Subscriber, SubscriberScope]> {
   return [
-    parts.sections, // the cached section tree first: everything after it may read paths
-    parts.webhooks, // only enqueues deliveries; sending happens later, never blocking a publish
-    parts.search, // the index, before Berita Terkait (which queries it)
-    parts.reading, // kept list counts, before any re-render
-    parts.relatedStories, // Berita Terkait lists, after the search index
-    parts.purges, // page cache and CDN last: a re-render after the purge sees all of the above
+    [parts.sections, "node"], // the cached section tree first: everything after it may read paths
+    [parts.webhooks, "shared"], // only enqueues deliveries; sending happens later, never blocking a publish
+    [parts.search, "shared"], // the index, before Berita Terkait (which queries it)
+    [parts.reading, "node"], // kept list counts, before any re-render
+    [parts.relatedStories, "shared"], // Berita Terkait lists, after the search index
+    [parts.purges, "node"], // page cache and CDN last: a re-render after the purge sees all of the above
   ];
 }
 
-/** Subscribes `subscriberOrder(parts)` to `events`; returns the unsubscribe. */
-export function registerSubscribers(events: EventBus, parts: SubscriberParts): () => void {
-  const unsubscribes = subscriberOrder(parts).map((subscriber) =>
-    events.subscribe((event) => subscriber.handleEvent(event)),
+/** Subscribes `subscriberOrder(parts)` to the outbox; returns the unsubscribe. */
+export function registerSubscribers(
+  outbox: { subscribe(handler: EventHandler, scope: SubscriberScope): () => void },
+  parts: SubscriberParts,
+): () => void {
+  const unsubscribes = subscriberOrder(parts).map(([subscriber, scope]) =>
+    outbox.subscribe((event) => subscriber.handleEvent(event), scope),
   );
   return () => {
     for (const unsubscribe of unsubscribes) unsubscribe();

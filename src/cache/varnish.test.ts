@@ -116,6 +116,12 @@ describe("Varnish in front of Warta with the shipped VCL", { skip }, () => {
     assert.equal(ok.status, 200);
   });
 
+  test("/metrics is refused at the edge, though the node answers it on loopback", async () => {
+    const edge = await fetch(`${varnish.url}/metrics`);
+    assert.equal(edge.status, 404);
+    assert.doesNotMatch(await edge.text(), /warta_/);
+  });
+
   test("while the node is down, readers get the page from grace, not an error", async () => {
     const section = await buildSection(ctx.deps, { name: "Hiburan", slug: "hiburan" });
     await buildArticle(ctx.deps, { sectionId: section.id, headline: "Konser akbar" });

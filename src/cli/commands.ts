@@ -1,4 +1,5 @@
 import type { Command } from "./command.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.command.ts";
 import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
 import { generateCommand } from "./commands/generate.command.ts";
 import { migrateStoreCommand } from "./commands/migrate-store.command.ts";
@@ -21,4 +22,6 @@ export const COMMANDS: Command[] = [
   analyzeCommand,
   userCommand,
   migrateStoreCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -5,6 +5,7 @@ import type { SearchTables } from "./search.schema.ts";
 import type { ReaderTables } from "./reader.schema.ts";
 import type { ArticleStatus, CreditRole } from "../core/article.ts";
 import type { IndonesianTimeZone } from "../core/time-zones.ts";
+import type { OutboxTables } from "./outbox.schema.ts";
 
 /**
  * Table rows as stored (DESIGN.md §5.5: rows, domain objects and API shapes are distinct types).
@@ -98,7 +99,7 @@ export interface RelatedStoriesTable {
   computed_at: string;
 }
 
-export interface Database extends NewsroomTables, AccountsTables, SearchTables, ReaderTables {
+export interface Database extends NewsroomTables, AccountsTables, SearchTables, ReaderTables, OutboxTables {
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;

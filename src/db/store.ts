@@ -4,6 +4,7 @@ import type { Database } from "./schema.ts";
 import { openSqlite } from "./dialects/sqlite.ts";
 import { openPostgres } from "./dialects/postgres.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { createStoreMetrics, type StoreMetrics } from "./store-metrics.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -13,6 +14,8 @@ export interface Store {
   dialect: DialectName;
   /** The raw SQLite connection (search adapter); null on PostgreSQL. */
   sqlite: DatabaseSync | null;
+  /** Statements, their time and lock waits since the store opened (for /metrics). */
+  metrics(): StoreMetrics;
   close(): Promise<void>;
 }
 
@@ -33,15 +36,17 @@ export async function openStore(
   options: { migrate?: boolean; busyBudgetMs?: number } = {},
 ): Promise<Store> {
   let store: Store;
+  const counter = createStoreMetrics();
+  const metrics = () => counter.snapshot();
   if (url.dialect === "sqlite") {
-    const { db, raw } = openSqlite(
-      url.path,
-      options.busyBudgetMs === undefined ? {} : { busyBudgetMs: options.busyBudgetMs },
-    );
-    store = { db, dialect: "sqlite", sqlite: raw, close: () => db.destroy() };
+    const { db, raw } = openSqlite(url.path, {
+      log: counter.log,
+      ...(options.busyBudgetMs === undefined ? {} : { busyBudgetMs: options.busyBudgetMs }),
+    });
+    store = { db, dialect: "sqlite", sqlite: raw, metrics, close: () => db.destroy() };
   } else {
-    const { db } = openPostgres(url.url);
-    store = { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
+    const { db } = openPostgres(url.url, 10, counter.log);
+    store = { db, dialect: "postgres", sqlite: null, metrics, close: () => db.destroy() };
   }
   if (options.migrate !== false) await migrateToLatest(store.db);
   return store;

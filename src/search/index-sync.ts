@@ -54,6 +54,7 @@ export function createIndexSync(deps: IndexSyncDeps) {
     ((error: unknown, articleId: number) =>
       console.error(`Search index: article ${articleId} could not be indexed:`, error));
   const changed = new Set<number>();
+  let waiting: Array<() => void> = [];
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
@@ -80,8 +81,14 @@ export function createIndexSync(deps: IndexSyncDeps) {
     timer = null;
     if (changed.size > 0) {
       const ids = [...changed];
+      const done = waiting;
       changed.clear();
-      writing = writing.then(() => writeOrRetry(ids));
+      waiting = [];
+      writing = writing
+        .then(() => writeOrRetry(ids))
+        .finally(() => {
+          for (const resolve of done) resolve();
+        });
     }
     return writing;
   }
@@ -97,5 +104,13 @@ export function createIndexSync(deps: IndexSyncDeps) {
       }
     },
     flush,
+    /**
+     * Resolves once every change marked so far is written, by the batch that would write it anyway
+     * (unlike flush, it does not hurry the batch): the outbox marks an event handled after this.
+     */
+    settled(): Promise<void> {
+      if (changed.size === 0) return writing;
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
   };
 }

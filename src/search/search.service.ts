@@ -211,6 +211,9 @@ export function createSearchService(deps: SearchServiceDeps) {
     /** Writes pending index changes now (before close, or before reading the index directly). */
     flush: () => sync.flush(),
 
+    /** Resolves when every event heard so far is in the index (without hurrying the batch). */
+    settled: () => sync.settled(),
+
     /** Rebuilds a new or outdated index (see SearchIndex.needsRebuild); returns the count, or null. */
     async ensureIndexed(): Promise<number | null> {
       await index.ready?.();

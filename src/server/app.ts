@@ -3,6 +3,7 @@ import { isAppError } from "../core/errors.ts";
 import { API_PREFIX, apiPlugin } from "./api/api.plugin.ts";
 import type { Deps } from "../app/deps.ts";
 import { adminRoutes } from "./admin/admin.routes.ts";
+import { metricsPlugin } from "./plugins/metrics.plugin.ts";
 import { pageCachePluginFromDeps } from "./plugins/page-cache.plugin.ts";
 import { securityHeadersPlugin } from "./plugins/security-headers.plugin.ts";
 import { loadSiteAssets } from "./site/assets.ts";
@@ -51,6 +52,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(securityHeadersPlugin({ siteStyleHashes: [assets.stylesheet.cspHash] }));
   // Before any route: serves cached pages from onRequest and purges on domain events.
   await app.register(pageCachePluginFromDeps(deps));
+  // /metrics (loopback or WARTA_METRICS_TOKEN); counts responses around the page cache's fast path.
+  await app.register(metricsPlugin(deps));
 
   // The site's errors are Indonesian HTML pages; driver text and stacks never reach the reader.
   app.setNotFoundHandler(async (_request, reply) => {

@@ -155,6 +155,29 @@ export function createScheduler(
       precise = null;
       await running?.catch(() => undefined);
     },
+    /**
+     * For monitoring: the lateness of the last scheduled publication, and how long the oldest due
+     * story has been waiting (0 when nothing is overdue; grows while no scheduler runs).
+     */
+    async lateness(): Promise<{ lastMs: number | null; overdueMs: number }> {
+      const last = await db
+        .selectFrom("scheduled_publications")
+        .select("lateness_ms")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      const now = clock();
+      const due = await db
+        .selectFrom("articles")
+        .select((eb) => eb.fn.min("published_at").as("at"))
+        .where("status", "=", "scheduled")
+        .where("published_at", "<=", now.toISOString())
+        .executeTakeFirst();
+      return {
+        lastMs: last ? Number(last.lateness_ms) : null,
+        overdueMs: due?.at ? Math.max(0, now.getTime() - Date.parse(due.at)) : 0,
+      };
+    },
     /** The publication log: newest first. */
     async publications(limit = 50): Promise<ScheduledPublication[]> {
       const rows = await db

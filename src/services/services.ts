@@ -25,6 +25,17 @@ export interface ServiceContext {
   storage: MediaStorage;
   /** The section tree to start from (an import run's cached copy); read from the store when absent. */
   directory?: SectionDirectory | null;
+  /**
+   * The transactional outbox (services/outbox/outbox.ts): a unit of work appends its events inside
+   * its transaction and drains after the commit. Without it, events go to `events` after the commit.
+   */
+  outbox?: EventRecorder;
+}
+
+/** The part of the outbox a unit of work uses. */
+export interface EventRecorder {
+  record(tx: Executor, events: DomainEvent[]): Promise<void>;
+  drain(): Promise<void>;
 }
 
 /**
@@ -80,9 +91,11 @@ export type RunInTransaction = <T>(
 
 /**
  * Runs `fn` with the services made over one database transaction: everything it writes commits
- * together or not at all. Domain events are held back and published on `context.events` only after
- * the commit, so search and caches never see a change that was rolled back. Over an executor that
- * already is a transaction, the work joins it (and its events go to that unit's bus).
+ * together or not at all. Domain events are held back: with an outbox they are appended to it in
+ * the same transaction and delivered from it after the commit; without one they are published on
+ * `context.events` after the commit. Either way search and caches never see a change that was
+ * rolled back. Over an executor that already is a transaction, the work joins it (its events are
+ * appended in that transaction and delivered by whoever commits it, or by the next drain).
  */
 export async function inUnitOfWork<T>(
   context: ServiceContext,
@@ -95,9 +108,13 @@ export async function inUnitOfWork<T>(
     },
     subscribe: () => () => undefined,
   };
-  const value = await inTransaction(context.db, (tx) =>
-    fn(createServices({ ...context, db: tx, events: holding })),
-  );
-  for (const event of held) await context.events.publish(event);
+  const { outbox } = context;
+  const value = await inTransaction(context.db, async (tx) => {
+    const result = await fn(createServices({ ...context, db: tx, events: holding }));
+    if (outbox) await outbox.record(tx, held);
+    return result;
+  });
+  if (!outbox) for (const event of held) await context.events.publish(event);
+  else if (held.length > 0 && !context.db.isTransaction) await outbox.drain();
   return { value, events: held };
 }

@@ -28,7 +28,8 @@ async function serve(options: { demo: boolean }): Promise<number> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
   console.log(`Warta is serving ${config.siteUrl} (store: ${config.database.dialect})`);
-  // Scheduled publishing (catches up on anything due) and webhook deliveries; stopped by deps.close().
+  // Events written by other nodes and processes (the outbox), then scheduled publishing (catches up on anything due) and webhook deliveries; stopped by deps.close().
+  await deps.startEventDelivery();
   const caughtUp = await deps.newsroom.scheduler.start();
   if (caughtUp.length > 0) console.log(`Scheduler published ${caughtUp.length} overdue article(s).`);
   deps.newsroom.webhooks.start();

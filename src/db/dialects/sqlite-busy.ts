@@ -35,6 +35,9 @@ export function storeBusy(cause?: unknown): AppError {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Time this process spent waiting for another process's write lock (store metrics, /metrics). */
+export const busyWaits = { seconds: 0 };
+
 /**
  * Runs `work` (synchronous SQLite calls), retrying after an asynchronous pause while the database
  * is busy; `unavailable` once `budgetMs` has passed.
@@ -47,7 +50,9 @@ export async function retryWhileBusy<T>(work: () => T, budgetMs: number = BUSY_B
     } catch (error) {
       if (!isBusyError(error)) throw error;
       if (Date.now() >= deadline) throw storeBusy(error);
-      await sleep(Math.min(5 * 2 ** attempt, 100));
+      const pause = Math.min(5 * 2 ** attempt, 100);
+      busyWaits.seconds += pause / 1000;
+      await sleep(pause);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync, type SQLInputValue } from "node:sqlite";
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
+import { Kysely, SqliteDialect, type LogEvent, type SqliteDatabase, type SqliteStatement } from "kysely";
 import type { Database } from "../schema.ts";
 import { BUSY_TIMEOUT_MS } from "./sqlite-busy.ts";
 import { SqliteBusyDriver } from "./sqlite-driver.ts";
@@ -67,6 +67,8 @@ export interface SqliteHandle {
 export interface OpenSqliteOptions {
   /** How long a statement may wait, asynchronously, for another process's write lock (sqlite-busy.ts). */
   busyBudgetMs?: number;
+  /** Hears every statement (store-metrics.ts). */
+  log?: (event: LogEvent) => void;
 }
 
 /** Kysely's SQLite dialect over our driver (separate reader, asynchronous busy waits). */
@@ -110,6 +112,9 @@ export function openSqlite(path: string, options: OpenSqliteOptions = {}): Sqlit
     reader: reader ? adaptDatabase(reader) : null,
     ...(options.busyBudgetMs !== undefined ? { busyBudgetMs: options.busyBudgetMs } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new WartaSqliteDialect(driver) });
+  const db = new Kysely<Database>({
+    dialect: new WartaSqliteDialect(driver),
+    ...(options.log ? { log: options.log } : {}),
+  });
   return { db, raw };
 }

@@ -118,6 +118,7 @@ export function createWebhooksRepository() {
           next_attempt_at: input.at.toISOString(),
           created_at: input.at.toISOString(),
         })
+        .onConflict((oc) => oc.columns(["webhook_id", "event_id"]).doNothing())
         .execute();
     },
 

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Executor } from "../../db/repositories/executor.ts";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { isLive } from "../../core/article.ts";
 import { notFound, validationFailed } from "../../core/errors.ts";
+import { encodeEvent } from "../../core/event-codec.ts";
 import type { ArticleEvent, DomainEvent } from "../../core/events.ts";
 import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
 import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
@@ -28,6 +29,11 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Delay before retry n (after attempt n failed), jittered ±20 %; after the last, the delivery fails. */
 export const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
+/** A stable id for an event (its content's hash, shaped as a UUID): the same event, the same id. */
+function eventIdOf(event: DomainEvent): string {
+  const hex = createHash("sha256").update(encodeEvent(event)).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 const TIMEOUT_MS = 10_000;
 const LOCK_MS = 60_000;
@@ -130,7 +136,9 @@ export function createWebhooksService(deps: WebhookDeps) {
     if (!event.before?.live && !event.after?.live) return;
     const hooks = await repo.activeFor(db, event.type);
     if (hooks.length === 0) return;
-    const eventId = randomUUID();
+    // The same event delivered again (the outbox delivers at least once) gets the same id, and the
+    // unique (webhook, event) index keeps its deliveries from being queued twice.
+    const eventId = eventIdOf(event);
     const payload = JSON.stringify(await payloadOf(event, eventId));
     const now = clock();
     for (const hook of hooks)

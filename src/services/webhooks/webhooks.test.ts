@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { decodeEvent } from "../../core/event-codec.ts";
 import { createHmac } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -212,6 +213,25 @@ describe("webhooks", () => {
     assert.equal(delivery?.status, "failed");
     assert.equal(delivery?.attempts, 6);
     assert.equal(delivery?.lastError, "HTTP 503");
+  });
+
+  it("queues an event delivered again (the outbox delivers at least once) only once, with one id", async () => {
+    const created = await ctx.deps.newsroom.webhooks.create({ url: hook.url }, SYSTEM_ACTOR);
+    const article = await buildArticle(ctx.deps, { status: "draft" });
+    const before = (await ctx.deps.newsroom.webhooks.deliveries(created.id, { limit: 50 })).length;
+    const published = await ctx.deps.articles.transition(article.id, "publish", SYSTEM_ACTOR);
+    const row = await ctx.deps.store.db
+      .selectFrom("outbox")
+      .select("payload")
+      .where("event_type", "=", "article.published")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const event = decodeEvent(row.payload);
+    assert.equal("articleId" in event && event.articleId, published.id);
+    await ctx.deps.newsroom.webhooks.handleEvent(event); // what a node taking the work over does
+    const after = await ctx.deps.newsroom.webhooks.deliveries(created.id, { limit: 50 });
+    assert.equal(after.length, before + 1);
+    await ctx.deps.newsroom.webhooks.remove(created.id, SYSTEM_ACTOR);
   });
 
   it("signs the timestamp with the body", () => {

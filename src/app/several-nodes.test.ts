@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { SYSTEM_ACTOR } from "../core/actor.ts";
+import { SEARCH_DEFAULTS } from "../search/search.service.ts";
+import { buildApp } from "../server/app.ts";
+import { buildArticle, buildSection } from "../testing/factories.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+import { loadConfig } from "./config.ts";
+import { createDeps, type Deps } from "./deps.ts";
+
+/**
+ * Two Warta nodes on one store (a fresh SQLite file, or a PostgreSQL database when
+ * WARTA_TEST_POSTGRES_URL is set), each with its own page cache, kept counts and section tree:
+ * what one node writes reaches the other through the outbox (poll; LISTEN/NOTIFY on PostgreSQL).
+ */
+interface WartaNode {
+  deps: Deps;
+  app: FastifyInstance;
+}
+
+async function startNode(url: string, dir: string, name: string, clock: () => Date): Promise<WartaNode> {
+  const config = loadConfig({
+    WARTA_DATABASE_URL: url,
+    WARTA_MEDIA_DIR: join(dir, "media"),
+    WARTA_SITE_URL: "https://warta.test",
+    WARTA_NODE_ID: name,
+    // On PostgreSQL a poll far beyond the 1 s limit: only LISTEN/NOTIFY can wake the other node in time.
+    WARTA_OUTBOX_POLL_MS: url.startsWith("postgres") ? "60000" : "250",
+  });
+  const deps = await createDeps(config, { clock, onEventError: (e) => assert.fail(String(e)) });
+  const app = await buildApp(deps);
+  await deps.startEventDelivery();
+  return { deps, app };
+}
+
+async function eventually(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) assert.fail(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("several nodes on one store", () => {
+  let dir: string;
+  let database: TestDatabase;
+  let a: WartaNode;
+  let b: WartaNode;
+  let now = Date.now();
+  const clock = () => new Date(now);
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "warta-nodes-"));
+    database = await createTestDatabase(dir);
+    a = await startNode(database.url, dir, "node-a", clock);
+    b = await startNode(database.url, dir, "node-b", clock);
+  });
+  after(async () => {
+    for (const node of [a, b]) {
+      await node.app.close();
+      await node.deps.close();
+    }
+    await database.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("a story published through node A is on node B's cached home page within a second", async () => {
+    now = Date.now();
+    const section = await buildSection(a.deps, { name: "Nusantara" });
+    await buildArticle(a.deps, { sectionId: section.id, headline: "Berita pembuka di simpul A" });
+    await eventually(async () => (await b.app.inject("/")).body.includes("Berita pembuka"), 1000);
+    const warm = await b.app.inject("/");
+    assert.equal(warm.headers["x-cache"], "HIT", "B's home page is cached before the publish");
+
+    const story = await buildArticle(a.deps, {
+      sectionId: section.id,
+      headline: "Banjir rob di pesisir utara",
+    });
+    const published = Date.now();
+    await eventually(
+      async () => (await b.app.inject("/")).body.includes("Banjir rob di pesisir utara"),
+      1000,
+    );
+    const seenAfterMs = Date.now() - published;
+    assert.ok(seenAfterMs <= 1000);
+    const page = await b.app.inject(`/nusantara/${story.id}/${story.slug}`);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes("Banjir rob di pesisir utara"));
+
+    // Shared work ran once, on the writer: the index has the story, and every event is handled.
+    const hits = await b.deps.search.search({ ...SEARCH_DEFAULTS, q: "banjir rob" });
+    assert.deepEqual(
+      hits.items.map((i) => i.id),
+      [story.id],
+    );
+    await a.deps.search.flush();
+    await a.deps.outbox.settle();
+    const unhandled = await a.deps.store.db
+      .selectFrom("outbox")
+      .select("id")
+      .where("handled_at", "is", null)
+      .execute();
+    assert.deepEqual(unhandled, []);
+  });
+
+  it("a story withdrawn through node B leaves node A's cached pages within a second", async () => {
+    now = Date.now();
+    const story = await buildArticle(a.deps, { headline: "Kabar yang akan ditarik" });
+    await eventually(async () => (await a.app.inject("/")).body.includes("Kabar yang akan ditarik"), 1000);
+    await a.app.inject("/"); // cached on A
+    await b.deps.articles.transition(story.id, "unpublish", SYSTEM_ACTOR);
+    await eventually(async () => !(await a.app.inject("/")).body.includes("Kabar yang akan ditarik"), 1000);
+  });
+
+  it("the scheduler publishes a due story exactly once when both nodes run it", async () => {
+    now = Date.now();
+    const due = new Date(now + 60_000);
+    const story = await buildArticle(a.deps, { status: "scheduled", publishedAt: due, headline: "Embargo" });
+    now = due.getTime() + 1000;
+    const runs = await Promise.all([a.deps.newsroom.scheduler.tick(), b.deps.newsroom.scheduler.tick()]);
+    assert.equal(runs.flat().filter((p) => p.articleId === story.id).length, 1);
+    const log = await a.deps.store.db
+      .selectFrom("scheduled_publications")
+      .select("runner")
+      .where("article_id", "=", story.id)
+      .execute();
+    assert.equal(log.length, 1, "one publication recorded");
+    const events = await a.deps.store.db
+      .selectFrom("outbox")
+      .select("payload")
+      .where("event_type", "=", "article.published")
+      .execute();
+    assert.equal(events.filter((e) => JSON.parse(e.payload).articleId === story.id).length, 1);
+  });
+});
