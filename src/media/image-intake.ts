@@ -49,7 +49,7 @@ async function head(source: Buffer | string): Promise<Uint8Array> {
 }
 
 /** libvips is ~20 MB resident that a reading-only process never needs: loaded on first use. */
-export async function loadSharp(): Promise<typeof import("sharp")> {
+export async function loadSharp(): Promise<typeof import("sharp").default> {
   const { default: sharp } = await import("sharp");
   return sharp;
 }

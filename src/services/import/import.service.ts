@@ -261,6 +261,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
           if (status === "published" && saved.status !== "published")
             saved = await services.articles.transition(saved.id, "publish", actor, {
               current: saved,
+              allowMissingAlt: true,
               ...(at ? { at } : {}),
             });
           // A new article has no rows to replace yet: only write what exists.

@@ -288,6 +288,7 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
                 now = new Date(a.modifiedAt);
                 for (const step of stepsTo(a)) {
                   article = await services.articles.transition(article.id, step.action, actor, {
+                    allowMissingAlt: true,
                     ...(step.at ? { at: step.at } : {}),
                     ...(a.updatedAt ? { updatedAt: new Date(a.updatedAt) } : {}),
                   });
