@@ -3,6 +3,7 @@ import { createPurgeSinks, type PurgeSinks } from "../cache/purge-sinks.ts";
 import { createEventBus, type EventBus } from "../core/events.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
+import { createDerivativeMaker, type DerivativeMaker } from "../media/derivatives.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
@@ -33,6 +34,8 @@ export interface Deps extends Services {
   events: EventBus;
   clock: () => Date;
   storage: MediaStorage;
+  /** Image derivatives, made on first request and kept (media/derivatives.ts, docs/media.md). */
+  derivatives: DerivativeMaker;
   reading: ReadingService;
   /** Users, sessions and API tokens (long-lived: their bookkeeping writes are settled on close). */
   accounts: AccountsService;
@@ -129,6 +132,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     events,
     clock,
     storage,
+    derivatives: createDerivativeMaker(storage),
     reading,
     relatedStories,
     newsroom,

@@ -1,5 +1,5 @@
 import { open } from "node:fs/promises";
-import type { Sharp } from "sharp";
+import type { Sharp, default as SharpFunction } from "sharp";
 import { AppError } from "../core/errors.ts";
 import { readEmbeddedMetadata, type EmbeddedMetadata } from "./embedded-metadata.ts";
 import { SNIFF_BYTES, sniffImageType, type SniffedType } from "./image-sniff.ts";
@@ -49,7 +49,7 @@ async function head(source: Buffer | string): Promise<Uint8Array> {
 }
 
 /** libvips is ~20 MB resident that a reading-only process never needs: loaded on first use. */
-export async function loadSharp(): Promise<typeof import("sharp").default> {
+export async function loadSharp(): Promise<typeof SharpFunction> {
   const { default: sharp } = await import("sharp");
   return sharp;
 }

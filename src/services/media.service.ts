@@ -78,6 +78,9 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
 
     get: load,
 
+    /** The image stored under `file` (old `/media/{file}` URLs), or null. */
+    byFile: (file: string) => repos.media.byFile(db, file),
+
     /** Articles and profiles using the image. */
     usage: async (id: number): Promise<MediaUsage> => {
       await load(id);
