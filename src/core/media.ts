@@ -128,7 +128,8 @@ export function derivativePath(
   return `/media/${media.id}/${mediaVersion(media)}/${spec.crop}-${spec.width}.${spec.format}`;
 }
 
-const DERIVATIVE_PATH = /^(\d{1,12})\/([0-9a-f]{16}-\d{1,3}-\d{1,3})\/(w|hero|thumb|social)-(\d{1,5})\.(avif|webp|jpg)$/;
+const DERIVATIVE_PATH =
+  /^(\d{1,12})\/([0-9a-f]{16}-\d{1,3}-\d{1,3})\/(w|hero|thumb|social)-(\d{1,5})\.(avif|webp|jpg)$/;
 
 /** Parses the part after `/media/`; null when it is not a derivative URL. */
 export function parseDerivativePath(

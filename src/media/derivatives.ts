@@ -1,11 +1,5 @@
 import { stat } from "node:fs/promises";
-import {
-  cropBox,
-  derivativeHeight,
-  mediaVersion,
-  type DerivativeSpec,
-  type Media,
-} from "../core/media.ts";
+import { cropBox, derivativeHeight, mediaVersion, type DerivativeSpec, type Media } from "../core/media.ts";
 import { loadSharp } from "./image-intake.ts";
 import type { MediaStorage } from "./media-storage.ts";
 
@@ -52,7 +46,9 @@ export function createDerivativeMaker(storage: MediaStorage): DerivativeMaker {
         ? pipeline.avif({ quality: 50, effort: 2 })
         : spec.format === "webp"
           ? pipeline.webp({ quality: 75, effort: 3 })
-          : pipeline.flatten({ background: "#ffffff" }).jpeg({ quality: 78, mozjpeg: true, progressive: true });
+          : pipeline
+              .flatten({ background: "#ffffff" })
+              .jpeg({ quality: 78, mozjpeg: true, progressive: true });
     await storage.put(key, await pipeline.toBuffer());
     made++;
     return key;

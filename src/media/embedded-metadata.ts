@@ -19,7 +19,7 @@ export function readIptc(block: Uint8Array | undefined): Partial<EmbeddedMetadat
   };
   const decoder = new TextDecoder("utf-8", { fatal: false });
   // Datasets may sit inside a Photoshop 8BIM resource: scan for tag markers (0x1C 0x02 NN).
-  for (let at = 0; at + 5 <= block.length; ) {
+  for (let at = 0; at + 5 <= block.length;) {
     if (block[at] !== 0x1c || block[at + 1] !== 0x02) {
       at++;
       continue;

@@ -85,13 +85,20 @@ export async function normalizeImage(source: Buffer | string, size: number): Pro
   const height = info.height ?? 0;
   if (width === 0 || height === 0)
     throw refuse("Berkas gambar rusak atau tidak bisa dibaca.", "Ukuran gambar tidak diketahui.");
-  if (width * height > MEDIA_LIMITS.maxPixels || width > MEDIA_LIMITS.maxSide || height > MEDIA_LIMITS.maxSide)
+  if (
+    width * height > MEDIA_LIMITS.maxPixels ||
+    width > MEDIA_LIMITS.maxSide ||
+    height > MEDIA_LIMITS.maxSide
+  )
     throw refuse(
       `Gambar terlalu besar: ${width} × ${height} piksel.`,
       `Maksimal ${MEDIA_LIMITS.maxSide} piksel per sisi dan ${MEDIA_LIMITS.maxPixels / 1_000_000} juta piksel.`,
     );
   if ((info.pages ?? 1) > 1)
-    throw refuse("Gambar animasi tidak didukung.", `Berkas berisi ${info.pages} bingkai; unggah satu gambar diam.`);
+    throw refuse(
+      "Gambar animasi tidak didukung.",
+      `Berkas berisi ${info.pages} bingkai; unggah satu gambar diam.`,
+    );
   const embedded = readEmbeddedMetadata(info.iptc, info.xmp);
   const output = OUTPUT[type];
   try {

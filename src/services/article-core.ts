@@ -100,7 +100,8 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
     const uses: { field: string; mediaId: number }[] = [];
     if (content.hero) uses.push({ field: "hero.mediaId", mediaId: content.hero.mediaId });
     content.body.blocks.forEach((block, index) => {
-      if (block.type === "image") uses.push({ field: `body.blocks[${index}].mediaId`, mediaId: block.mediaId });
+      if (block.type === "image")
+        uses.push({ field: `body.blocks[${index}].mediaId`, mediaId: block.mediaId });
     });
     if (uses.length === 0) return;
     const media = new Map(

@@ -15,7 +15,14 @@ const keywordsSchema = z.array(z.string().trim().min(1).max(100)).max(50);
 
 const imageMetaSchema = z.object({
   /** The client's name for the file: informational only, never part of a stored path. */
-  fileName: z.string().trim().max(255).optional(),
+  fileName: z
+    .string()
+    .trim()
+    .max(255)
+    .refine((name) => !/[/\\\u0000-\u001f]/.test(name) && !name.split(/[/\\]/).includes(".."), {
+      message: "Nama berkas tidak boleh berisi folder (/, \\, ..) atau karakter kendali.",
+    })
+    .optional(),
   alt: z.string().trim().max(500).optional(),
   caption: z.string().trim().max(2000).optional(),
   credit: z.string().trim().max(300).optional(),
@@ -44,10 +51,16 @@ export type ImageUpload = z.input<typeof imageMetaSchema> &
 
 export type StoredImage = Media & { duplicate: boolean };
 
-async function sourceOf(upload: ImageUpload): Promise<{ source: Buffer | string; sha256: string; size: number }> {
+async function sourceOf(
+  upload: ImageUpload,
+): Promise<{ source: Buffer | string; sha256: string; size: number }> {
   if ("bytes" in upload) {
     const bytes = Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength);
-    return { source: bytes, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength };
+    return {
+      source: bytes,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      size: bytes.byteLength,
+    };
   }
   return { source: upload.path, sha256: upload.sha256, size: upload.size };
 }
@@ -162,7 +175,10 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
       if (usage.articles.length > 0 || usage.people.length > 0)
         throw new AppError("conflict", "Gambar masih dipakai dan tidak bisa dihapus.", {
           details: [
-            ...usage.articles.map((a) => ({ field: "articles", message: `Dipakai artikel "${a.headline}" (id ${a.id}).` })),
+            ...usage.articles.map((a) => ({
+              field: "articles",
+              message: `Dipakai artikel "${a.headline}" (id ${a.id}).`,
+            })),
             ...usage.people.map((p) => ({ field: "people", message: `Foto profil ${p.name} (id ${p.id}).` })),
           ],
         });
@@ -175,4 +191,3 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
 }
 
 export type MediaService = ReturnType<typeof createMediaService>;
-

@@ -35,13 +35,20 @@ const mediaSchema = z
   .meta({ id: "Media" });
 
 const uploadResultSchema = mediaSchema
-  .extend({ duplicate: z.boolean().describe("True: berkas yang sama sudah ada; gambar itu yang dikembalikan.") })
+  .extend({
+    duplicate: z.boolean().describe("True: berkas yang sama sudah ada; gambar itu yang dikembalikan."),
+  })
   .meta({ id: "MediaUploadResult" });
 
 const usageSchema = z
   .object({
     articles: z.array(
-      z.object({ id: z.number().int(), headline: z.string(), status: z.string(), publishedAt: z.string().nullable() }),
+      z.object({
+        id: z.number().int(),
+        headline: z.string(),
+        status: z.string(),
+        publishedAt: z.string().nullable(),
+      }),
     ),
     people: z.array(z.object({ id: z.number().int(), name: z.string(), slug: z.string() })),
   })
@@ -90,7 +97,9 @@ const textFieldsSchema = z.object({
   focalY: z.coerce.number().int().min(0).max(100).optional(),
 });
 
-function metaFromText(input: Record<string, unknown>): Omit<ImageUpload, "bytes" | "path" | "sha256" | "size"> {
+function metaFromText(
+  input: Record<string, unknown>,
+): Omit<ImageUpload, "bytes" | "path" | "sha256" | "size"> {
   const parsed = textFieldsSchema.safeParse(input);
   if (!parsed.success)
     throw new AppError("validation_failed", "Data gambar tidak valid.", {
@@ -106,7 +115,12 @@ function metaFromText(input: Record<string, unknown>): Omit<ImageUpload, "bytes"
 
 const noFile = () =>
   new AppError("validation_failed", "Tidak ada berkas gambar dalam permintaan.", {
-    details: [{ field: "file", message: "Kirim gambar di kolom \"file\" (multipart) atau sebagai isi permintaan image/*." }],
+    details: [
+      {
+        field: "file",
+        message: 'Kirim gambar di kolom "file" (multipart) atau sebagai isi permintaan image/*.',
+      },
+    ],
   });
 
 const UPLOAD_DESCRIPTION =
@@ -122,7 +136,9 @@ const UPLOAD_DESCRIPTION =
  */
 export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
   /** Streams the request's image to a temp file; the metadata from the fields or the query. */
-  async function receive(request: FastifyRequest): Promise<{ file: ReceivedFile; meta: ReturnType<typeof metaFromText> }> {
+  async function receive(
+    request: FastifyRequest,
+  ): Promise<{ file: ReceivedFile; meta: ReturnType<typeof metaFromText> }> {
     const type = request.headers["content-type"] ?? "";
     const temp = deps.storage.tempPath();
     if (/^multipart\/form-data/i.test(type)) {
@@ -145,7 +161,10 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
     });
   }
 
-  async function withUpload<T>(request: FastifyRequest, use: (upload: ImageUpload) => Promise<T>): Promise<T> {
+  async function withUpload<T>(
+    request: FastifyRequest,
+    use: (upload: ImageUpload) => Promise<T>,
+  ): Promise<T> {
     const { file, meta } = await receive(request);
     try {
       return await use({ ...meta, path: file.path, sha256: file.sha256, size: file.size });
@@ -163,7 +182,8 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["media"],
-          summary: "Pustaka media, terbaru dulu; q mencari di keterangan, kredit, alt, fotografer, kata kunci",
+          summary:
+            "Pustaka media, terbaru dulu; q mencari di keterangan, kredit, alt, fotografer, kata kunci",
           querystring: z.object({ ...pageQuery, q: z.string().max(200).optional() }),
           response: { 200: pageSchema(mediaSchema), ...problems(401, 403, 422) },
         },
@@ -197,7 +217,9 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         authorize(actor, "media.upload");
         const media = await withUpload(request, (upload) => deps.media.storeImage(upload, actor));
-        return reply.code(media.duplicate ? 200 : 201).send({ ...present(media), duplicate: media.duplicate });
+        return reply
+          .code(media.duplicate ? 200 : 201)
+          .send({ ...present(media), duplicate: media.duplicate });
       },
     );
 
@@ -267,7 +289,9 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         authorize(actor, "media.replace");
         await deps.media.get(request.params.id);
-        return present(await withUpload(request, (upload) => deps.media.replaceFile(request.params.id, upload, actor)));
+        return present(
+          await withUpload(request, (upload) => deps.media.replaceFile(request.params.id, upload, actor)),
+        );
       },
     );
 

@@ -18,9 +18,13 @@ export interface ReceivedFile {
 }
 
 const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `Berkas gambar terlalu besar (maksimal ${Math.round(limit / 1048576)} MB).`, {
-    details: [{ field: "file", message: `Maksimal ${Math.round(limit / 1048576)} MB.` }],
-  });
+  new AppError(
+    "payload_too_large",
+    `Berkas gambar terlalu besar (maksimal ${Math.round(limit / 1048576)} MB).`,
+    {
+      details: [{ field: "file", message: `Maksimal ${Math.round(limit / 1048576)} MB.` }],
+    },
+  );
 
 /** Streams `source` to `path` (never more than `limit` bytes), hashing it; removes the file on failure. */
 async function streamToFile(source: Readable, path: string, limit: number, truncated: () => boolean) {
@@ -39,7 +43,9 @@ async function streamToFile(source: Readable, path: string, limit: number, trunc
     await pipeline(source, meter, createWriteStream(path, { flags: "wx" }));
   } catch (error) {
     await unlink(path).catch(() => undefined);
-    throw error instanceof AppError ? error : new AppError("validation_failed", "Unggahan terputus.", { cause: error });
+    throw error instanceof AppError
+      ? error
+      : new AppError("validation_failed", "Unggahan terputus.", { cause: error });
   }
   if (truncated()) {
     await unlink(path).catch(() => undefined);
@@ -80,6 +86,8 @@ export function receiveMultipart(
     try {
       busboy = new Busboy({
         headers: request.headers as { "content-type": string },
+        // The client's name as sent (a path in it is refused by the service, never used).
+        preservePath: true,
         limits: { fileSize: limit, files: 1, fields: 20, fieldSize: 4096, parts: 22 },
       });
     } catch (error) {
@@ -88,8 +96,8 @@ export function receiveMultipart(
     }
     busboy.on("file", (name, stream, fileName) => {
       if (name !== "file" || file) {
-        failure ??= new AppError("validation_failed", "Kirim tepat satu berkas di kolom \"file\".", {
-          details: [{ field: name, message: "Kolom berkas yang dikenal hanya \"file\"." }],
+        failure ??= new AppError("validation_failed", 'Kirim tepat satu berkas di kolom "file".', {
+          details: [{ field: name, message: 'Kolom berkas yang dikenal hanya "file".' }],
         });
         stream.resume();
         return;
@@ -116,15 +124,12 @@ export function receiveMultipart(
     busboy.on("finish", () => {
       const pending: Promise<ReceivedFile> | null = file;
       if (!pending) return failure ? reject(failure) : resolve({ file: null, fields });
-      pending.then(
-        async (received) => {
-          if (failure) {
-            await unlink(received.path).catch(() => undefined);
-            reject(failure);
-          } else resolve({ file: received, fields });
-        },
-        reject,
-      );
+      pending.then(async (received) => {
+        if (failure) {
+          await unlink(received.path).catch(() => undefined);
+          reject(failure);
+        } else resolve({ file: received, fields });
+      }, reject);
     });
     request.pipe(busboy);
   });
