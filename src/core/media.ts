@@ -152,3 +152,43 @@ export function parseDerivativePath(
 export function offers(media: Geometry, spec: DerivativeSpec): boolean {
   return ladderOf(media, spec.crop).includes(spec.width);
 }
+
+/** What a page needs to point at an image's derivatives. */
+export type MediaRef = Pick<Media, "id" | "sha256" | "file" | "width" | "height" | "focalX" | "focalY">;
+
+export interface DerivativeLink {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** One derivative: the widest offered up to `maxWidth` (the narrowest when none fits). */
+export function derivativeOf(
+  ref: MediaRef,
+  crop: MediaCrop,
+  maxWidth = Infinity,
+  format: MediaFormat = "jpg",
+): DerivativeLink {
+  const ladder = ladderOf(ref, crop);
+  const width = [...ladder].reverse().find((w) => w <= maxWidth) ?? (ladder[0] as number);
+  return {
+    url: derivativePath(ref, { crop, width, format }),
+    width,
+    height: derivativeHeight(ref, crop, width),
+  };
+}
+
+/** `srcset` of a crop in one format: every offered width. */
+export function srcsetOf(ref: MediaRef, crop: MediaCrop, format: MediaFormat): string {
+  return ladderOf(ref, crop)
+    .map((width) => `${derivativePath(ref, { crop, width, format })} ${width}w`)
+    .join(", ");
+}
+
+/** The OpenGraph card (1200×630 JPEG, cropped around the focal point). */
+export function socialCardOf(ref: MediaRef): DerivativeLink {
+  return {
+    url: derivativePath(ref, { crop: "social", width: SOCIAL_CARD.width, format: "jpg" }),
+    ...SOCIAL_CARD,
+  };
+}

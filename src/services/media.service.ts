@@ -19,9 +19,10 @@ const imageMetaSchema = z.object({
     .string()
     .trim()
     .max(255)
-    .refine((name) => !/[/\\\u0000-\u001f]/.test(name) && !name.split(/[/\\]/).includes(".."), {
-      message: "Nama berkas tidak boleh berisi folder (/, \\, ..) atau karakter kendali.",
-    })
+    .refine(
+      (name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32) && !name.includes(".."),
+      { message: "Nama berkas tidak valid: tidak boleh berisi folder (/, \\, ..) atau karakter kendali." },
+    )
     .optional(),
   alt: z.string().trim().max(500).optional(),
   caption: z.string().trim().max(2000).optional(),
