@@ -32,12 +32,9 @@ describe("media derivatives (pure)", () => {
       height: 900,
     });
     assert.deepEqual(cropBox(ref(1600, 900, 0, 50), "thumb"), { left: 0, top: 0, width: 900, height: 900 });
-    assert.deepEqual(cropBox(ref(1600, 900, 75, 50), "thumb"), {
-      left: 750,
-      top: 0,
-      width: 900,
-      height: 900,
-    });
+    const square = { top: 0, width: 900, height: 900 };
+    assert.deepEqual(cropBox(ref(1600, 900, 60, 50), "thumb"), { left: 510, ...square });
+    assert.deepEqual(cropBox(ref(1600, 900, 75, 50), "thumb"), { left: 700, ...square }, "clamped");
     assert.deepEqual(cropBox(ref(800, 600), "w"), { left: 0, top: 0, width: 800, height: 600 });
   });
 
