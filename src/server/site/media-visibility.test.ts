@@ -30,7 +30,7 @@ describe("who may see an image", () => {
     ctx.deps.purges.add((keys) => void purged.push(...keys));
     hero = await ctx.deps.media.storeImage(
       {
-        bytes: await noisyJpeg(1400, 1000),
+        bytes: await twoToneJpeg(1400, 1000, "#1e6091", "#d9ed92"),
         alt: "Kapal feri bersandar di Merak",
         caption: "Pelabuhan Merak",
       },

@@ -12,6 +12,7 @@ import {
 import { isSafeMediaKey } from "../../../media/media-storage.ts";
 import { mediaKey } from "../../../cache/purge-keys.ts";
 import type { Deps } from "../../../app/deps.ts";
+import type { SiteRenderer } from "../site-renderer.ts";
 
 /**
  * Public image responses: cacheable by browsers for a short while and by a CDN until purged
@@ -28,7 +29,7 @@ const SESSION_COOKIE = /(?:^|;\s*)warta_session=([^;]+)/;
  * readers only while a live story or a public profile uses it; staff (session or token) always
  * see it; everyone else gets a 404 that no cache keeps.
  */
-export function mediaFileRoutes(deps: Deps) {
+export function mediaFileRoutes(deps: Deps, renderer: SiteRenderer) {
   /** Staff: a valid session cookie or API token. Only asked when the image is not public. */
   async function isStaff(request: FastifyRequest): Promise<boolean> {
     const authorization = request.headers.authorization;
@@ -38,12 +39,14 @@ export function mediaFileRoutes(deps: Deps) {
     return cookie ? (await deps.accounts.sessions.resolve(decodeURIComponent(cookie))) !== null : false;
   }
 
-  function notFound(reply: FastifyReply) {
+  /** The site's 404 page, kept by no cache: the same URL may turn public at a story's publish. */
+  async function notFound(reply: FastifyReply) {
+    const page = await renderer.error(404);
     return reply
       .code(404)
       .header("cache-control", "no-store")
-      .header("content-type", "text/plain; charset=utf-8")
-      .send("Gambar tidak ditemukan.");
+      .header("content-type", "text/html; charset=utf-8")
+      .send(page.html.value);
   }
 
   /** Who may see it decides the caching: readers share it, staff keep it private. */

@@ -28,7 +28,7 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAsset
 
     app.get("/healthz", async () => ({ status: "ok" }));
 
-    await app.register(mediaFileRoutes(deps));
+    await app.register(mediaFileRoutes(deps, renderer));
 
     // Static assets, precompressed at boot (br, gzip); an outdated hash redirects to the current file.
     app.get("/aset/:file", async (request, reply) => {
