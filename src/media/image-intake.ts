@@ -126,3 +126,26 @@ export async function normalizeImage(source: Buffer | string, size: number): Pro
     throw refuse("Berkas gambar rusak atau terpotong.", "Gambar tidak bisa dibaca sampai habis.");
   }
 }
+
+/**
+ * A file as this pipeline stores it (a Warta export's bytes): its type and size when it is a
+ * supported single-frame image within the limits, upright, with no EXIF, IPTC or XMP; else null.
+ */
+export async function inspectStored(
+  bytes: Buffer,
+): Promise<{ mimeType: string; width: number; height: number } | null> {
+  const type = sniffImageType(bytes.subarray(0, SNIFF_BYTES));
+  if (!type || type === "gif" || bytes.byteLength > MEDIA_LIMITS.maxBytes) return null;
+  const sharp = await loadSharp();
+  try {
+    const info = await sharp(bytes, { limitInputPixels: MEDIA_LIMITS.maxPixels }).metadata();
+    const width = info.width ?? 0;
+    const height = info.height ?? 0;
+    if (width === 0 || height === 0 || width * height > MEDIA_LIMITS.maxPixels) return null;
+    if ((info.pages ?? 1) > 1 || info.exif || info.iptc || info.xmp) return null;
+    if (info.orientation !== undefined && info.orientation !== 1) return null;
+    return { mimeType: OUTPUT[type].mime, width, height };
+  } catch {
+    return null;
+  }
+}

@@ -4,8 +4,8 @@ import type { Actor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
 import type { Media } from "../core/media.ts";
 import type { MediaUsage } from "../db/repositories/media.repository.ts";
-import { MEDIA_LIMITS, normalizeImage } from "../media/image-intake.ts";
-import { originalKey, type MediaStorage } from "../media/media-storage.ts";
+import { inspectStored, MEDIA_LIMITS, normalizeImage } from "../media/image-intake.ts";
+import { isSafeMediaKey, originalKey, type MediaStorage } from "../media/media-storage.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
 
@@ -137,6 +137,54 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
       };
       const id = await repos.media.insert(db, media);
       return { id, ...media, duplicate: false };
+    },
+
+    /**
+     * Restores an image from a Warta export under its recorded key, byte for byte (a lossless
+     * round trip), when the bytes are a clean image already (no EXIF/IPTC/XMP, upright) and the key
+     * is a safe one; otherwise it goes through `storeImage` like any upload.
+     */
+    async restoreImage(
+      record: Omit<Media, "id" | "createdAt" | "mimeType" | "width" | "height" | "byteSize"> & {
+        bytes: Buffer;
+      },
+      actor: Actor,
+      options: { at?: Date } = {},
+    ): Promise<Media> {
+      const clean = await inspectStored(record.bytes);
+      if (!clean || !isSafeMediaKey(record.file) || (await repos.media.byFile(db, record.file)))
+        return this.storeImage(
+          {
+            bytes: record.bytes,
+            alt: record.alt,
+            caption: record.caption,
+            credit: record.credit,
+            creator: record.creator,
+            keywords: record.keywords,
+            focalX: record.focalX,
+            focalY: record.focalY,
+          },
+          actor,
+          options,
+        );
+      await storage.put(record.file, record.bytes);
+      const media: Omit<Media, "id"> = {
+        file: record.file,
+        mimeType: clean.mimeType,
+        width: clean.width,
+        height: clean.height,
+        alt: record.alt,
+        caption: record.caption,
+        credit: record.credit,
+        creator: record.creator,
+        keywords: record.keywords,
+        focalX: record.focalX,
+        focalY: record.focalY,
+        sha256: record.sha256,
+        byteSize: record.bytes.byteLength,
+        createdAt: options.at ?? clock(),
+      };
+      return { id: await repos.media.insert(db, media), ...media };
     },
 
     /** Changes the description or the focal point (a moved focal point gives new derivative URLs). */
