@@ -53,6 +53,8 @@ export interface ArticleContentRefs {
   personIds: number[];
   /** Articles linked from the content: live Baca Juga targets (and Berita Terkait on the site). */
   linkedArticleIds: Iterable<number>;
+  /** Images shown (hero, body): a new file or focal point purges the pages showing them. */
+  mediaIds?: Iterable<number>;
 }
 
 /**
@@ -69,6 +71,7 @@ export function articleContentKeys(refs: ArticleContentRefs): string[] {
       ...refs.tagIds.map(tagLabelKey),
       ...refs.personIds.map(personLabelKey),
       ...[...refs.linkedArticleIds].map(articleKey),
+      ...[...(refs.mediaIds ?? [])].map(mediaKey),
     ]),
   ];
 }

@@ -151,6 +151,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           tagIds: article.tagIds,
           personIds: article.credits.map((c) => c.personId),
           linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
+          mediaIds: model.media.keys(),
         }),
       ];
       const head: PageHead = {
