@@ -3,12 +3,14 @@ import { html, type SafeHtml } from "./html.ts";
 
 /** Layout widths of the places images sit (the stylesheet's columns), for `sizes`. */
 export const IMAGE_SIZES = {
-  /** The article column: hero and inline images. */
-  article: "(min-width: 72rem) 46rem, (min-width: 50rem) 66vw, 100vw",
-  /** The front page's lead story. */
-  lead: "(min-width: 72rem) 46rem, (min-width: 50rem) 66vw, 100vw",
-  /** Cards: two columns from 40rem. */
-  card: "(min-width: 72rem) 22rem, (min-width: 40rem) 50vw, 100vw",
+  /**
+   * The article column (hero, inline images), also the front page's lead: the page is 72rem at
+   * most with 1rem padding; from 60rem a 20rem aside and a 2rem gap sit beside it.
+   */
+  article: "(min-width: 72rem) 48rem, (min-width: 60rem) calc(100vw - 24rem), calc(100vw - 2rem)",
+  lead: "(min-width: 72rem) 48rem, (min-width: 60rem) calc(100vw - 24rem), calc(100vw - 2rem)",
+  /** Cards: two columns (1rem apart) of that column from 40rem. */
+  card: "(min-width: 72rem) 24rem, (min-width: 60rem) calc(50vw - 12rem), (min-width: 40rem) calc(50vw - 1.5rem), calc(100vw - 2rem)",
   /** A profile photo: 6rem. */
   avatar: "6rem",
 } as const;

@@ -60,7 +60,7 @@ describe("pictures on pages", () => {
     assert.equal(attr(img, "fetchpriority"), "high");
     assert.equal(attr(img, "loading"), undefined, "the hero is never lazy");
     assert.deepEqual([attr(img, "width"), attr(img, "height")], ["1600", "900"], "16:9 crop, largest width");
-    for (const tag of [...sources, img]) assert.match(attr(tag, "sizes") ?? "", /100vw$/);
+    for (const tag of [...sources, img]) assert.match(attr(tag, "sizes") ?? "", /calc\(100vw - 2rem\)$/);
     const preload = /<link rel="preload" as="image"[^>]*>/.exec(page)?.[0] ?? assert.fail("no preload");
     assert.equal(attr(preload, "imagesrcset"), attr(sources[0] as string, "srcset"));
     assert.equal(attr(preload, "fetchpriority"), "high");
