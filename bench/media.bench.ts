@@ -11,6 +11,7 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -134,6 +135,18 @@ async function startBare(port: number, headers: Record<string, string>, body: Bu
   return child;
 }
 
+/** A port nothing listens on right now (other benchmarks may run beside this one). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -179,8 +192,8 @@ export async function run(options: { durationSeconds?: number; connections?: num
 
     const spec: DerivativeSpec = { crop: "hero", width: 960, format: "avif" };
     const path = derivativePath(hero, spec);
-    const wartaPort = 39_400 + Math.floor(Math.random() * 500);
-    const barePort = wartaPort + 1;
+    const wartaPort = await freePort();
+    const barePort = await freePort();
     const warta = startWarta(env, wartaPort);
     let bare: ChildProcess | null = null;
     try {
