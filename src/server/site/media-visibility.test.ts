@@ -83,6 +83,16 @@ describe("who may see an image", () => {
     assert.equal(seen.headers["content-type"], "image/avif");
     assert.equal(seen.headers["cache-control"], "private, no-store");
     assert.equal(seen.headers["surrogate-key"], undefined);
+    const owner = await ctx.user("penulis");
+    const { token } = await ctx.deps.accounts.tokens.create(
+      owner,
+      { name: "aplikasi", scopes: ["content:read"] },
+      SYSTEM_ACTOR,
+    );
+    const byToken = await get(heroUrl("webp"), { authorization: `Bearer ${token}` });
+    assert.equal(byToken.statusCode, 200, "staff by API token");
+    assert.equal(byToken.headers["cache-control"], "private, no-store");
+    assert.equal((await get(heroUrl(), { authorization: "Bearer wrt_palsu" })).statusCode, 404);
   });
 
   it("at its time the scheduler publishes it: the files turn public and caches are told", async () => {
