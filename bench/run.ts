@@ -6,10 +6,12 @@
  *   npm run bench -- --only pages --articles 1000000
  *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
  *   npm run bench -- --only stemmer,search,import
+ *   npm run bench -- --only media                  image pipeline (bench/media.bench.ts)
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULTS, formatPagesResult, run as runPages } from "./pages.bench.ts";
+import { formatMediaResult, run as runMedia } from "./media.bench.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +29,7 @@ const { values } = parseArgs({
 
 const RESULTS = new URL("./results/", import.meta.url);
 const selected = new Set(
-  (values.only ?? "pages,stemmer,search,import,extraction").split(",").map((s) => s.trim()),
+  (values.only ?? "pages,stemmer,search,import,extraction,media").split(",").map((s) => s.trim()),
 );
 const number = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -53,6 +55,18 @@ if (selected.has("pages")) {
   const file = new URL(`pages-${sizeLabel(result.corpus.articles)}.json`, RESULTS);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(formatPagesResult(result));
+  console.log(`→ ${file.pathname}`);
+}
+
+if (selected.has("media")) {
+  const result = await runMedia({
+    durationSeconds: number(values.duration, 5),
+    connections: number(values.connections, 16),
+    rounds: number(values.rounds, 3),
+  });
+  const file = new URL("media.json", RESULTS);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(formatMediaResult(result));
   console.log(`→ ${file.pathname}`);
 }
 

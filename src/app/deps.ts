@@ -4,6 +4,7 @@ import type { EventBus } from "../core/events.ts";
 import { listenPostgres } from "../db/dialects/postgres-listen.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
+import { createDerivativeMaker, type DerivativeMaker } from "../media/derivatives.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
@@ -42,6 +43,8 @@ export interface Deps extends Services {
   outbox: Outbox;
   clock: () => Date;
   storage: MediaStorage;
+  /** Image derivatives, made on first request and kept (media/derivatives.ts, docs/media.md). */
+  derivatives: DerivativeMaker;
   reading: ReadingService;
   /** Users, sessions and API tokens (long-lived: their bookkeeping writes are settled on close). */
   accounts: AccountsService;
@@ -160,6 +163,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     outbox,
     clock,
     storage,
+    derivatives: createDerivativeMaker(storage),
     reading,
     relatedStories,
     newsroom,

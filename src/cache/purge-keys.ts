@@ -22,6 +22,8 @@ import type { ArticleSnapshot, DomainEvent } from "../core/events.ts";
  * | `sitemap`    | sitemaps                                                                    |
  * | `search`     | search result pages (also expire after a short TTL)                         |
  * | `indeks`     | the Indeks pages (`/indeks`, `/indeks/{day}`): any live story's change       |
+ * | `media:ID`   | the image's files (every derivative) and the article pages showing it:      |
+ * |              | purged when a story using it goes live or is withdrawn, or the image changes |
  */
 export const GLOBAL_KEYS = {
   home: "home",
@@ -39,6 +41,8 @@ export const articleKey = (id: number): string => `article:${id}`;
 export const sectionKey = (id: number): string => `section:${id}`;
 export const tagKey = (id: number): string => `tag:${id}`;
 export const personKey = (id: number): string => `person:${id}`;
+/** The image's files (original and derivatives) and every page that shows it. */
+export const mediaKey = (id: number): string => `media:${id}`;
 export const tagLabelKey = (id: number): string => `tag-label:${id}`;
 export const personLabelKey = (id: number): string => `person-label:${id}`;
 
@@ -49,6 +53,8 @@ export interface ArticleContentRefs {
   personIds: number[];
   /** Articles linked from the content: live Baca Juga targets (and Berita Terkait on the site). */
   linkedArticleIds: Iterable<number>;
+  /** Images shown (hero, body): a new file or focal point purges the pages showing them. */
+  mediaIds?: Iterable<number>;
 }
 
 /**
@@ -65,6 +71,7 @@ export function articleContentKeys(refs: ArticleContentRefs): string[] {
       ...refs.tagIds.map(tagLabelKey),
       ...refs.personIds.map(personLabelKey),
       ...[...refs.linkedArticleIds].map(articleKey),
+      ...[...(refs.mediaIds ?? [])].map(mediaKey),
     ]),
   ];
 }
@@ -74,6 +81,11 @@ function snapshotKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void
   for (const id of snapshot.sectionIds) into.add(sectionKey(id));
   for (const id of snapshot.tagIds) into.add(tagKey(id));
   for (const id of snapshot.personIds) into.add(personKey(id));
+}
+
+/** An image's files change visibility when a story using it goes live or is withdrawn. */
+function mediaKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void {
+  for (const id of snapshot?.mediaIds ?? []) into.add(mediaKey(id));
 }
 
 /**
@@ -101,6 +113,8 @@ export function keysToPurge(event: DomainEvent): string[] {
     ]);
     snapshotKeys(event.before, keys);
     snapshotKeys(event.after, keys);
+    mediaKeys(event.before, keys);
+    mediaKeys(event.after, keys);
     return [...keys];
   }
   switch (event.type) {
@@ -118,6 +132,9 @@ export function keysToPurge(event: DomainEvent): string[] {
       return [personKey(event.id), personLabelKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.notFound];
     case "tag.changed":
       return [tagKey(event.id), tagLabelKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.notFound];
+    // New description or file: its files, the pages showing it, and the feeds pointing at it.
+    case "media.changed":
+      return [mediaKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.home];
     default:
       return [];
   }

@@ -1,5 +1,7 @@
 import type { Dateline } from "../core/article.ts";
+import type { MediaRef } from "../core/media.ts";
 import { html, type SafeHtml } from "./html.ts";
+import { IMAGE_SIZES, pictureHtml } from "./picture.ts";
 import type { Block, BlockOf, BodyDocument, Inline } from "./body.schema.ts";
 
 /** A live article a "Baca Juga" block may point at. */
@@ -8,11 +10,17 @@ export interface RelatedTarget {
   url: string;
 }
 
+/**
+ * An image as pages and feeds show it: `url` is one JPEG derivative (`width` × `height`, the
+ * original's ratio); `ref`, when given, lets a page offer every format and width in a `<picture>`.
+ * Feeds leave it out (one absolute URL, no `srcset`).
+ */
 export interface MediaView {
   url: string;
   width: number;
   height: number;
   alt: string;
+  ref?: MediaRef;
 }
 
 export interface BodyRenderContext {
@@ -70,7 +78,11 @@ function renderImage(block: BlockOf<"image">, media: MediaView): SafeHtml {
   const credit = block.credit ? html` <span class="credit">(Sumber: ${block.credit})</span>` : "";
   const caption =
     block.caption || block.credit ? html`<figcaption>${block.caption ?? ""}${credit}</figcaption>` : "";
-  return html`<figure class="inline-image"><img src="${media.url}" width="${media.width}" height="${media.height}" alt="${media.alt}" loading="lazy" decoding="async">${caption}</figure>`;
+  // Inline images sit below the lede: always lazy.
+  const image = media.ref
+    ? pictureHtml(media.ref, { crop: "w", alt: media.alt, sizes: IMAGE_SIZES.article, lazy: true })
+    : html`<img src="${media.url}" width="${media.width}" height="${media.height}" alt="${media.alt}" loading="lazy" decoding="async">`;
+  return html`<figure class="inline-image">${image}${caption}</figure>`;
 }
 
 function renderBlock(block: Block, context: BodyRenderContext): SafeHtml | null {

@@ -11,6 +11,8 @@ export interface ArticleSnapshot {
   sectionIds: number[];
   tagIds: number[];
   personIds: number[];
+  /** Images shown (hero and body): their files are public while the article is live. */
+  mediaIds?: number[];
   /** Visible to readers at the moment of the event. */
   live: boolean;
 }
@@ -37,7 +39,14 @@ export interface TaxonomyEvent {
   at: Date;
 }
 
-export type DomainEvent = ArticleEvent | TaxonomyEvent;
+/** An image's description, focal point or file changed, or it was deleted. */
+export interface MediaEvent {
+  type: "media.changed";
+  id: number;
+  at: Date;
+}
+
+export type DomainEvent = ArticleEvent | TaxonomyEvent | MediaEvent;
 
 export type EventHandler = (event: DomainEvent) => void | Promise<void>;
 

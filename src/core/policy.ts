@@ -26,6 +26,9 @@ export const ACTIONS = [
   "person.manage",
   "media.read",
   "media.upload",
+  "media.update",
+  "media.replace",
+  "media.delete",
   "user.read",
   "user.manage",
   "user.resetPassword",
@@ -85,6 +88,9 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "person.manage": "taxonomy:write",
   "media.read": "content:read",
   "media.upload": "articles:write",
+  "media.update": "articles:write",
+  "media.replace": "articles:write",
+  "media.delete": "articles:write",
   "user.read": null,
   "user.manage": null,
   "user.resetPassword": null,
@@ -117,6 +123,9 @@ const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   "article.unpublish": true,
   "article.correct": true,
   "factCheck.update": true,
+  // A new file or a deletion changes what live stories show: editors and up.
+  "media.replace": true,
+  "media.delete": true,
 };
 
 const COMMON: Partial<Record<Action, Cell>> = {
@@ -124,6 +133,7 @@ const COMMON: Partial<Record<Action, Cell>> = {
   "tag.create": true,
   "media.read": true,
   "media.upload": true,
+  "media.update": true,
   "token.manageOwn": true,
 };
 

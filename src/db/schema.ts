@@ -39,6 +39,19 @@ export interface MediaTable {
   caption: string;
   credit: string;
   created_at: string;
+  /** Migration 008: content hash of the uploaded bytes, size, focal point (percent), embedded fields. */
+  sha256: Generated<string>;
+  byte_size: Generated<number>;
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
+  creator: Generated<string>;
+  keywords: Generated<string>;
+}
+
+/** Which article (hero or body) uses which image (migration 008). */
+export interface ArticleMediaTable {
+  article_id: number;
+  media_id: number;
 }
 
 export interface TagTable {
@@ -103,6 +116,7 @@ export interface Database extends NewsroomTables, AccountsTables, SearchTables, 
   sections: SectionTable;
   people: PersonTable;
   media: MediaTable;
+  article_media: ArticleMediaTable;
   tags: TagTable;
   articles: ArticleTable;
   article_tags: ArticleTagTable;

@@ -1,5 +1,6 @@
 import type { CreditRole } from "../core/article.ts";
 import { formatIsoWithOffset } from "../core/house-date.ts";
+import { derivativeOf } from "../core/media.ts";
 import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
 import { html, jsonForScript, type SafeHtml } from "../content/html.ts";
 import type { ArticlePageModel } from "../db/read/reading.models.ts";
@@ -59,6 +60,8 @@ export function newsArticleJsonLd(
   const photographers = people(model, site, ["fotografer"]);
   const corrections = options.corrections ?? [];
   const hero = model.hero;
+  // The 16:9 crop around the focal point, as wide as offered (search engines want ≥ 1200 px).
+  const heroImage = hero?.image.ref ? derivativeOf(hero.image.ref, "hero") : hero?.image;
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -74,14 +77,14 @@ export function newsArticleJsonLd(
     ...(editors.length > 0 ? { editor: editors } : {}),
     ...(photographers.length > 0 ? { contributor: photographers } : {}),
     publisher: publisherJsonLd(site),
-    ...(hero
+    ...(hero && heroImage
       ? {
           image: {
             "@type": "ImageObject",
-            url: absolute(site.siteUrl, hero.image.url),
-            contentUrl: absolute(site.siteUrl, hero.image.url),
-            width: hero.image.width,
-            height: hero.image.height,
+            url: absolute(site.siteUrl, heroImage.url),
+            contentUrl: absolute(site.siteUrl, heroImage.url),
+            width: heroImage.width,
+            height: heroImage.height,
             ...(hero.caption ? { caption: hero.caption } : {}),
             ...(hero.credit ? { creditText: hero.credit } : {}),
           },

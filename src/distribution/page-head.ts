@@ -1,4 +1,5 @@
 import { formatIsoWithOffset } from "../core/house-date.ts";
+import { socialCardOf } from "../core/media.ts";
 import { feedPath, type FeedScope } from "../core/urls.ts";
 import { excerpt, renderBodyText } from "../content/body-text.renderer.ts";
 import { html, type SafeHtml } from "../content/html.ts";
@@ -41,6 +42,8 @@ export function articleSocialMeta(model: ArticlePageModel, site: SiteInfo, descr
     article.updatedAt && article.updatedAt.getTime() > published.getTime() ? article.updatedAt : published;
   const hero = model.hero;
   const imageAlt = hero ? hero.image.alt || hero.caption : "";
+  // The 1200×630 card cropped around the focal point; a plain image when there is no reference.
+  const card = hero ? (hero.image.ref ? socialCardOf(hero.image.ref) : hero.image) : null;
   return html`<meta property="og:type" content="article" />
     <meta property="og:site_name" content="${site.siteName}" />
     <meta property="og:locale" content="id_ID" />
@@ -48,10 +51,11 @@ export function articleSocialMeta(model: ArticlePageModel, site: SiteInfo, descr
     <meta property="og:description" content="${description}" />
     <meta property="og:url" content="${url}" />
     ${
-      hero
-        ? html`<meta property="og:image" content="${absolute(site.siteUrl, hero.image.url)}" />
-          <meta property="og:image:width" content="${hero.image.width}" />
-          <meta property="og:image:height" content="${hero.image.height}" />
+      card
+        ? html`<meta property="og:image" content="${absolute(site.siteUrl, card.url)}" />
+          <meta property="og:image:type" content="image/jpeg" />
+          <meta property="og:image:width" content="${card.width}" />
+          <meta property="og:image:height" content="${card.height}" />
           <meta property="og:image:alt" content="${imageAlt}" />`
         : html`<meta property="og:image" content="${site.logoUrl}" />`
     }
@@ -63,8 +67,8 @@ export function articleSocialMeta(model: ArticlePageModel, site: SiteInfo, descr
     <meta name="twitter:title" content="${article.headline}" />
     <meta name="twitter:description" content="${description}" />
     ${
-      hero
-        ? html`<meta name="twitter:image" content="${absolute(site.siteUrl, hero.image.url)}" />
+      card
+        ? html`<meta name="twitter:image" content="${absolute(site.siteUrl, card.url)}" />
           <meta name="twitter:image:alt" content="${imageAlt}" />`
         : ""
     }`;

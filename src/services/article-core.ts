@@ -93,6 +93,41 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
       throw new AppError("validation_failed", "Data artikel tidak valid.", { details: issues });
   }
 
+  /**
+   * Every image a story shows (hero, body) needs alt text before it goes live: refused with a
+   * message naming each image (its caption, else its id) and the field it sits in.
+   */
+  async function checkAltText(content: Pick<Article, "hero" | "body">): Promise<void> {
+    const uses: { field: string; mediaId: number }[] = [];
+    if (content.hero) uses.push({ field: "hero.mediaId", mediaId: content.hero.mediaId });
+    content.body.blocks.forEach((block, index) => {
+      if (block.type === "image")
+        uses.push({ field: `body.blocks[${index}].mediaId`, mediaId: block.mediaId });
+    });
+    if (uses.length === 0) return;
+    const media = new Map(
+      (await repos.media.byIds(db, [...new Set(uses.map((u) => u.mediaId))])).map((m) => [m.id, m]),
+    );
+    const issues: FieldIssue[] = [];
+    for (const use of uses) {
+      const image = media.get(use.mediaId);
+      if (!image || image.alt.trim() !== "") continue;
+      const name = image.caption.trim() ? `"${image.caption.trim().slice(0, 80)}"` : `id ${image.id}`;
+      issues.push({
+        field: use.field,
+        message: `Gambar ${name} (id ${image.id}) belum punya teks alternatif (alt).`,
+      });
+    }
+    if (issues.length > 0) {
+      const first = issues[0]?.message.replace(/\.$/, "") ?? "";
+      throw new AppError(
+        "validation_failed",
+        `Artikel belum bisa terbit: isi teks alternatif setiap gambar. ${first}${issues.length > 1 ? ` (dan ${issues.length - 1} gambar lain)` : ""}.`,
+        { details: issues },
+      );
+    }
+  }
+
   function toWrite(
     input: ParsedArticleInput,
     base: Omit<ArticleWrite, keyof ParsedArticleInput | "slug" | "credits">,
@@ -205,7 +240,7 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
       });
   }
 
-  return { checkReferences, toWrite, load, recordRevision, logStep, working, emit };
+  return { checkReferences, checkAltText, toWrite, load, recordRevision, logStep, working, emit };
 }
 
 export type ArticleCore = ReturnType<typeof createArticleCore>;

@@ -29,7 +29,7 @@ type DirectUpdate = (
  */
 export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, update: DirectUpdate) {
   const { db, repos, clock } = deps;
-  const { load, working, checkReferences, toWrite, recordRevision, logStep, emit } = core;
+  const { load, working, checkReferences, checkAltText, toWrite, recordRevision, logStep, emit } = core;
 
   return {
     /**
@@ -98,6 +98,7 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
         });
       // What was valid when staged may not be now (a tag or person removed since): say so, don't 500.
       await checkReferences(revision.snapshot);
+      await checkAltText(fromSnapshot(revision.snapshot));
       const now = clock();
       const write: ArticleWrite = {
         ...before,

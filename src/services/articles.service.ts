@@ -26,6 +26,11 @@ export interface TransitionOptions {
    * is checked by the write like any other: a stale copy is a `version_conflict`, never a lost change.
    */
   current?: Article;
+  /**
+   * Imports of stories already published elsewhere keep them live even when an image has no alt
+   * text (the newsroom adds it later); every other publish requires it.
+   */
+  allowMissingAlt?: boolean;
 }
 
 export type { RevisionOptions, WorkingCopy } from "./article-core.ts";
@@ -33,7 +38,7 @@ export type { RevisionOptions, WorkingCopy } from "./article-core.ts";
 export function createArticlesService(deps: ServiceDeps & { sections: SectionsService }) {
   const { db, repos, clock } = deps;
   const core = createArticleCore(deps);
-  const { checkReferences, toWrite, load, recordRevision, logStep, working, emit } = core;
+  const { checkReferences, checkAltText, toWrite, load, recordRevision, logStep, working, emit } = core;
 
   /**
    * Replaces the content. A stale `expectedVersion` is a `version_conflict` carrying the current
@@ -145,6 +150,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
           });
         status = at.getTime() > now.getTime() ? "scheduled" : "published";
         publishedAt = at;
+        if (!options.allowMissingAlt) await checkAltText(before);
       }
       const change = {
         status,

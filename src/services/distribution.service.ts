@@ -1,14 +1,13 @@
 import { sql } from "kysely";
 import { GLOBAL_KEYS, personKey, sectionKey, tagKey } from "../cache/purge-keys.ts";
 import { CREDIT_ROLES, type CreditRole, type Source } from "../core/article.ts";
-import type { Media } from "../core/media.ts";
+import { derivativeOf, type Media } from "../core/media.ts";
 import type { SectionDirectory } from "../core/section.ts";
 import type { IndonesianTimeZone } from "../core/time-zones.ts";
 import {
   articlePath,
   articleSitemapPath,
   feedPath,
-  mediaPath,
   personPath,
   sectionPath,
   tagPath,
@@ -147,12 +146,12 @@ export function createDistributionService(
       repos.articles.summariesByIds(db, wantedRelated),
     ]);
     const mediaById = new Map<number, Media>(media.map((m) => [m.id, m]));
-    const mediaViews = new Map(
-      media.map((m) => [
-        m.id,
-        { url: siteUrl + mediaPath(m.file), width: m.width, height: m.height, alt: m.alt },
-      ]),
-    );
+    // Feeds get one JPEG per image, ≤ 1280 wide, absolute (readers' apps do not do srcset).
+    const feedJpeg = (m: Media) => {
+      const jpeg = derivativeOf(m, "w", 1280);
+      return { url: siteUrl + jpeg.url, width: jpeg.width, height: jpeg.height };
+    };
+    const mediaViews = new Map(media.map((m) => [m.id, { ...feedJpeg(m), alt: m.alt }]));
     const related = new Map<number, { headline: string; url: string }>();
     for (const s of relatedSummaries) {
       const path = directory.pathOf(s.sectionId);
@@ -176,10 +175,8 @@ export function createDistributionService(
       const image =
         article.hero && heroMedia
           ? {
-              url: siteUrl + mediaPath(heroMedia.file),
-              mimeType: heroMedia.mimeType,
-              width: heroMedia.width,
-              height: heroMedia.height,
+              ...feedJpeg(heroMedia),
+              mimeType: "image/jpeg",
               alt: heroMedia.alt,
               caption: article.hero.caption,
               credit: article.hero.credit,

@@ -1,9 +1,9 @@
 import { CREDIT_ROLES, isLive, type ArticleSummary, type CreditRole } from "../core/article.ts";
 import type { ArticleEvent, ArticleSnapshot, DomainEvent } from "../core/events.ts";
-import type { Media } from "../core/media.ts";
+import { derivativeOf, type Media, type MediaRef } from "../core/media.ts";
 import { countWords, readingMinutes } from "../core/reading-time.ts";
 import type { SectionDirectory } from "../core/section.ts";
-import { articlePath, mediaPath, personPath, sectionPath, tagPath } from "../core/urls.ts";
+import { articlePath, personPath, sectionPath, tagPath } from "../core/urls.ts";
 import { mediaIds, relatedIds, type MediaView, type RelatedTarget } from "../content/body-html.renderer.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
 import type { LiveListQuery } from "../db/repositories/articles.repository.ts";
@@ -24,17 +24,27 @@ import type { SectionsService } from "./sections.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
 export const PAGE_SIZE = 20;
+
+const mediaRefOf = (m: Media): MediaRef => ({
+  id: m.id,
+  sha256: m.sha256,
+  file: m.file,
+  width: m.width,
+  height: m.height,
+  focalX: m.focalX,
+  focalY: m.focalY,
+});
 const LATEST_COUNT = 10;
 const SECTION_BLOCK_COUNT = 4;
 /** Counts are re-read at least this often (the page cache's TTL): a safety net, events keep them true. */
 const COUNT_TTL_MS = 300_000;
 
-export const mediaView = (media: Media): MediaView => ({
-  url: mediaPath(media.file),
-  width: media.width,
-  height: media.height,
-  alt: media.alt,
-});
+/** An image for pages: a JPEG up to 1280 wide for plain uses, and the reference for `<picture>`. */
+export const mediaView = (media: Media): MediaView => {
+  const ref = mediaRefOf(media);
+  const jpeg = derivativeOf(ref, "w", 1280);
+  return { url: jpeg.url, width: jpeg.width, height: jpeg.height, alt: media.alt, ref };
+};
 
 /**
  * What readers see: every query here shows only live articles (published, time come), so no

@@ -42,7 +42,8 @@ export async function buildImage(
     .jpeg()
     .toBuffer();
   return deps.media.storeImage(
-    { bytes, fileName: overrides.fileName ?? `${unique("gambar")}.jpg`, ...overrides },
+    // Alt text by default: a story cannot be published with an image lacking it.
+    { bytes, fileName: overrides.fileName ?? `${unique("gambar")}.jpg`, alt: "Foto uji", ...overrides },
     SYSTEM_ACTOR,
   );
 }

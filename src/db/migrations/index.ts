@@ -6,6 +6,7 @@ import * as searchAliases from "./004-search-aliases.ts";
 import * as importer from "./005-import.ts";
 import * as relatedStories from "./006-related-stories.ts";
 import * as readerFeatures from "./007-reader-features.ts";
+import * as mediaPipeline from "./008-media-pipeline.ts";
 import * as outbox from "./013-outbox.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "005-import": importer,
   "006-related-stories": relatedStories,
   "007-reader-features": readerFeatures,
+  "008-media-pipeline": mediaPipeline,
   "013-outbox": outbox,
 };
 

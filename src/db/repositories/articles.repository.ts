@@ -3,6 +3,7 @@ import type { Article, ArticleStatus, ArticleSummary, Credit } from "../../core/
 import type { ArticleRow } from "../schema.ts";
 import { articleFromRow, articleToRow, creditFromRow, type ArticleFields } from "./article.mapper.ts";
 import { fromIso, toIso, type Executor } from "./executor.ts";
+import { mediaIds } from "../../content/body-html.renderer.ts";
 
 const SUMMARY_COLUMNS = [
   "articles.id",
@@ -130,9 +131,21 @@ export function createArticlesRepository() {
   async function writeRelations(
     db: Executor,
     articleId: number,
-    input: Pick<ArticleWrite, "tagIds" | "credits" | "status" | "publishedAt">,
+    input: Pick<ArticleWrite, "tagIds" | "credits" | "status" | "publishedAt" | "hero" | "body">,
   ) {
     await db.deleteFrom("article_tags").where("article_id", "=", articleId).execute();
+    await db.deleteFrom("article_media").where("article_id", "=", articleId).execute();
+    // The images it shows (hero and body): a file is public while a live story uses it.
+    const wanted = [...new Set([...(input.hero ? [input.hero.mediaId] : []), ...mediaIds(input.body)])];
+    const existing =
+      wanted.length === 0
+        ? []
+        : await db.selectFrom("media").select("id").where("id", "in", wanted).execute();
+    if (existing.length > 0)
+      await db
+        .insertInto("article_media")
+        .values(existing.map((m) => ({ article_id: articleId, media_id: m.id })))
+        .execute();
     await db.deleteFrom("article_credits").where("article_id", "=", articleId).execute();
     // Same transaction as the article row: the link tables' copy of the publication date never
     // disagrees with the article (see liveLinks below).

@@ -178,6 +178,7 @@ export function contentApiRoutes(deps: Deps): FastifyPluginAsyncZod {
           tagIds: article.tagIds,
           personIds: article.credits.map((c) => c.personId),
           linkedArticleIds: model.related.keys(),
+          mediaIds: model.media.keys(),
         });
         reply.header("cache-control", CACHE_CONTROL).header("surrogate-key", keys.join(" "));
         const etag = weakEtag(article.id, article.version, model.corrections?.length ?? 0);

@@ -112,13 +112,15 @@ describe("taxonomy and media API", () => {
     assert.equal(created.json().width, 8);
     assert.equal(created.json().mimeType, "image/png");
     assert.equal(created.json().credit, "Warta");
-    assert.match(created.json().url, /^\/media\/\d{4}\/\d{2}\/banjir-jakarta-[0-9a-f]{10}\.png$/);
+    assert.match(created.json().url, /^\/media\/\d+\/[0-9a-f]{16}-50-50\/w-8\.jpg$/);
+    assert.match(created.json().file, /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.png$/, "no client-chosen path");
     const junk = await upload("?fileName=x.png", Buffer.from("bukan gambar"));
     assert.equal(junk.statusCode, 422);
     assert.equal(junk.json().errors[0].field, "file");
-    const noName = await upload("", png);
-    assert.equal(noName.statusCode, 422);
-    assert.equal(noName.json().errors[0].field, "query.fileName");
+    const again = await upload("", png);
+    assert.equal(again.statusCode, 200, "the same bytes again: the existing image");
+    assert.equal(again.json().duplicate, true);
+    assert.equal(again.json().id, created.json().id);
     assert.equal((await upload("?fileName=x.png", png, "image/png", null)).statusCode, 401);
 
     assert.equal(

@@ -2,7 +2,8 @@ import type { Deps } from "../../app/deps.ts";
 import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
 import { parsePageNumber, type SitePage } from "./site-page.ts";
 import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";
-import { articleView, breadcrumbJsonLd } from "./views/article.view.ts";
+import { articleView, breadcrumbJsonLd, heroPreload } from "./views/article.view.ts";
+import { IMAGE_SIZES, picturePreload } from "../../content/picture.ts";
 import { esiInclude, latestAside } from "./views/components.view.ts";
 import {
   articleContentKeys,
@@ -78,7 +79,10 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
         title: config.siteName,
         description: rt.homeDescription,
         canonical: `${config.siteUrl}/`,
-        head: homeHead(site),
+        head: [
+          homeHead(site),
+          model.lead?.image?.ref ? picturePreload(model.lead.image.ref, "hero", IMAGE_SIZES.lead) : "",
+        ],
       };
       return page(200, head, homeView(model), keys);
     },
@@ -147,6 +151,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           tagIds: article.tagIds,
           personIds: article.credits.map((c) => c.personId),
           linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
+          mediaIds: model.media.keys(),
         }),
       ];
       const head: PageHead = {
@@ -160,6 +165,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
             .map((s) => s.slug)
             .join("/"),
         head: [
+          heroPreload(model),
           breadcrumbJsonLd(model, config.siteUrl),
           articleHead(model, site),
           model.factCheck ? claimReviewHead(model, model.factCheck, site) : "",

@@ -218,6 +218,25 @@ describe("import service", () => {
     const withFile = await ctx.deps.articles.get(fromFile.entries[0]?.articleId as number);
     assert.equal(withFile.hero?.caption, "Berkas lokal");
     const [media] = await ctx.deps.repos.media.byIds(ctx.deps.db, [withFile.hero?.mediaId ?? 0]);
-    assert.match(media?.file ?? "", /\/foto-[0-9a-f]{10}\.png$/);
+    assert.match(media?.file ?? "", /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.png$/);
+
+    // A path leaving the imported folder is never read: the hero stays a pending reference.
+    const inside = join(dir, "dalam");
+    await mkdir(inside, { recursive: true });
+    await writeFile(
+      join(dir, "rahasia.png"),
+      await sharp({ create: { width: 5, height: 5, channels: 3, background: "#ff00ff" } })
+        .png()
+        .toBuffer(),
+    );
+    const escaping = JSON.stringify({
+      headline: "Foto di Luar Folder",
+      paragraphs: ["Satu paragraf."],
+      hero: { url: "../rahasia.png", caption: "Di luar", credit: "Warta" },
+    });
+    await writeFile(join(inside, "luar.jsonl"), `${escaping}\n`);
+    const outside = await importPaths(ctx.deps, { paths: [join(inside, "luar.jsonl")] });
+    const withoutFile = await ctx.deps.articles.get(outside.entries[0]?.articleId as number);
+    assert.equal(withoutFile.hero, null, "not read from outside the folder");
   });
 });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import type { Actor } from "../../core/actor.ts";
 import type { Article } from "../../core/article.ts";
 import type { Person } from "../../core/person.ts";
@@ -182,13 +182,16 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
       bytes = Buffer.from((data[2] as string).replace(/\s+/g, ""), "base64");
       fileName = `foto-utama.${(data[1] as string).split("/")[1]?.replace("jpeg", "jpg") ?? "jpg"}`;
     } else if (url && context.file && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//")) {
-      const path = resolve(dirname(context.file), decodeURIComponent(url.split(/[?#]/)[0] ?? ""));
-      try {
-        bytes = await readFile(path);
-        fileName = basename(path);
-      } catch {
-        bytes = null;
-      }
+      // Only inside the folder being imported: `../` or an absolute path never reads elsewhere.
+      const folder = resolve(dirname(context.file));
+      const path = resolve(folder, decodeURIComponent(url.split(/[?#]/)[0] ?? ""));
+      if (path.startsWith(folder + sep))
+        try {
+          bytes = await readFile(path);
+          fileName = basename(path);
+        } catch {
+          bytes = null;
+        }
     }
     if (bytes) {
       try {
@@ -261,6 +264,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
           if (status === "published" && saved.status !== "published")
             saved = await services.articles.transition(saved.id, "publish", actor, {
               current: saved,
+              allowMissingAlt: true,
               ...(at ? { at } : {}),
             });
           // A new article has no rows to replace yet: only write what exists.

@@ -46,6 +46,12 @@ export interface ExportMedia {
   caption: string;
   credit: string;
   createdAt: string;
+  /** Since migration 008 (absent in older exports). */
+  sha256?: string;
+  focalX?: number;
+  focalY?: number;
+  creator?: string;
+  keywords?: string[];
   /** The image bytes, base64. */
   data: string;
 }
@@ -126,6 +132,11 @@ export async function exportWarta(deps: ServiceDeps & { storage: MediaStorage })
       caption: m.caption,
       credit: m.credit,
       createdAt: m.createdAt.toISOString(),
+      sha256: m.sha256,
+      focalX: m.focalX,
+      focalY: m.focalY,
+      creator: m.creator,
+      keywords: m.keywords,
       data: bytes ? bytes.toString("base64") : "",
     });
   }

@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { extname } from "node:path";
-import { isSafeMediaKey } from "../../../media/media-storage.ts";
 import type { Deps } from "../../../app/deps.ts";
+import { mediaFileRoutes } from "./media-files.routes.ts";
 import { ESI_SURROGATE_CONTROL } from "../../../cache/esi.ts";
 import { TERBARU_FRAGMENT_PATH } from "../../../cache/purge-keys.ts";
 import { createEncodingNegotiator } from "../../../cache/accept-encoding.ts";
@@ -15,15 +12,6 @@ function sameAssetName(a: string, b: string): boolean {
   const unhashed = (url: string) => url.replace(/\.[0-9a-f]{6,64}(\.[a-z]+)$/, "$1");
   return /\.[0-9a-f]{6,64}\.[a-z]+$/.test(b) && unhashed(a) === unhashed(b);
 }
-
-const MEDIA_TYPES: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-};
 
 /** The public site: pages, the stylesheet and media files. */
 export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAssets) {
@@ -39,6 +27,8 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAsset
     };
 
     app.get("/healthz", async () => ({ status: "ok" }));
+
+    await app.register(mediaFileRoutes(deps, renderer));
 
     // Static assets, precompressed at boot (br, gzip); an outdated hash redirects to the current file.
     app.get("/aset/:file", async (request, reply) => {
@@ -57,19 +47,6 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAsset
       if (encoding !== "identity") reply.header("content-encoding", encoding);
       if (request.headers["if-none-match"] === asset.etag) return reply.code(304).send();
       return reply.send(asset.variants[encoding]);
-    });
-
-    app.get("/media/*", async (request, reply) => {
-      const key = (request.params as { "*": string })["*"];
-      const type = MEDIA_TYPES[extname(key).toLowerCase()];
-      const path = isSafeMediaKey(key) ? deps.storage.localPath(key) : null;
-      const info = path && type ? await stat(path).catch(() => null) : null;
-      if (!path || !type || !info?.isFile()) return send(reply, await renderer.error(404));
-      return reply
-        .header("content-type", type)
-        .header("content-length", info.size)
-        .header("cache-control", "public, max-age=31536000, immutable")
-        .send(createReadStream(path));
     });
 
     app.get("/", async (_request, reply) => send(reply, await renderer.home()));

@@ -3,6 +3,7 @@ import { sectionTrail } from "../../../core/section.ts";
 import { sectionPath } from "../../../core/urls.ts";
 import { renderBodyHtml } from "../../../content/body-html.renderer.ts";
 import { html, jsonForScript, type SafeHtml } from "../../../content/html.ts";
+import { IMAGE_SIZES, pictureHtml, picturePreload } from "../../../content/picture.ts";
 import type { ArticlePageModel } from "../../../db/read/reading.models.ts";
 import { t } from "../messages.ts";
 import { rt } from "../reader-messages.ts";
@@ -62,7 +63,18 @@ function hero(model: ArticlePageModel): SafeHtml {
   }
   const { image, caption, credit } = model.hero;
   const creditText = credit ? html` <span class="credit">(${t.photoSource}: ${credit})</span>` : "";
-  return html`<figure class="hero"><img src="${image.url}" width="${image.width}" height="${image.height}" alt="${image.alt || caption}" fetchpriority="high" decoding="async"><figcaption>${caption}${creditText}</figcaption></figure>`;
+  const alt = image.alt || caption;
+  // The 16:9 crop around the focal point; the page's largest image: high priority, preloaded.
+  const picture = image.ref
+    ? pictureHtml(image.ref, { crop: "hero", alt, sizes: IMAGE_SIZES.article, priority: true })
+    : html`<img src="${image.url}" width="${image.width}" height="${image.height}" alt="${alt}" fetchpriority="high" decoding="async">`;
+  return html`<figure class="hero">${picture}<figcaption>${caption}${creditText}</figcaption></figure>`;
+}
+
+/** `<head>` preload of the hero's AVIF candidates, so the browser fetches it before the stylesheet settles. */
+export function heroPreload(model: ArticlePageModel): SafeHtml {
+  const ref = model.hero?.image.ref;
+  return ref ? picturePreload(ref, "hero", IMAGE_SIZES.article) : html``;
 }
 
 function creditLine(model: ArticlePageModel): SafeHtml {

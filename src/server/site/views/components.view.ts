@@ -1,6 +1,7 @@
 import type { IndonesianTimeZone } from "../../../core/time-zones.ts";
 import { formatHouseDateTime, formatIsoWithOffset } from "../../../core/house-date.ts";
 import { html, type SafeHtml } from "../../../content/html.ts";
+import { IMAGE_SIZES, pictureHtml } from "../../../content/picture.ts";
 import type { ArticleListItem, Page } from "../../../db/read/reading.models.ts";
 import { VERDICTS } from "../../../core/fact-check.ts";
 import type { StoryLabel } from "../../../core/story-label.ts";
@@ -45,9 +46,18 @@ export function articleList(items: readonly ArticleListItem[], level: ItemLevel 
 /** A decorative thumbnail linking to the article; the headline link carries the name. */
 export function thumbnail(item: ArticleListItem, priority = false): SafeHtml {
   if (!item.image) return html``;
-  const { url, width, height } = item.image;
-  const loading = priority ? html`fetchpriority="high"` : html`loading="lazy"`;
-  return html`<a href="${item.url}" tabindex="-1" aria-hidden="true"><img src="${url}" width="${width}" height="${height}" alt="" ${loading} decoding="async"></a>`;
+  const { url, width, height, ref } = item.image;
+  // The front page's lead is the largest image above the fold; every other card is lazy.
+  const picture = ref
+    ? pictureHtml(ref, {
+        crop: "hero",
+        alt: "",
+        sizes: priority ? IMAGE_SIZES.lead : IMAGE_SIZES.card,
+        priority,
+        lazy: !priority,
+      })
+    : html`<img src="${url}" width="${width}" height="${height}" alt="" ${priority ? html`fetchpriority="high"` : html`loading="lazy"`} decoding="async">`;
+  return html`<a href="${item.url}" tabindex="-1" aria-hidden="true">${picture}</a>`;
 }
 
 export function card(item: ArticleListItem): SafeHtml {

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from "../../../content/html.ts";
+import { IMAGE_SIZES, pictureHtml } from "../../../content/picture.ts";
 import type {
   ArticleListItem,
   HomeModel,
@@ -66,7 +67,9 @@ ${pagination(model.articles, pageUrlOf(model.url))}`;
 export function personView(model: PersonPageModel): SafeHtml {
   const { person, photo } = model;
   const portrait = photo
-    ? html`<img src="${photo.url}" width="${photo.width}" height="${photo.height}" alt="${person.name}">`
+    ? photo.ref
+      ? pictureHtml(photo.ref, { crop: "thumb", alt: person.name, sizes: IMAGE_SIZES.avatar, priority: true })
+      : html`<img src="${photo.url}" width="${photo.width}" height="${photo.height}" alt="${person.name}">`
     : "";
   const items = model.articles.items.map((item) => {
     const roles = item.roles.map((role) => t.roles[role]).join(", ");
