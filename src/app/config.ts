@@ -26,9 +26,18 @@ export interface Config {
    * names, IP addresses or CIDR ranges from WARTA_WEBHOOK_ALLOW_INTERNAL (comma-separated).
    */
   webhookAllowInternal: string[];
+  /**
+   * Terpopuler counting (docs/reader-features.md): `server` counts reads where pages are served
+   * (page-cache hits included); `beacon` for a site behind a CDN: article pages send a tiny beacon
+   * and the serving path does not count; `off` counts nothing.
+   */
+  viewCounting: "server" | "beacon" | "off";
 }
 
 const envSchema = z.object({
+  WARTA_VIEW_COUNTING: z
+    .enum(["server", "beacon", "off"], { error: "WARTA_VIEW_COUNTING must be server, beacon or off" })
+    .default("server"),
   PORT: z.coerce
     .number({ error: "PORT must be a number (e.g. 3000)" })
     .int("PORT must be a whole number")
@@ -143,5 +152,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookAllowInternal: e.WARTA_WEBHOOK_ALLOW_INTERNAL.split(",")
       .map((part) => part.trim().toLowerCase())
       .filter((part) => part.length > 0),
+    viewCounting: e.WARTA_VIEW_COUNTING,
   };
 }

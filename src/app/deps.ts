@@ -68,6 +68,8 @@ export interface DepsOptions {
    * The command's process would exit before finishing it, and it would slow a bulk import down.
    */
   backgroundWork?: boolean;
+  /** How often Terpopuler counts are added to the store (default 10 s; 0: on close and by hand). */
+  viewFlushEveryMs?: number;
 }
 
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
@@ -113,7 +115,17 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     ...(options.argon2 ? { argon2: options.argon2 } : {}),
   });
   const purges = createPurgeSinks();
+  const reader = createReaderServices({
+    db: store.db,
+    clock,
+    sections: services.sections,
+    reading,
+    events,
+    articles: services.articles,
+    ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
+  });
   registerSubscribers(events, {
+    popular: reader.views,
     sections: services.sections,
     webhooks: newsroom.webhooks,
     search: searchStack.search,
@@ -122,6 +134,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     purges,
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
+  if (options.backgroundWork ?? true)
+    reader.views.start((error) =>
+      (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
+    );
   return {
     ...services,
     config,
@@ -143,16 +159,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     searchAliases: searchStack.aliases,
     purges,
     transaction: (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn),
-    reader: createReaderServices({
-      db: store.db,
-      clock,
-      sections: services.sections,
-      reading,
-      events,
-      articles: services.articles,
-    }),
+    reader,
     close: async () => {
       await newsroom.stop();
+      await reader.views.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
       await accounts.settle();

@@ -11,6 +11,8 @@ export interface SubscriberParts {
   search: Subscriber;
   reading: Subscriber;
   relatedStories: Subscriber;
+  /** Terpopuler lists drop a story that stops being live without waiting for their TTL. */
+  popular: Subscriber;
   purges: Subscriber;
 }
 
@@ -25,6 +27,7 @@ export function subscriberOrder(parts: SubscriberParts): Subscriber[] {
     parts.search, // the index, before Berita Terkait (which queries it)
     parts.reading, // kept list counts, before any re-render
     parts.relatedStories, // Berita Terkait lists, after the search index
+    parts.popular, // Terpopuler lists, before any re-render
     parts.purges, // page cache and CDN last: a re-render after the purge sees all of the above
   ];
 }

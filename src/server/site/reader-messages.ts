@@ -28,6 +28,9 @@ export const READER_MESSAGES = {
     appearance: "Muncul di",
     verdict: "Putusan",
     factCheckBox: "Hasil cek fakta",
+    popular: "Terpopuler",
+    popularIn: (section: string) => `Terpopuler di ${section}`,
+    popularRanges: { "24j": "24 jam terakhir", "7h": "7 hari terakhir" },
   },
 } as const;
 
