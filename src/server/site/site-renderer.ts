@@ -194,7 +194,12 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
             : "",
         ],
       };
-      const result = await page(200, head, articleView(model, html`<div class="side">${terbaru}${top.html}</div>`), [...new Set(keys)]);
+      const result = await page(
+        200,
+        head,
+        articleView(model, html`<div class="side">${terbaru}${top.html}</div>`),
+        [...new Set(keys)],
+      );
       return block.kind === "include" ? { ...result, includes: true } : result;
     },
 
