@@ -114,7 +114,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     audit: services.audit,
     ...(options.argon2 ? { argon2: options.argon2 } : {}),
   });
-  const purges = createPurgeSinks();
+  const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
   const reader = createReaderServices({
     db: store.db,
     clock,

@@ -22,6 +22,10 @@ import type { ArticleSnapshot, DomainEvent } from "../core/events.ts";
  * | `sitemap`    | sitemaps                                                                    |
  * | `search`     | search result pages (also expire after a short TTL)                         |
  * | `indeks`     | the Indeks pages (`/indeks`, `/indeks/{day}`): any live story's change       |
+ * | `topic:ID`   | a Topik Pilihan's pages and feeds: its change, and any change of its stories |
+ * | `topic-label:ID` | story pages showing the topic's label (purged when the topic changes)   |
+ * | `topics`     | the topics list (`/topik`): any topic's change or any change of a topic's    |
+ * |              | story                                                                       |
  */
 export const GLOBAL_KEYS = {
   home: "home",
@@ -31,6 +35,7 @@ export const GLOBAL_KEYS = {
   sitemap: "sitemap",
   search: "search",
   indeks: "indeks",
+  topics: "topics",
   /** The site's 404 pages: a publication or a new slug may turn one into a page. */
   notFound: "notfound",
 } as const;
@@ -41,6 +46,8 @@ export const tagKey = (id: number): string => `tag:${id}`;
 export const personKey = (id: number): string => `person:${id}`;
 export const tagLabelKey = (id: number): string => `tag-label:${id}`;
 export const personLabelKey = (id: number): string => `person-label:${id}`;
+export const topicKey = (id: number): string => `topic:${id}`;
+export const topicLabelKey = (id: number): string => `topic-label:${id}`;
 
 /** What an article's content shows, by id: the keys any door serving that content must carry. */
 export interface ArticleContentRefs {
@@ -76,6 +83,11 @@ function snapshotKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void
   for (const id of snapshot.personIds) into.add(personKey(id));
 }
 
+/** What an event's keys depend on besides the event: the topics (Topik Pilihan) of its story. */
+export interface PurgeContext {
+  topicIds?: readonly number[];
+}
+
 /**
  * What to purge when `event` happens. Pure. An article change that readers could not see before
  * and cannot see after (a draft edited, created or deleted) purges nothing; otherwise the article
@@ -83,7 +95,7 @@ function snapshotKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void
  * the front page, TERBARU, feeds, sitemaps, search, and the lists of every section (with
  * ancestors), tag and person it belonged to before or belongs to now.
  */
-export function keysToPurge(event: DomainEvent): string[] {
+export function keysToPurge(event: DomainEvent, context: PurgeContext = {}): string[] {
   // Any article event (including kinds added later) is judged by what readers saw before and after.
   if ("articleId" in event) {
     const wasLive = event.before?.live ?? false;
@@ -101,6 +113,9 @@ export function keysToPurge(event: DomainEvent): string[] {
     ]);
     snapshotKeys(event.before, keys);
     snapshotKeys(event.after, keys);
+    // A story's publish, change or withdrawal updates the topics it belongs to.
+    for (const id of context.topicIds ?? []) keys.add(topicKey(id));
+    if ((context.topicIds ?? []).length > 0) keys.add(GLOBAL_KEYS.topics);
     return [...keys];
   }
   switch (event.type) {
@@ -118,6 +133,9 @@ export function keysToPurge(event: DomainEvent): string[] {
       return [personKey(event.id), personLabelKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.notFound];
     case "tag.changed":
       return [tagKey(event.id), tagLabelKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.notFound];
+    // A topic's pages and feeds, the label on its stories, the list of topics.
+    case "topic.changed":
+      return [topicKey(event.id), topicLabelKey(event.id), GLOBAL_KEYS.topics, GLOBAL_KEYS.notFound];
     default:
       return [];
   }

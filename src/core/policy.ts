@@ -34,6 +34,8 @@ export const ACTIONS = [
   "audit.read",
   "webhook.manage",
   "factCheck.update",
+  "topic.manage",
+  "liveBlog.post",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -94,6 +96,9 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   // A token could point deliveries, and their signatures, anywhere: webhooks need a signed-in admin.
   "webhook.manage": null,
   "factCheck.update": "articles:write",
+  // Topics and live entries are seen by readers the moment they are saved: publishing rights.
+  "topic.manage": "articles:publish",
+  "liveBlog.post": "articles:publish",
 };
 
 type Condition = "ownDraft" | "notAdminUser" | "belowRedaktur";
@@ -117,6 +122,8 @@ const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   "article.unpublish": true,
   "article.correct": true,
   "factCheck.update": true,
+  "topic.manage": true,
+  "liveBlog.post": true,
 };
 
 const COMMON: Partial<Record<Action, Cell>> = {

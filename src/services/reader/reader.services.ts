@@ -6,6 +6,7 @@ import type { SectionsService } from "../sections.service.ts";
 import { createFactChecksService } from "./fact-checks.service.ts";
 import { createIndexPagesService } from "./index-pages.service.ts";
 import { createArticleViewsService } from "./article-views.service.ts";
+import { createTopicsService } from "./topics.service.ts";
 
 export interface ReaderServicesDeps {
   db: Executor;
@@ -23,6 +24,7 @@ export function createReaderServices(deps: ReaderServicesDeps) {
   return {
     indexPages: createIndexPagesService(deps),
     factChecks: createFactChecksService(deps),
+    topics: createTopicsService(deps),
     views: createArticleViewsService({
       ...deps,
       ...(deps.viewFlushEveryMs !== undefined ? { flushEveryMs: deps.viewFlushEveryMs } : {}),
