@@ -1,3 +1,4 @@
+import type { TopicRef } from "../../core/topic.ts";
 import type { Article, CreditRole } from "../../core/article.ts";
 import type { Person } from "../../core/person.ts";
 import type { Section, SectionPath } from "../../core/section.ts";
@@ -68,6 +69,8 @@ export interface ArticlePageModel {
   corrections?: { kind: "koreksi" | "ralat"; note: string; at: Date }[];
   /** The claim and verdict when the story is a Cek Fakta (set by the site renderer). */
   factCheck?: FactCheck | null;
+  /** The Topik Pilihan the story belongs to, shown as labels (set by the site renderer). */
+  topics?: TopicRef[];
 }
 
 export interface TagPageModel {

@@ -151,7 +151,10 @@ export function createTopicsRepository() {
       const rows = await db
         .selectFrom("topic_articles")
         .innerJoin("articles", "articles.id", "topic_articles.article_id")
-        .select(["topic_articles.topic_id as topicId", (eb) => eb.fn.max("articles.published_at").as("latest")])
+        .select([
+          "topic_articles.topic_id as topicId",
+          (eb) => eb.fn.max("articles.published_at").as("latest"),
+        ])
         .where("articles.status", "=", "published")
         .where("articles.published_at", "<=", now.toISOString())
         .groupBy("topic_articles.topic_id")

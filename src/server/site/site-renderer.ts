@@ -8,6 +8,7 @@ import {
   articleContentKeys,
   articleKey,
   GLOBAL_KEYS,
+  topicLabelKey,
   personKey,
   sectionKey,
   tagKey,
@@ -35,6 +36,7 @@ export const viewBeaconPath = (articleId: number): string => `/_tayang/${article
 const FOOTER_NAV: NavItem[] = [
   { name: rt.index, url: "/indeks" },
   { name: rt.factCheck, url: "/cek-fakta" },
+  { name: rt.topics, url: "/topik" },
 ];
 
 /**
@@ -163,6 +165,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
       const block = terbaruBlock(article.id, model.newest, canInclude);
       const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
       model.factCheck = await deps.reader.factChecks.get(article.id);
+      model.topics = await deps.reader.topics.refsOf(article.id);
       const root = model.path.ancestors[0] ?? model.path.section;
       const top = await popular(root.id, root.name);
       const keys = [
@@ -174,6 +177,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
         }),
         ...top.keys,
+        ...model.topics.map((topic) => topicLabelKey(topic.id)),
       ];
       const head: PageHead = {
         title: article.headline,

@@ -82,6 +82,7 @@ export function createTopicsService(deps: TopicsServiceDeps) {
   return {
     repo,
     get: load,
+    bySlug: (slug: string): Promise<Topic | null> => repo.bySlug(db, slug),
     all: (): Promise<Topic[]> => repo.all(db),
     articleIds: (topicId: number): Promise<number[]> => repo.articleIds(db, topicId),
 
