@@ -7,6 +7,7 @@ import { createFactChecksService } from "./fact-checks.service.ts";
 import { createIndexPagesService } from "./index-pages.service.ts";
 import { createArticleViewsService } from "./article-views.service.ts";
 import { createTopicsService } from "./topics.service.ts";
+import { createLiveBlogsService } from "./live-blogs.service.ts";
 
 export interface ReaderServicesDeps {
   db: Executor;
@@ -25,6 +26,7 @@ export function createReaderServices(deps: ReaderServicesDeps) {
     indexPages: createIndexPagesService(deps),
     factChecks: createFactChecksService(deps),
     topics: createTopicsService(deps),
+    liveBlogs: createLiveBlogsService(deps),
     views: createArticleViewsService({
       ...deps,
       ...(deps.viewFlushEveryMs !== undefined ? { flushEveryMs: deps.viewFlushEveryMs } : {}),
