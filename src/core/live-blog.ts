@@ -40,3 +40,11 @@ export function isLiveBlogOpen(blog: LiveBlog, now: Date): boolean {
 
 /** The anchor of an entry on the page (`#entri-12`), also its id in the live stream. */
 export const liveEntryAnchor = (id: number): string => `entri-${id}`;
+
+/** What readers see of a live blog now: entries newest first, the pinned "Ringkasan" among them. */
+export interface LiveBlogState {
+  blog: LiveBlog;
+  open: boolean;
+  entries: LiveEntry[];
+  pinned: LiveEntry | null;
+}

@@ -1,4 +1,5 @@
 import type { TopicRef } from "../../core/topic.ts";
+import type { LiveBlogState } from "../../core/live-blog.ts";
 import type { Article, CreditRole } from "../../core/article.ts";
 import type { Person } from "../../core/person.ts";
 import type { Section, SectionPath } from "../../core/section.ts";
@@ -71,6 +72,8 @@ export interface ArticlePageModel {
   factCheck?: FactCheck | null;
   /** The Topik Pilihan the story belongs to, shown as labels (set by the site renderer). */
   topics?: TopicRef[];
+  /** The live blog's coverage and entries when the story is one (set by the site renderer). */
+  liveBlog?: LiveBlogState | null;
 }
 
 export interface TagPageModel {

@@ -15,6 +15,7 @@ import { contentApiRoutes } from "./content-api.routes.ts";
 import { renderDocsPage } from "./docs-page.ts";
 import { factChecksRoutes } from "./fact-checks.routes.ts";
 import { topicsRoutes } from "./topics.routes.ts";
+import { liveBlogsRoutes } from "./live-blogs.routes.ts";
 import { apiValidatorCompiler, problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
 import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
@@ -93,5 +94,6 @@ export function apiPlugin(deps: Deps) {
     await app.register(searchApiRoutes(deps));
     await app.register(factChecksRoutes(deps));
     await app.register(topicsRoutes(deps));
+    await app.register(liveBlogsRoutes(deps));
   };
 }

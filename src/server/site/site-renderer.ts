@@ -23,6 +23,7 @@ import { articleHead, homeHead, listHead } from "../../distribution/page-head.ts
 import { siteInfo } from "../../distribution/site-info.ts";
 import { claimReviewHead } from "./views/fact-check.view.ts";
 import { popularAside } from "./views/popular.view.ts";
+import { liveBlogHead } from "./views/live-blog-head.ts";
 import type { PopularList } from "../../services/reader/article-views.service.ts";
 import { html } from "../../content/html.ts";
 import { t } from "./messages.ts";
@@ -166,6 +167,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
       const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
       model.factCheck = await deps.reader.factChecks.get(article.id);
       model.topics = await deps.reader.topics.refsOf(article.id);
+      model.liveBlog = await deps.reader.liveBlogs.page(article.id);
       const root = model.path.ancestors[0] ?? model.path.section;
       const top = await popular(root.id, root.name);
       const keys = [
@@ -193,6 +195,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           breadcrumbJsonLd(model, config.siteUrl),
           articleHead(model, site),
           model.factCheck ? claimReviewHead(model, model.factCheck, site) : "",
+          model.liveBlog ? liveBlogHead(model, model.liveBlog, site, assets.liveScript.url) : "",
           config.viewCounting === "beacon"
             ? html`<script src="${assets.viewBeacon.url}" defer data-view-beacon="${viewBeaconPath(article.id)}"></script>`
             : "",

@@ -6,6 +6,7 @@ import {
   isLiveBlogOpen,
   LIVE_ENTRY_KINDS,
   type LiveBlog,
+  type LiveBlogState,
   type LiveEntry,
   type LiveEntryContent,
 } from "../../core/live-blog.ts";
@@ -55,13 +56,7 @@ export interface LiveBlogsServiceDeps {
   articles: Pick<ArticlesService, "get">;
 }
 
-export interface LiveBlogPageModel {
-  blog: LiveBlog;
-  open: boolean;
-  /** Newest first; the pinned "Ringkasan" is also `pinned`. */
-  entries: LiveEntry[];
-  pinned: LiveEntry | null;
-}
+export type LiveBlogPageModel = LiveBlogState;
 
 /**
  * Live blogs (docs/reader-features.md): staff start one on a story, post, edit, pin and remove

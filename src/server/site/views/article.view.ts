@@ -9,6 +9,7 @@ import { t } from "../messages.ts";
 import { rt } from "../reader-messages.ts";
 import { houseTime, storyLabel } from "./components.view.ts";
 import { factCheckBox } from "./fact-check.view.ts";
+import { liveBlogView } from "./live-blog.view.ts";
 import { relatedAside } from "./search.view.ts";
 
 /** Each section from the root, with its URL. */
@@ -132,6 +133,7 @@ ${timeLine(model)}
 ${article.lede ? html`<p class="lede">${article.lede}</p>` : ""}
 ${model.factCheck ? factCheckBox(model.factCheck) : ""}
 ${hero(model)}
+${model.liveBlog ? liveBlogView(model.liveBlog, model.url, article.dateline.timeZone) : ""}
 <div class="article-body">${body}</div>
 ${correctionNotes(model)}
 ${creditLine(model)}
