@@ -128,7 +128,11 @@ export function createLiveBlogsRepository() {
       await db
         .updateTable("live_entries")
         .set({ pinned: 0, updated_at: at.toISOString() })
-        .where("id", "in", rows.map((r) => r.id))
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.id),
+        )
         .execute();
       return rows.map((r) => r.id);
     },

@@ -20,7 +20,11 @@ import { announceStoryChange } from "./story-events.ts";
 /** The fields of an entry as sent (the API documents and checks these). */
 export const liveEntryFieldsSchema = z.object({
   kind: z.enum(LIVE_ENTRY_KINDS, { error: "Jenis entri harus text atau quote." }).optional(),
-  text: z.string().trim().min(1, "Isi entri wajib diisi.").max(5000, "Isi entri paling banyak 5000 karakter."),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Isi entri wajib diisi.")
+    .max(5000, "Isi entri paling banyak 5000 karakter."),
   attribution: z.string().trim().max(200, "Sumber kutipan paling banyak 200 karakter.").optional(),
   pinned: z.boolean().optional(),
 });
@@ -81,7 +85,10 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
   async function openBlog(articleId: number): Promise<LiveBlog> {
     const blog = await blogOf(articleId);
     if (!isLiveBlogOpen(blog, clock()))
-      throw new AppError("conflict", "Liputan langsung ini sudah ditutup; buka kembali untuk menambah entri.");
+      throw new AppError(
+        "conflict",
+        "Liputan langsung ini sudah ditutup; buka kembali untuk menambah entri.",
+      );
     return blog;
   }
 
@@ -98,7 +105,11 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
     if (change) tell(change);
   }
 
-  function content(input: { kind?: string; text: string; attribution?: string | undefined }): LiveEntryContent {
+  function content(input: {
+    kind?: string;
+    text: string;
+    attribution?: string | undefined;
+  }): LiveEntryContent {
     return input.kind === "quote" && input.attribution
       ? { text: input.text, attribution: input.attribution }
       : { text: input.text };
@@ -119,7 +130,12 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
       if (!blog) return null;
       const now = clock();
       const entries = await repo.entries(db, articleId, now);
-      return { blog, open: isLiveBlogOpen(blog, now), entries, pinned: entries.find((e) => e.pinned) ?? null };
+      return {
+        blog,
+        open: isLiveBlogOpen(blog, now),
+        entries,
+        pinned: entries.find((e) => e.pinned) ?? null,
+      };
     },
 
     /** Makes a story a live blog (or reopens a closed one). */
@@ -130,7 +146,9 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
       const now = clock();
       const blog: LiveBlog = {
         articleId,
-        coverageStart: parsed.coverageStart ? new Date(parsed.coverageStart) : (existing?.coverageStart ?? now),
+        coverageStart: parsed.coverageStart
+          ? new Date(parsed.coverageStart)
+          : (existing?.coverageStart ?? now),
         coverageEnd: null,
         updatedAt: now,
       };
