@@ -48,6 +48,18 @@ export function createArticleViewsService(deps: ArticleViewsDeps) {
   const lists = new Map<string, { at: number; value: Promise<ArticleListItem[]> }>();
   const flushEveryMs = deps.flushEveryMs ?? VIEW_FLUSH_MS;
   let timer: ReturnType<typeof setInterval> | null = null;
+  // Readers' user agents repeat: the bot check is a map lookup for all but the first of each.
+  const agents = new Map<string, boolean>();
+  function isBot(userAgent: string | undefined): boolean {
+    if (userAgent === undefined) return true;
+    let bot = agents.get(userAgent);
+    if (bot === undefined) {
+      bot = isBotUserAgent(userAgent);
+      if (agents.size >= 1_000) agents.clear();
+      agents.set(userAgent, bot);
+    }
+    return bot;
+  }
 
   function add(articleId: number, views: number): void {
     const current = pending.get(articleId);
@@ -106,7 +118,7 @@ export function createArticleViewsService(deps: ArticleViewsDeps) {
   return {
     /** One read of a story by whoever sent `userAgent`; bots are not counted. Synchronous, no I/O. */
     record(articleId: number, userAgent: string | undefined): boolean {
-      if (isBotUserAgent(userAgent)) return false;
+      if (isBot(userAgent)) return false;
       add(articleId, 1);
       return true;
     },

@@ -166,10 +166,15 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
       return closed;
     },
 
-    async post(articleId: number, input: unknown, _actor: Actor): Promise<LiveEntry> {
+    async post(articleId: number, input: unknown, actor: Actor): Promise<LiveEntry> {
+      return this.postAt(articleId, input, clock(), actor);
+    },
+
+    /** An entry with the time it was posted elsewhere (the demo, an import); never in the future. */
+    async postAt(articleId: number, input: unknown, at: Date, _actor: Actor): Promise<LiveEntry> {
       const parsed = parseInput(liveEntryFieldsSchema, input);
       await openBlog(articleId);
-      const now = clock();
+      const now = at.getTime() > clock().getTime() ? clock() : at;
       const entry = await repo.insert(db, {
         articleId,
         kind: parsed.kind ?? "text",
