@@ -73,6 +73,25 @@ export function createLiveBlogsRepository() {
       return rows.map(entryFromRow);
     },
 
+    /** Entries changed at or after `since` (removed ones too, flagged): what other nodes did. */
+    async changedSince(
+      db: Executor,
+      articleId: number,
+      since: Date,
+      now: Date,
+    ): Promise<(LiveEntry & { removed: boolean })[]> {
+      const rows = await db
+        .selectFrom("live_entries")
+        .selectAll()
+        .where("article_id", "=", articleId)
+        .where("updated_at", ">=", since.toISOString())
+        .where("published_at", "<=", now.toISOString())
+        .orderBy("updated_at")
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => ({ ...entryFromRow(row), removed: row.deleted_at !== null }));
+    },
+
     async entry(db: Executor, id: number): Promise<LiveEntry | null> {
       const row = await db
         .selectFrom("live_entries")

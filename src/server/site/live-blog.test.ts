@@ -3,6 +3,8 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { after, before, describe, it } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import type { Article } from "../../core/article.ts";
+import { SYSTEM_ACTOR } from "../../core/actor.ts";
+import { createDeps } from "../../app/deps.ts";
 import { jsonLdBlocks } from "../../distribution/fixtures/validators.ts";
 import { buildArticle, buildSection } from "../../testing/factories.ts";
 import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
@@ -292,5 +294,36 @@ describe("Live blog: entries by API, a page complete without JavaScript, Server-
     assert.equal((await get(`/_langsung/${embargoed.id}`)).statusCode, 404);
     const home = await get("/");
     assert.ok(!home.body.includes("Embargo Belum Boleh"));
+  });
+
+  it("fans out an entry posted through another node: each node looks in the store", async () => {
+    const other = await createDeps(ctx.deps.config, { clock: () => new Date(NOW), viewFlushEveryMs: 0 });
+    try {
+      const section = (await ctx.deps.sections.directory()).children(null)[0];
+      assert.ok(section);
+      const second = await buildArticle(ctx.deps, {
+        headline: "Langsung: Rapat Paripurna Anggaran",
+        sectionId: section.id,
+        publishedAt: new Date("2026-11-26T01:00:00Z"),
+      });
+      await ctx.deps.reader.liveBlogs.start(second.id, {}, SYSTEM_ACTOR);
+      const stream = await openStream(origin, `/_langsung/${second.id}`);
+      try {
+        const entry = await other.reader.liveBlogs.post(
+          second.id,
+          { text: "Sidang dibuka ketua DPR." },
+          SYSTEM_ACTOR,
+        );
+        const data = await stream.next("entry", 2500);
+        assert.equal(data.anchor, `entri-${entry.id}`);
+        assert.match(String(data.html), /Sidang dibuka ketua DPR\./);
+        await other.reader.liveBlogs.close(second.id, SYSTEM_ACTOR);
+        await stream.next("closed", 2500);
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await other.close();
+    }
   });
 });

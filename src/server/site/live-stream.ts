@@ -13,7 +13,15 @@ interface Audience {
   clients: Set<PassThrough>;
   zone: IndonesianTimeZone;
   pageUrl: string;
+  /** Changes from this instant on are looked for in the store (other nodes' entries). */
+  since: Date;
+  /** What the streams were told, by entry id: the version (updatedAt ms) or -1 once removed. */
+  told: Map<number, number>;
+  closed: boolean;
 }
+
+/** How often a node looks in the store for entries posted through other nodes. */
+export const LIVE_POLL_MS = 1_000;
 
 const event = (name: string, data: unknown): string => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 
@@ -22,8 +30,9 @@ const event = (name: string, data: unknown): string => `event: ${name}\ndata: ${
  * once — the same entry view as the page — and the one string is written to every open stream
  * of that blog, so fanning an entry out to thousands of readers is a loop of socket writes.
  */
-export function createLiveStream(deps: Deps) {
+export function createLiveStream(deps: Deps, options: { pollMs?: number } = {}) {
   const audiences = new Map<number, Audience>();
+  const pollMs = options.pollMs ?? LIVE_POLL_MS;
 
   function message(change: LiveChange, audience: Audience): string {
     switch (change.type) {
@@ -46,10 +55,26 @@ export function createLiveStream(deps: Deps) {
     });
   }
 
+  /** Whether the streams were already told this change (by this node or an earlier poll). */
+  function alreadyTold(audience: Audience, change: LiveChange): boolean {
+    if (change.type === "closed") return audience.closed;
+    const id = change.type === "entry" ? change.entry.id : change.entryId;
+    const version = change.type === "entry" ? change.entry.updatedAt.getTime() : -1;
+    return audience.told.get(id) === version;
+  }
+
+  function remember(audience: Audience, change: LiveChange): void {
+    if (change.type === "closed") audience.closed = true;
+    else if (change.type === "entry") audience.told.set(change.entry.id, change.entry.updatedAt.getTime());
+    else audience.told.set(change.entryId, -1);
+  }
+
   /** Writes a change to every open page of its blog; returns how many streams it reached. */
   function fanOut(change: LiveChange): number {
     const audience = audiences.get(change.articleId);
     if (!audience || audience.clients.size === 0) return 0;
+    if (alreadyTold(audience, change)) return 0;
+    remember(audience, change);
     const text = message(change, audience);
     for (const client of audience.clients) client.write(text);
     if (change.type === "closed") for (const client of audience.clients) client.end();
@@ -61,6 +86,30 @@ export function createLiveStream(deps: Deps) {
     for (const audience of audiences.values()) for (const client of audience.clients) client.write(": \n\n");
   }, HEARTBEAT_MS);
   heartbeat.unref();
+
+  // Several nodes: each looks in the store for what the others posted (one query per open blog).
+  let polling = false;
+  const poll =
+    pollMs > 0
+      ? setInterval(() => {
+          if (polling || audiences.size === 0) return;
+          polling = true;
+          void (async () => {
+            for (const [articleId, audience] of audiences) {
+              const started = deps.clock();
+              const changes = await deps.reader.liveBlogs.changesSince(articleId, audience.since);
+              // A change made while the query ran is seen by the next one (`>=`, told once).
+              audience.since = new Date(started.getTime() - 1_000);
+              for (const change of changes) fanOut(change);
+            }
+          })()
+            .catch(() => {})
+            .finally(() => {
+              polling = false;
+            });
+        }, pollMs)
+      : null;
+  poll?.unref();
 
   return {
     fanOut,
@@ -75,6 +124,7 @@ export function createLiveStream(deps: Deps) {
       app.addHook("onClose", async () => {
         unsubscribe();
         clearInterval(heartbeat);
+        if (poll) clearInterval(poll);
         for (const audience of audiences.values()) for (const client of audience.clients) client.end();
         audiences.clear();
       });
@@ -92,7 +142,14 @@ export function createLiveStream(deps: Deps) {
         if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
         let audience = audiences.get(articleId);
         if (!audience) {
-          audience = { clients: new Set(), zone: model.article.dateline.timeZone, pageUrl: model.url };
+          audience = {
+            clients: new Set(),
+            zone: model.article.dateline.timeZone,
+            pageUrl: model.url,
+            since: deps.clock(),
+            told: new Map(),
+            closed: false,
+          };
           audiences.set(articleId, audience);
         }
         const stream = new PassThrough();

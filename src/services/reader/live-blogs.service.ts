@@ -124,6 +124,22 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
 
     get: (articleId: number): Promise<LiveBlog | null> => repo.find(db, articleId),
 
+    /**
+     * What changed since `since`, wherever it was made (another node included), as the changes
+     * this node's listeners hear: how open pages on every node learn of every entry.
+     */
+    async changesSince(articleId: number, since: Date): Promise<LiveChange[]> {
+      const blog = await repo.find(db, articleId);
+      if (!blog) return [];
+      const now = clock();
+      const changes: LiveChange[] = (await repo.changedSince(db, articleId, since, now)).map(
+        ({ removed, ...entry }) =>
+          removed ? { type: "removed", articleId, entryId: entry.id } : { type: "entry", articleId, entry },
+      );
+      if (!isLiveBlogOpen(blog, now)) changes.push({ type: "closed", articleId, blog });
+      return changes;
+    },
+
     /** The blog and the entries readers see, or null when the story is no live blog. */
     async page(articleId: number): Promise<LiveBlogPageModel | null> {
       const blog = await repo.find(db, articleId);
