@@ -7,7 +7,8 @@
  *    connection, against the same node before they opened), and the time from posting an entry to
  *    the last of them receiving it.
  *
- * Env: BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50), BENCH_SSE (10000).
+ * Env: BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50), BENCH_SSE (10000; 0 skips),
+ * BENCH_ON_MODE (server; `off` makes an A/A control run of the two processes).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
@@ -82,7 +83,7 @@ const stop = (child: ChildProcess) =>
 
 async function hitPath(articleUrl: string) {
   const off = await server(4711, "off");
-  const on = await server(4712, "server");
+  const on = await server(4712, process.env.BENCH_ON_MODE ?? "server");
   const headers = { "user-agent": BROWSER, "accept-encoding": "br" };
   const runs: { off: LoadResult[]; on: LoadResult[] } = { off: [], on: [] };
   try {
