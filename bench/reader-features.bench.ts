@@ -168,8 +168,9 @@ async function sse(liveId: number) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const after = await ask<{ rss: number }>(node, "memory");
     const started = performance.now();
-    node.send({ post: liveId });
+    const server = ask<{ serverMs: number }>(node, { post: liveId });
     await everyone;
+    const { serverMs } = await server;
     const fanOutMs = performance.now() - started;
     return {
       connections: SSE,
@@ -178,6 +179,7 @@ async function sse(liveId: number) {
       rssAfterMb: round(after.rss / 1048576, 1),
       bytesPerConnection: Math.round((after.rss - before.rss) / SSE),
       fanOutMs: round(fanOutMs, 1),
+      serverPostAndWriteMs: round(serverMs, 1),
     };
   } finally {
     for (const req of clients) req.destroy();
@@ -193,7 +195,7 @@ console.log(
 const stream = SSE > 0 ? await sse(liveId) : null;
 if (stream)
   console.log(
-    `SSE: ${stream.connections} idle connections opened in ${stream.openSeconds}s; RSS ${stream.rssBeforeMb} → ${stream.rssAfterMb} MB (${stream.bytesPerConnection} B per connection); entry posted → received by all in ${stream.fanOutMs} ms`,
+    `SSE: ${stream.connections} idle connections opened in ${stream.openSeconds}s; RSS ${stream.rssBeforeMb} → ${stream.rssAfterMb} MB (${stream.bytesPerConnection} B per connection); entry posted → received by all in ${stream.fanOutMs} ms (server: post + writes to all streams ${stream.serverPostAndWriteMs} ms)`,
   );
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(

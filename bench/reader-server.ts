@@ -27,8 +27,10 @@ process.on("message", async (message: unknown) => {
   } else if (typeof message === "object" && message && "post" in message) {
     const articleId = (message as { post: number }).post;
     const at = Date.now();
+    const started = performance.now();
+    // The post (store write, purge) and the synchronous write of the entry to every open stream.
     await deps.reader.liveBlogs.post(articleId, { text: `Entri uji ${at}` }, SYSTEM_ACTOR);
-    process.send?.({ posted: at });
+    process.send?.({ serverMs: performance.now() - started });
   }
 });
 process.on("SIGTERM", async () => {
