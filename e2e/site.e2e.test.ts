@@ -101,4 +101,81 @@ describe("the demo site in headless Chromium", { skip }, () => {
     assert.deepEqual(check.a11y, [], "a fact-check page meets WCAG 2.2 AA checks");
     assert.match(check.html, /"@type":"ClaimReview"/);
   });
+
+  it("opens Topik Pilihan and a live blog without console errors or WCAG AA violations", async () => {
+    const topics = await visit("/topik");
+    assert.deepEqual(topics.problems, []);
+    assert.deepEqual(topics.a11y, [], "/topik meets WCAG 2.2 AA checks");
+    const topicPath = /<a href="(\/topik\/[^"]+)">/.exec(topics.html)?.[1];
+    assert.ok(topicPath, "the demo topic is listed");
+    const topic = await visit(topicPath);
+    assert.deepEqual(topic.problems, []);
+    assert.deepEqual(topic.a11y, [], "a topic page meets WCAG 2.2 AA checks");
+    const livePath =
+      /<h3 class="item-title"><span class="label label-live">Langsung<\/span> <a href="([^"]+)"/.exec(
+        topic.html,
+      )?.[1];
+    assert.ok(livePath, "the topic's pinned live blog");
+    const live = await visit(livePath);
+    assert.deepEqual(live.problems, []);
+    assert.deepEqual(live.a11y, [], "a live blog meets WCAG 2.2 AA checks");
+    assert.match(live.html, /"@type":"LiveBlogPosting"/);
+    assert.match(live.html, /Terpopuler/, "the demo's reads make Terpopuler non-empty");
+  });
+
+  it("shows a live-blog entry posted through the API on an open page within a second, without a reload", async () => {
+    const model = await ctx.deps.reading.home();
+    const liveItem = [model.lead, ...model.latest].find((item) => item?.label?.kind === "live");
+    assert.ok(liveItem, "the demo's live blog is on the home page");
+    const page = await browser.browser.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    try {
+      await page.goto(origin + liveItem.url, { waitUntil: "load" });
+      // The stream is open once the server counts it; then post as the newsroom would.
+      await page.waitForFunction(() => document.querySelector("[data-live-stream]") !== null);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const editor = await ctx.deps.accounts.users.create(
+        {
+          email: "langsung@warta.test",
+          name: "Editor Langsung",
+          role: "editor",
+          personId: null,
+          password: "rahasia-editor-123",
+        },
+        { kind: "system", name: "e2e" },
+      );
+      assert.ok(editor.user.id);
+      const login = await fetch(`${origin}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "langsung@warta.test", password: "rahasia-editor-123" }),
+      });
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const csrf = ((await login.json()) as { csrfToken?: string }).csrfToken ?? "";
+      const posted = Date.now();
+      const response = await fetch(`${origin}/api/v1/articles/${liveItem.id}/live-blog/entries`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf },
+        body: JSON.stringify({ text: "Kabar uji dari peramban: genangan mulai surut." }),
+      });
+      assert.equal(response.status, 201, await response.text());
+      await page.waitForFunction(
+        () =>
+          document.querySelector("[data-live-stream]")?.textContent?.includes("genangan mulai surut") ??
+          false,
+        undefined,
+        { timeout: 1000 },
+      );
+      assert.ok(Date.now() - posted < 1000 + 200);
+      assert.deepEqual(problems, []);
+      await page.reload({ waitUntil: "load" });
+      assert.match(await page.content(), /Kabar uji dari peramban: genangan mulai surut\./);
+    } finally {
+      await page.close();
+    }
+  });
 });

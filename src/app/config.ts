@@ -36,9 +36,18 @@ export interface Config {
   outboxPollMs: number;
   /** Bearer token that opens /metrics beyond loopback, or null (loopback only). */
   metricsToken: string | null;
+  /**
+   * Terpopuler counting (docs/reader-features.md): `server` counts reads where pages are served
+   * (page-cache hits included); `beacon` for a site behind a CDN: article pages send a tiny beacon
+   * and the serving path does not count; `off` counts nothing.
+   */
+  viewCounting: "server" | "beacon" | "off";
 }
 
 const envSchema = z.object({
+  WARTA_VIEW_COUNTING: z
+    .enum(["server", "beacon", "off"], { error: "WARTA_VIEW_COUNTING must be server, beacon or off" })
+    .default("server"),
   PORT: z.coerce
     .number({ error: "PORT must be a number (e.g. 3000)" })
     .int("PORT must be a whole number")
@@ -173,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     nodeId: e.WARTA_NODE_ID ?? `${hostname()}:${e.PORT}`,
     outboxPollMs: e.WARTA_OUTBOX_POLL_MS,
     metricsToken: e.WARTA_METRICS_TOKEN ? e.WARTA_METRICS_TOKEN : null,
+    viewCounting: e.WARTA_VIEW_COUNTING,
   };
 }

@@ -86,6 +86,8 @@ export interface DepsOptions {
    * The command's process would exit before finishing it, and it would slow a bulk import down.
    */
   backgroundWork?: boolean;
+  /** How often Terpopuler counts are added to the store (default 10 s; 0: on close and by hand). */
+  viewFlushEveryMs?: number;
 }
 
 export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
@@ -144,8 +146,18 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     audit: services.audit,
     ...(options.argon2 ? { argon2: options.argon2 } : {}),
   });
-  const purges = createPurgeSinks();
+  const reader = createReaderServices({
+    db: store.db,
+    clock,
+    sections: services.sections,
+    reading,
+    events,
+    articles: services.articles,
+    ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
+  });
+  const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
   registerSubscribers(outbox, {
+    popular: reader.views,
     sections: services.sections,
     webhooks: newsroom.webhooks,
     search: searchStack.search,
@@ -155,6 +167,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   let stopListening: (() => Promise<void>) | null = null;
+  if (options.backgroundWork ?? true)
+    reader.views.start((error) =>
+      (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
+    );
   return {
     ...services,
     config,
@@ -178,14 +194,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     searchAliases: searchStack.aliases,
     purges,
     transaction: run,
-    reader: createReaderServices({
-      db: store.db,
-      clock,
-      sections: services.sections,
-      reading,
-      events,
-      articles: services.articles,
-    }),
+    reader,
     startEventDelivery: async () => {
       if (config.database.dialect === "postgres" && notifyChannel && !stopListening)
         stopListening = listenPostgres(
@@ -200,6 +209,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await stopListening?.();
       await outbox.stop();
       await newsroom.stop();
+      await reader.views.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
       await outbox.settle();

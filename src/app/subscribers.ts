@@ -13,6 +13,8 @@ export interface SubscriberParts {
   search: Subscriber;
   reading: Subscriber;
   relatedStories: Subscriber;
+  /** Terpopuler lists drop a story that stops being live without waiting for their TTL. */
+  popular: Subscriber;
   purges: Subscriber;
 }
 
@@ -30,6 +32,7 @@ export function subscriberOrder(parts: SubscriberParts): Array<[Subscriber, Subs
     [parts.search, "shared"], // the index, before Berita Terkait (which queries it)
     [parts.reading, "node"], // kept list counts, before any re-render
     [parts.relatedStories, "shared"], // Berita Terkait lists, after the search index
+    [parts.popular, "node"], // Terpopuler lists, before any re-render
     [parts.purges, "node"], // page cache and CDN last: a re-render after the purge sees all of the above
   ];
 }

@@ -28,6 +28,8 @@ export interface CacheEntry {
   bytes: number;
   storedAt: number;
   expiresAt: number;
+  /** The story a hit on this page is a read of (Terpopuler), or null. */
+  viewOf: number | null;
 }
 
 export interface EntryInput {
@@ -40,6 +42,8 @@ export interface EntryInput {
   /** Compress only text: HTML, XML, JSON, CSS, JS, plain. */
   compress: boolean;
   brotliQuality: number;
+  /** The story a read of this page counts for (an article page), if any. */
+  viewOf?: number | null;
 }
 
 export interface PageCacheStats {
@@ -119,6 +123,7 @@ export async function buildEntry(input: EntryInput, now: number): Promise<CacheE
     bytes,
     storedAt: now,
     expiresAt: now + input.ttlSeconds * 1000,
+    viewOf: input.viewOf ?? null,
   };
 }
 

@@ -107,3 +107,20 @@ test("another story's publish purges `latest`, never the article pages that only
   assert.ok(keys.includes("latest"));
   assert.ok(!keys.includes("article:7"));
 });
+
+test("a story's publish purges the topics it belongs to and the topics list; a draft's change none", () => {
+  const keys = keysToPurge(event("article.published", snap({ live: false }), snap()), { topicIds: [4, 5] });
+  for (const key of ["topic:4", "topic:5", "topics"]) assert.ok(keys.includes(key), key);
+  assert.deepEqual(
+    keysToPurge(event("article.updated", snap({ live: false }), snap({ live: false })), { topicIds: [4] }),
+    [],
+  );
+  assert.ok(!keysToPurge(event("article.published", null, snap())).includes("topics"));
+});
+
+test("a topic's change purges its pages, its label on stories and the topics list", () => {
+  assert.deepEqual(
+    sorted(keysToPurge({ type: "topic.changed", id: 4, at: new Date(0) })),
+    sorted(["topic:4", "topic-label:4", "topics", "notfound"]),
+  );
+});

@@ -24,6 +24,10 @@ import type { ArticleSnapshot, DomainEvent } from "../core/events.ts";
  * | `indeks`     | the Indeks pages (`/indeks`, `/indeks/{day}`): any live story's change       |
  * | `media:ID`   | the image's files (every derivative) and the article pages showing it:      |
  * |              | purged when a story using it goes live or is withdrawn, or the image changes |
+ * | `topic:ID`   | a Topik Pilihan's pages and feeds: its change, and any change of its stories |
+ * | `topic-label:ID` | story pages showing the topic's label (purged when the topic changes)   |
+ * | `topics`     | the topics list (`/topik`): any topic's change or any change of a topic's    |
+ * |              | story                                                                       |
  */
 export const GLOBAL_KEYS = {
   home: "home",
@@ -33,6 +37,7 @@ export const GLOBAL_KEYS = {
   sitemap: "sitemap",
   search: "search",
   indeks: "indeks",
+  topics: "topics",
   /** The site's 404 pages: a publication or a new slug may turn one into a page. */
   notFound: "notfound",
 } as const;
@@ -45,6 +50,8 @@ export const personKey = (id: number): string => `person:${id}`;
 export const mediaKey = (id: number): string => `media:${id}`;
 export const tagLabelKey = (id: number): string => `tag-label:${id}`;
 export const personLabelKey = (id: number): string => `person-label:${id}`;
+export const topicKey = (id: number): string => `topic:${id}`;
+export const topicLabelKey = (id: number): string => `topic-label:${id}`;
 
 /** What an article's content shows, by id: the keys any door serving that content must carry. */
 export interface ArticleContentRefs {
@@ -88,6 +95,11 @@ function mediaKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void {
   for (const id of snapshot?.mediaIds ?? []) into.add(mediaKey(id));
 }
 
+/** What an event's keys depend on besides the event: the topics (Topik Pilihan) of its story. */
+export interface PurgeContext {
+  topicIds?: readonly number[];
+}
+
 /**
  * What to purge when `event` happens. Pure. An article change that readers could not see before
  * and cannot see after (a draft edited, created or deleted) purges nothing; otherwise the article
@@ -95,7 +107,7 @@ function mediaKeys(snapshot: ArticleSnapshot | null, into: Set<string>): void {
  * the front page, TERBARU, feeds, sitemaps, search, and the lists of every section (with
  * ancestors), tag and person it belonged to before or belongs to now.
  */
-export function keysToPurge(event: DomainEvent): string[] {
+export function keysToPurge(event: DomainEvent, context: PurgeContext = {}): string[] {
   // Any article event (including kinds added later) is judged by what readers saw before and after.
   if ("articleId" in event) {
     const wasLive = event.before?.live ?? false;
@@ -115,6 +127,9 @@ export function keysToPurge(event: DomainEvent): string[] {
     snapshotKeys(event.after, keys);
     mediaKeys(event.before, keys);
     mediaKeys(event.after, keys);
+    // A story's publish, change or withdrawal updates the topics it belongs to.
+    for (const id of context.topicIds ?? []) keys.add(topicKey(id));
+    if ((context.topicIds ?? []).length > 0) keys.add(GLOBAL_KEYS.topics);
     return [...keys];
   }
   switch (event.type) {
@@ -135,6 +150,9 @@ export function keysToPurge(event: DomainEvent): string[] {
     // New description or file: its files, the pages showing it, and the feeds pointing at it.
     case "media.changed":
       return [mediaKey(event.id), GLOBAL_KEYS.feeds, GLOBAL_KEYS.home];
+    // A topic's pages and feeds, the label on its stories, the list of topics.
+    case "topic.changed":
+      return [topicKey(event.id), topicLabelKey(event.id), GLOBAL_KEYS.topics, GLOBAL_KEYS.notFound];
     default:
       return [];
   }

@@ -9,17 +9,26 @@ export type PurgeSink = (keys: string[]) => void;
  * every sink. The page-cache plugin adds its sink when an app starts and removes it on close,
  * while the subscriber itself keeps its place in app/subscribers.ts.
  */
-export function createPurgeSinks() {
+export function createPurgeSinks(
+  options: {
+    /** The topics (Topik Pilihan) of a story: its publish purges their pages too. */
+    topicsOf?: (articleId: number) => Promise<readonly number[]>;
+  } = {},
+) {
   const sinks = new Set<PurgeSink>();
   return {
     add(sink: PurgeSink): () => void {
       sinks.add(sink);
       return () => sinks.delete(sink);
     },
-    handleEvent(event: DomainEvent): void {
+    async handleEvent(event: DomainEvent): Promise<void> {
       if (sinks.size === 0) return;
-      const keys = keysToPurge(event);
+      let keys = keysToPurge(event);
       if (keys.length === 0) return;
+      if ("articleId" in event && options.topicsOf) {
+        const topicIds = await options.topicsOf(event.articleId);
+        if (topicIds.length > 0) keys = keysToPurge(event, { topicIds });
+      }
       for (const sink of sinks) sink(keys);
     },
   };

@@ -34,7 +34,8 @@ export interface ArticleEvent {
 }
 
 export interface TaxonomyEvent {
-  type: "section.changed" | "person.changed" | "tag.changed";
+  /** `topic.changed`: a Topik Pilihan's title, intro, pin or stories changed (or it was deleted). */
+  type: "section.changed" | "person.changed" | "tag.changed" | "topic.changed";
   id: number;
   at: Date;
 }

@@ -42,6 +42,8 @@ const PLAIN: Partial<Record<Action, Row>> = {
   "token.manageAny": [N, N, N, N, Y],
   "audit.read": [N, N, N, N, Y],
   "webhook.manage": [N, N, N, N, Y],
+  "topic.manage": [N, N, Y, Y, Y],
+  "liveBlog.post": [N, N, Y, Y, Y],
 };
 
 const article = (status: ArticleStatus, owner: "credit" | "creator" | "other") =>

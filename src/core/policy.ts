@@ -37,6 +37,8 @@ export const ACTIONS = [
   "audit.read",
   "webhook.manage",
   "factCheck.update",
+  "topic.manage",
+  "liveBlog.post",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -100,6 +102,9 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   // A token could point deliveries, and their signatures, anywhere: webhooks need a signed-in admin.
   "webhook.manage": null,
   "factCheck.update": "articles:write",
+  // Topics and live entries are seen by readers the moment they are saved: publishing rights.
+  "topic.manage": "articles:publish",
+  "liveBlog.post": "articles:publish",
 };
 
 type Condition = "ownDraft" | "notAdminUser" | "belowRedaktur";
@@ -126,6 +131,8 @@ const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   // A new file or a deletion changes what live stories show: editors and up.
   "media.replace": true,
   "media.delete": true,
+  "topic.manage": true,
+  "liveBlog.post": true,
 };
 
 const COMMON: Partial<Record<Action, Cell>> = {

@@ -14,6 +14,7 @@ import { createSiteRenderer } from "./site/site-renderer.ts";
 import { createReaderRenderer } from "./site/reader-renderer.ts";
 import { readerRoutes } from "./site/routes/reader.routes.ts";
 import { readerFeedsRoutes } from "./site/routes/reader-feeds.routes.ts";
+import { createLiveStream } from "./site/live-stream.ts";
 
 /** How long a client may take to send one whole request. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -84,6 +85,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   // The newsroom SPA at /admin (built into admin/dist; never in the page cache).
   await app.register(adminRoutes());
   await app.register(searchRoutes(deps, renderer));
+  // Server-Sent Events to open live-blog pages (never cached: a stream has no surrogate key).
+  await app.register(createLiveStream(deps).register);
   await app.register(readerRoutes(deps, renderer, createReaderRenderer(deps, renderer)));
   await app.register(siteRoutes(deps, renderer, assets));
   return app;

@@ -1,3 +1,5 @@
+import type { TopicRef } from "../../core/topic.ts";
+import type { LiveBlogState } from "../../core/live-blog.ts";
 import type { Article, CreditRole } from "../../core/article.ts";
 import type { Person } from "../../core/person.ts";
 import type { Section, SectionPath } from "../../core/section.ts";
@@ -68,6 +70,10 @@ export interface ArticlePageModel {
   corrections?: { kind: "koreksi" | "ralat"; note: string; at: Date }[];
   /** The claim and verdict when the story is a Cek Fakta (set by the site renderer). */
   factCheck?: FactCheck | null;
+  /** The Topik Pilihan the story belongs to, shown as labels (set by the site renderer). */
+  topics?: TopicRef[];
+  /** The live blog's coverage and entries when the story is one (set by the site renderer). */
+  liveBlog?: LiveBlogState | null;
 }
 
 export interface TagPageModel {

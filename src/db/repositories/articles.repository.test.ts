@@ -45,6 +45,12 @@ describe("articles repository", () => {
       caption: "",
       credit: "",
       createdAt: T0,
+      sha256: "",
+      byteSize: 0,
+      focalX: 50,
+      focalY: 50,
+      creator: "",
+      keywords: [],
     });
     write = {
       slug: "rupiah-menguat",

@@ -15,6 +15,12 @@ const image = (n: number): Omit<Media, "id"> => ({
   caption: `Keterangan ${n}`,
   credit: n % 2 === 0 ? "ANTARA/Fotografer" : "",
   createdAt: new Date(Date.UTC(2026, 11, 1, 2, n, 0, 123)),
+  sha256: "",
+  byteSize: 0,
+  focalX: 50,
+  focalY: 50,
+  creator: "",
+  keywords: [],
 });
 
 describe("media repository", () => {

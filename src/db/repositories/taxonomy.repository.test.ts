@@ -72,6 +72,12 @@ describe("taxonomy repository", () => {
       caption: "",
       credit: "",
       createdAt: new Date("2026-12-01T00:00:00.000Z"),
+      sha256: "",
+      byteSize: 0,
+      focalX: 50,
+      focalY: 50,
+      creator: "",
+      keywords: [],
     });
     const siti = await taxonomy.insertPerson(db, {
       slug: "siti-aminah",

@@ -14,6 +14,8 @@ import { authRoutes } from "./auth.routes.ts";
 import { contentApiRoutes } from "./content-api.routes.ts";
 import { renderDocsPage } from "./docs-page.ts";
 import { factChecksRoutes } from "./fact-checks.routes.ts";
+import { topicsRoutes } from "./topics.routes.ts";
+import { liveBlogsRoutes } from "./live-blogs.routes.ts";
 import { apiValidatorCompiler, problemErrorHandler, problemNotFoundHandler } from "./problem.ts";
 import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
@@ -91,5 +93,7 @@ export function apiPlugin(deps: Deps) {
     await app.register(webhooksRoutes(deps));
     await app.register(searchApiRoutes(deps));
     await app.register(factChecksRoutes(deps));
+    await app.register(topicsRoutes(deps));
+    await app.register(liveBlogsRoutes(deps));
   };
 }

@@ -64,6 +64,7 @@ export function createEsiComposer(options: ComposerOptions) {
       headers: Record<string, string>;
       surrogateKeys: readonly string[];
       expiresAt: number;
+      viewOf?: number | null;
     },
   ): Promise<CacheEntry | null> {
     const seq = cache.seq;
@@ -91,6 +92,7 @@ export function createEsiComposer(options: ComposerOptions) {
         ttlSeconds: Math.max(1, (expiresAt - at) / 1000),
         compress: true,
         brotliQuality,
+        viewOf: shell.viewOf ?? null,
       },
       at,
     );
@@ -112,6 +114,7 @@ export function createEsiComposer(options: ComposerOptions) {
       headers,
       surrogateKeys: shell.surrogateKeys,
       expiresAt: shell.expiresAt,
+      viewOf: shell.viewOf,
     });
   }
 

@@ -19,6 +19,11 @@ export const SEARCH_TTL_SECONDS = 60;
 /** Requests carrying this cookie (a newsroom login) are never served from or stored in a cache. */
 export const SESSION_COOKIE = "warta_session";
 export const BYPASS_HEADER = "x-warta-cache-bypass";
+/**
+ * Set by a route on a page whose read counts for a story (Terpopuler): the article id. The plugin
+ * takes it off the response and keeps it with the cached page, so hits count without any lookup.
+ */
+export const VIEW_HEADER = "x-warta-view";
 
 /**
  * Response headers not replayed on hits: per-connection or per-response ones, and those the cache
@@ -52,6 +57,11 @@ export interface PageCachePluginOptions {
   /** Honour `x-warta-cache-bypass: 1` (benchmarks force misses with it). */
   allowBypass?: boolean;
   brotliQuality?: number;
+  /**
+   * Counts a read of a story (an article page served: rendered, from the cache, or 304), given the
+   * reader's user agent. Must be cheap and synchronous: it runs on the hit path. Null: not counted.
+   */
+  countView?: ((articleId: number, userAgent: string | undefined) => void) | null;
 }
 
 interface RequestState {
@@ -112,6 +122,7 @@ function headerString(value: unknown): string | undefined {
  */
 export function pageCachePlugin(options: PageCachePluginOptions) {
   const { cache, purges } = options;
+  const countView = options.countView ?? null;
   const negotiate = createEncodingNegotiator();
   const brotliQuality = options.brotliQuality ?? 5;
 
@@ -129,9 +140,16 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
     res.end(req.method === "HEAD" ? undefined : variant.body);
   }
 
+  /** A page-cache hit of an article page by GET is a read (a 304 revalidation included). */
+  function countHit(req: IncomingMessage, entry: CacheEntry): void {
+    if (countView !== null && entry.viewOf !== null && req.method === "GET")
+      countView(entry.viewOf, req.headers["user-agent"]);
+  }
+
   function serveHit(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): void {
     reply.hijack();
     writeEntry(request.raw, reply.raw, entry);
+    countHit(request.raw, entry);
   }
 
   /**
@@ -152,6 +170,7 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
     const entry = cache.get(composesAtEdge(headers["surrogate-capability"]) ? shellKeyOf(key) : key);
     if (entry === undefined) return false;
     writeEntry(req, res, entry);
+    countHit(req, entry);
     return true;
   }
 
@@ -252,6 +271,15 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
 
     app.addHook("onSend", async (request, reply, payload) => {
       const state = request.pageCacheState;
+      const viewHeader = reply.getHeader(VIEW_HEADER);
+      let viewOf: number | null = null;
+      if (viewHeader !== undefined) {
+        reply.removeHeader(VIEW_HEADER);
+        viewOf = Number(viewHeader);
+        // A rendered article page is a read too; a logged-in editor's preview is not.
+        if (countView !== null && state !== null && request.method === "GET" && reply.statusCode === 200)
+          countView(viewOf, request.headers["user-agent"]);
+      }
       if (state === null) {
         // A logged-in or authorized request: a shared cache must not keep what it got.
         if (hasSession(request) && reply.getHeader("surrogate-key") && !reply.hasHeader("cache-control"))
@@ -294,13 +322,14 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
             ttlSeconds: isSearch ? SEARCH_TTL_SECONDS : PAGE_TTL_SECONDS,
             compress: COMPRESSIBLE.test(headers["content-type"] ?? ""),
             brotliQuality,
+            viewOf,
           },
           Date.now(),
         );
         const shell = request.esiMode === "compose" && hasIncludes(headers["surrogate-control"]);
         if (state.store) cache.store(shell ? { ...entry, key: shellKeyOf(state.key) } : entry, state.seq);
         const served = shell
-          ? await composeShell(state.key, body, headers, surrogateKeys, entry.expiresAt)
+          ? await composeShell(state.key, body, headers, surrogateKeys, entry.expiresAt, viewOf)
           : entry;
 
         const encoding = negotiate(request.headers["accept-encoding"]);
@@ -321,8 +350,9 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
       headers: Record<string, string>,
       surrogateKeys: string[],
       expiresAt: number,
+      viewOf: number | null,
     ): Promise<CacheEntry> {
-      const shell = { body: body.toString("utf8"), headers, surrogateKeys, expiresAt };
+      const shell = { body: body.toString("utf8"), headers, surrogateKeys, expiresAt, viewOf };
       const composed = await composer?.compose(key, shell).catch(() => null);
       if (composed) return composed;
       // No fragment to be had (the store failed under it): the page without it, never the raw tag.
@@ -350,12 +380,14 @@ export function pageCachePlugin(options: PageCachePluginOptions) {
 }
 
 /** The plugin as configured by the environment (WARTA_PAGE_CACHE_MB, WARTA_PURGE_URL, …). */
-export function pageCachePluginFromDeps(deps: Pick<Deps, "config" | "purges">) {
+export function pageCachePluginFromDeps(deps: Pick<Deps, "config" | "purges" | "reader">) {
   const { config } = deps;
+  const views = deps.reader.views;
   return pageCachePlugin({
     cache: config.pageCacheMb > 0 ? createPageCache({ maxBytes: config.pageCacheMb * 1024 * 1024 }) : null,
     purges: deps.purges,
     purge: config.purgeUrl ? { url: config.purgeUrl, method: config.purgeMethod } : null,
     allowBypass: config.pageCacheBypass,
+    countView: config.viewCounting === "server" ? (id, userAgent) => views.record(id, userAgent) : null,
   });
 }

@@ -29,6 +29,8 @@ export interface SiteAssets {
   stylesheet: Stylesheet;
   /** The live blog's progressive enhancement (Server-Sent Events), an external file for a strict CSP. */
   liveScript: StaticAsset;
+  /** Terpopuler's read beacon for sites behind a CDN (WARTA_VIEW_COUNTING=beacon). */
+  viewBeacon: StaticAsset;
   byUrl: Map<string, StaticAsset>;
 }
 
@@ -58,5 +60,11 @@ export function loadSiteAssets(): SiteAssets {
     cspHash: `'sha256-${createHash("sha256").update(text).digest("base64")}'`,
   };
   const liveScript = staticAsset("live-blog.js", "text/javascript; charset=utf-8");
-  return { stylesheet, liveScript, byUrl: new Map([stylesheet, liveScript].map((a) => [a.url, a])) };
+  const viewBeacon = staticAsset("view-beacon.js", "text/javascript; charset=utf-8");
+  return {
+    stylesheet,
+    liveScript,
+    viewBeacon,
+    byUrl: new Map([stylesheet, liveScript, viewBeacon].map((a) => [a.url, a])),
+  };
 }

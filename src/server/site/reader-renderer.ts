@@ -1,4 +1,6 @@
-import { GLOBAL_KEYS } from "../../cache/purge-keys.ts";
+import { GLOBAL_KEYS, topicKey } from "../../cache/purge-keys.ts";
+import { topicPath } from "../../core/topic.ts";
+import { topicListView, topicView } from "./views/topic.view.ts";
 import type { Deps } from "../../app/deps.ts";
 import { parseIndexDay } from "../../core/index-day.ts";
 import type { SitePage } from "./site-page.ts";
@@ -6,7 +8,7 @@ import type { SiteRenderer } from "./site-renderer.ts";
 import { rt } from "./reader-messages.ts";
 import { parsePageNumber } from "./site-page.ts";
 import { factCheckListView } from "./views/fact-check.view.ts";
-import { FACT_CHECK_FEED, readerFeedLinks } from "./views/reader-feeds.view.ts";
+import { FACT_CHECK_FEED, readerFeedLinks, topicFeedBase } from "./views/reader-feeds.view.ts";
 import { indexDayPath, indexDayView } from "./views/index-page.view.ts";
 
 /**
@@ -35,6 +37,37 @@ export function createReaderRenderer(deps: Deps, site: SiteRenderer) {
         factCheckListView({ url, items }),
         // Any live story's change purges "latest": a new or changed fact-check included.
         [GLOBAL_KEYS.latest, GLOBAL_KEYS.sections],
+      );
+    },
+
+    /** `/topik/{slug}`: a Topik Pilihan with its pinned story and timeline, paged. */
+    async topic(slug: string, halaman: unknown): Promise<SitePage> {
+      const pageNumber = parsePageNumber(halaman);
+      if (pageNumber === null) return site.error(400);
+      const model = await reader.topics.page(slug, pageNumber);
+      if (!model) return site.error(404);
+      const url = topicPath(model.topic.slug);
+      return site.page(
+        200,
+        {
+          title: model.topic.title,
+          description: model.topic.intro || rt.topicsDescription,
+          canonical: config.siteUrl + (pageNumber > 1 ? `${url}?halaman=${pageNumber}` : url),
+          head: readerFeedLinks(topicFeedBase(model.topic.slug), model.topic.title),
+        },
+        topicView(model),
+        // The topic's own key is purged by its change and by any change of its stories.
+        [topicKey(model.topic.id), GLOBAL_KEYS.sections],
+      );
+    },
+
+    /** `/topik`: every topic with live stories. */
+    async topics(): Promise<SitePage> {
+      return site.page(
+        200,
+        { title: rt.topics, description: rt.topicsDescription, canonical: `${config.siteUrl}/topik` },
+        topicListView(await reader.topics.listed()),
+        [GLOBAL_KEYS.topics, GLOBAL_KEYS.sections],
       );
     },
 

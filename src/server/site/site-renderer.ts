@@ -7,7 +7,9 @@ import { IMAGE_SIZES, picturePreload } from "../../content/picture.ts";
 import { esiInclude, latestAside } from "./views/components.view.ts";
 import {
   articleContentKeys,
+  articleKey,
   GLOBAL_KEYS,
+  topicLabelKey,
   personKey,
   sectionKey,
   tagKey,
@@ -21,14 +23,22 @@ import { sectionPath } from "../../core/urls.ts";
 import { articleHead, homeHead, listHead } from "../../distribution/page-head.ts";
 import { siteInfo } from "../../distribution/site-info.ts";
 import { claimReviewHead } from "./views/fact-check.view.ts";
+import { popularAside } from "./views/popular.view.ts";
+import { liveBlogHead } from "./views/live-blog-head.ts";
+import type { PopularList } from "../../services/reader/article-views.service.ts";
+import { html } from "../../content/html.ts";
 import { t } from "./messages.ts";
 import { rt } from "./reader-messages.ts";
 import type { NavItem } from "./views/layout.view.ts";
+
+/** Where the read beacon of a story is sent (POST, answered 204). */
+export const viewBeaconPath = (articleId: number): string => `/_tayang/${articleId}`;
 
 /** The footer's links to the reader features. */
 const FOOTER_NAV: NavItem[] = [
   { name: rt.index, url: "/indeks" },
   { name: rt.factCheck, url: "/cek-fakta" },
+  { name: rt.topics, url: "/topik" },
 ];
 
 /**
@@ -63,6 +73,20 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
     return { status, html: layout(await chrome(), head, content), surrogateKeys };
   }
 
+  /**
+   * Terpopuler of the site or a section's subtree, and the keys of the stories it links to (a
+   * withdrawn story leaves the pages showing it). The lists come from a cache of a few minutes
+   * (services/reader/article-views.service.ts); a read never purges a page.
+   */
+  async function popular(
+    sectionId: number | null,
+    sectionName: string | null,
+  ): Promise<{ html: SafeHtml; keys: string[] }> {
+    const lists: PopularList[] = await deps.reader.views.popularBoth(sectionId).catch(() => []);
+    const ids = new Set(lists.flatMap((list) => list.items.map((item) => item.id)));
+    return { html: popularAside(lists, sectionName), keys: [...ids].map(articleKey) };
+  }
+
   async function error(status: number): Promise<SitePage> {
     return page(status, { title: errorTitle(status), noindex: true }, errorView(status), []);
   }
@@ -74,7 +98,8 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
 
     async home(): Promise<SitePage> {
       const model = await reading.home();
-      const keys = ["home", "latest", "sections"];
+      const top = await popular(null, null);
+      const keys = ["home", "latest", "sections", ...top.keys];
       const head = {
         title: config.siteName,
         description: rt.homeDescription,
@@ -84,7 +109,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           model.lead?.image?.ref ? picturePreload(model.lead.image.ref, "hero", IMAGE_SIZES.lead) : "",
         ],
       };
-      return page(200, head, homeView(model), keys);
+      return page(200, head, homeView(model, top.html), keys);
     },
 
     async section(slugs: string[], halaman: unknown): Promise<SitePage> {
@@ -94,7 +119,8 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
       if (!model || (model.articles.items.length === 0 && model.articles.page > 1)) return error(404);
       // The list covers the whole subtree, and every article event purges all its ancestors'
       // keys, so the section's own key is enough; "sections" covers navigation and breadcrumb.
-      const keys = [GLOBAL_KEYS.sections, sectionKey(model.path.section.id)];
+      const top = await popular(model.path.section.id, model.path.section.name);
+      const keys = [GLOBAL_KEYS.sections, sectionKey(model.path.section.id), ...top.keys];
       const canonical =
         config.siteUrl +
         (model.articles.page > 1 ? `${model.url}?halaman=${model.articles.page}` : model.url);
@@ -111,7 +137,7 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
             url: model.url,
           }),
         },
-        sectionView(model),
+        sectionView(model, top.html),
         keys,
       );
     },
@@ -144,6 +170,10 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
       const block = terbaruBlock(article.id, model.newest, canInclude);
       const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
       model.factCheck = await deps.reader.factChecks.get(article.id);
+      model.topics = await deps.reader.topics.refsOf(article.id);
+      model.liveBlog = await deps.reader.liveBlogs.page(article.id);
+      const root = model.path.ancestors[0] ?? model.path.section;
+      const top = await popular(root.id, root.name);
       const keys = [
         ...(block.kind === "inline" ? block.keys : []),
         ...articleContentKeys({
@@ -153,6 +183,8 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
           mediaIds: model.media.keys(),
         }),
+        ...top.keys,
+        ...model.topics.map((topic) => topicLabelKey(topic.id)),
       ];
       const head: PageHead = {
         title: article.headline,
@@ -169,9 +201,18 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
           breadcrumbJsonLd(model, config.siteUrl),
           articleHead(model, site),
           model.factCheck ? claimReviewHead(model, model.factCheck, site) : "",
+          model.liveBlog ? liveBlogHead(model, model.liveBlog, site, assets.liveScript.url) : "",
+          config.viewCounting === "beacon"
+            ? html`<script src="${assets.viewBeacon.url}" defer data-view-beacon="${viewBeaconPath(article.id)}"></script>`
+            : "",
         ],
       };
-      const result = await page(200, head, articleView(model, terbaru), [...new Set(keys)]);
+      const result = await page(
+        200,
+        head,
+        articleView(model, html`<div class="side">${terbaru}${top.html}</div>`),
+        [...new Set(keys)],
+      );
       return block.kind === "include" ? { ...result, includes: true } : result;
     },
 

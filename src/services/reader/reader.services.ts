@@ -5,6 +5,9 @@ import type { ReadingService } from "../reading.service.ts";
 import type { SectionsService } from "../sections.service.ts";
 import { createFactChecksService } from "./fact-checks.service.ts";
 import { createIndexPagesService } from "./index-pages.service.ts";
+import { createArticleViewsService } from "./article-views.service.ts";
+import { createTopicsService } from "./topics.service.ts";
+import { createLiveBlogsService } from "./live-blogs.service.ts";
 
 export interface ReaderServicesDeps {
   db: Executor;
@@ -13,6 +16,8 @@ export interface ReaderServicesDeps {
   reading: ReadingService;
   events: EventBus;
   articles: Pick<ArticlesService, "get">;
+  /** How often view counts are added to the store; 0: only by `views.flush()` (tests). */
+  viewFlushEveryMs?: number;
 }
 
 /** What readers of a portal expect beyond the article and its lists (docs/reader-features.md). */
@@ -20,6 +25,12 @@ export function createReaderServices(deps: ReaderServicesDeps) {
   return {
     indexPages: createIndexPagesService(deps),
     factChecks: createFactChecksService(deps),
+    topics: createTopicsService(deps),
+    liveBlogs: createLiveBlogsService(deps),
+    views: createArticleViewsService({
+      ...deps,
+      ...(deps.viewFlushEveryMs !== undefined ? { flushEveryMs: deps.viewFlushEveryMs } : {}),
+    }),
   };
 }
 

@@ -19,9 +19,23 @@
     if (status) status.textContent = text;
   }
 
+  var pinned = document.querySelector("[data-live-pinned]");
+
   source.addEventListener("entry", function (event) {
     var data = JSON.parse(event.data);
     var existing = document.getElementById(data.anchor);
+    var empty = document.querySelector("[data-live-empty]");
+    if (empty) empty.remove();
+    if (data.pinned && pinned) {
+      // The Ringkasan: its box holds the one pinned entry.
+      if (existing) existing.remove();
+      pinned.replaceChildren(fragment(data.html));
+      return;
+    }
+    if (existing && pinned && pinned.contains(existing)) {
+      pinned.replaceChildren();
+      existing = null;
+    }
     var node = fragment(data.html);
     if (existing) existing.replaceWith(node);
     else list.insertBefore(node, list.firstElementChild);

@@ -8,7 +8,9 @@ import { READER_FEED_SIZE, readerFeed } from "../../../services/reader/reader-fe
 import type { Deps } from "../../../app/deps.ts";
 import { t } from "../messages.ts";
 import { rt } from "../reader-messages.ts";
-import { FACT_CHECK_FEED } from "../views/reader-feeds.view.ts";
+import { FACT_CHECK_FEED, topicFeedBase } from "../views/reader-feeds.view.ts";
+import { topicKey } from "../../../cache/purge-keys.ts";
+import { topicPath } from "../../../core/topic.ts";
 import { DISTRIBUTION_CACHE_CONTROL } from "./distribution.routes.ts";
 
 const TYPES = {
@@ -50,6 +52,26 @@ export function readerFeedsRoutes(deps: Deps) {
         feedBase: FACT_CHECK_FEED,
         ids: await deps.reader.factChecks.latestIds(READER_FEED_SIZE),
         surrogateKeys: ["feeds", "latest"],
+        fullText: fullText(request.query),
+        now: deps.clock(),
+      });
+      return send(reply, file, model);
+    });
+
+    // "Ikuti perkembangan": the newest stories of a Topik Pilihan.
+    app.get("/feed/topik/:slug/:file", async (request, reply) => {
+      const { slug, file } = request.params as { slug: string; file: string };
+      if (!known(file)) return reply.callNotFound();
+      const topic = await deps.reader.topics.bySlug(slug);
+      if (!topic) return reply.callNotFound();
+      const model = await readerFeed(deps.distribution, {
+        siteUrl: deps.config.siteUrl,
+        title: `${topic.title} - ${deps.config.siteName}`,
+        description: topic.intro || rt.topicsDescription,
+        pagePath: topicPath(topic.slug),
+        feedBase: topicFeedBase(topic.slug),
+        ids: await deps.reader.topics.latestIds(topic.id, READER_FEED_SIZE),
+        surrogateKeys: ["feeds", topicKey(topic.id)],
         fullText: fullText(request.query),
         now: deps.clock(),
       });

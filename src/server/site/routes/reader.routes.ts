@@ -20,6 +20,12 @@ export function readerRoutes(_deps: Deps, site: SiteRenderer, reader: ReaderRend
       send(reply, await reader.factChecks((request.query as Record<string, unknown>).halaman)),
     );
 
+    app.get("/topik", async (_request, reply) => send(reply, await reader.topics()));
+    app.get("/topik/:slug", async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      return send(reply, await reader.topic(slug, (request.query as Record<string, unknown>).halaman));
+    });
+
     // The no-JavaScript date picker submits `?tanggal=YYYY-MM-DD`: redirect to the day's own URL.
     app.get("/indeks", async (request, reply) => {
       const { tanggal } = request.query as { tanggal?: unknown };

@@ -5,6 +5,7 @@ import { ESI_SURROGATE_CONTROL } from "../../../cache/esi.ts";
 import { TERBARU_FRAGMENT_PATH } from "../../../cache/purge-keys.ts";
 import { createEncodingNegotiator } from "../../../cache/accept-encoding.ts";
 import type { SiteAssets } from "../assets.ts";
+import { VIEW_HEADER } from "../../plugins/page-cache.plugin.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
 
 /** `/aset/warta.0123abcd.css` and `/aset/warta.89ef.css` name the same asset in two versions. */
@@ -29,6 +30,14 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAsset
     app.get("/healthz", async () => ({ status: "ok" }));
 
     await app.register(mediaFileRoutes(deps, renderer));
+    // Terpopuler's beacon for sites behind a CDN: counts only in that mode, keeps nothing of the reader.
+    app.post("/_tayang/:id", async (request, reply) => {
+      const { id } = request.params as { id: string };
+      if (!/^\d{1,12}$/.test(id)) return reply.code(404).header("cache-control", "no-store").send();
+      if (deps.config.viewCounting === "beacon")
+        deps.reader.views.record(Number(id), request.headers["user-agent"]);
+      return reply.code(204).header("cache-control", "no-store").send();
+    });
 
     // Static assets, precompressed at boot (br, gzip); an outdated hash redirects to the current file.
     app.get("/aset/:file", async (request, reply) => {
@@ -75,6 +84,8 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAsset
         const path = request.url.split("?")[0] ?? "";
         const result = await renderer.article(Number(id), path, request.esiMode !== "none");
         if ("redirect" in result) return reply.redirect(result.redirect, 301);
+        // A read of the story (Terpopuler): counted by the page cache plugin, on hits as well.
+        if (result.status === 200) reply.header(VIEW_HEADER, String(id));
         return send(reply, result);
       }
       return send(

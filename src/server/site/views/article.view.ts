@@ -1,3 +1,4 @@
+import { topicPath } from "../../../core/topic.ts";
 import { formatHouseDateTime, formatIsoWithOffset } from "../../../core/house-date.ts";
 import { sectionTrail } from "../../../core/section.ts";
 import { sectionPath } from "../../../core/urls.ts";
@@ -9,6 +10,7 @@ import { t } from "../messages.ts";
 import { rt } from "../reader-messages.ts";
 import { houseTime, storyLabel } from "./components.view.ts";
 import { factCheckBox } from "./fact-check.view.ts";
+import { liveBlogView } from "./live-blog.view.ts";
 import { relatedAside } from "./search.view.ts";
 
 /** Each section from the root, with its URL. */
@@ -98,6 +100,16 @@ function sourceLine(model: ArticlePageModel): SafeHtml {
   return html`<p class="sources"><span class="role">${t.source}</span>: ${names}</p>`;
 }
 
+/** "Topik: …" links to the Topik Pilihan the story belongs to. */
+function topicLabels(model: ArticlePageModel): SafeHtml {
+  const topics = model.topics ?? [];
+  if (topics.length === 0) return html``;
+  const links = topics.map(
+    (topic, i) => html`${i > 0 ? ", " : ""}<a href="${topicPath(topic.slug)}">${topic.title}</a>`,
+  );
+  return html`<p class="topic-label">${rt.topicLabel}: ${links}</p>`;
+}
+
 function tagList(model: ArticlePageModel): SafeHtml {
   if (model.tags.length === 0) return html``;
   const items = model.tags.map(
@@ -127,11 +139,13 @@ export function articleView(model: ArticlePageModel, terbaru: SafeHtml): SafeHtm
   return html`<div class="layout"><article class="article">
 ${breadcrumb(model)}
 <p class="kicker"><a href="${sectionPath(model.path)}">${model.path.section.name}</a>${model.factCheck ? html` · <a href="/cek-fakta">${rt.factCheck}</a>` : ""}</p>
+${topicLabels(model)}
 <h1>${model.factCheck ? storyLabel({ kind: "verdict", verdict: model.factCheck.verdict }) : ""}${article.headline}</h1>
 ${timeLine(model)}
 ${article.lede ? html`<p class="lede">${article.lede}</p>` : ""}
 ${model.factCheck ? factCheckBox(model.factCheck) : ""}
 ${hero(model)}
+${model.liveBlog ? liveBlogView(model.liveBlog, model.url, article.dateline.timeZone) : ""}
 <div class="article-body">${body}</div>
 ${correctionNotes(model)}
 ${creditLine(model)}

@@ -25,7 +25,8 @@ function leadStory(lead: ArticleListItem | null): SafeHtml {
   return html`<section class="lead" aria-label="Berita utama">${thumbnail(lead, true)}<p class="kicker">${lead.section.name}</p><h2>${storyLabel(lead.label)}<a href="${lead.url}">${lead.headline}</a></h2>${lead.lede ? html`<p class="lede">${lead.lede}</p>` : ""}<p class="meta">${houseTime(lead.publishedAt, lead.timeZone)}</p></section>`;
 }
 
-export function homeView(model: HomeModel): SafeHtml {
+/** The front page; `popular` is the Terpopuler aside (views/popular.view.ts), beside TERBARU. */
+export function homeView(model: HomeModel, popular: SafeHtml = html``): SafeHtml {
   const blocks = model.sectionBlocks.map((block) => {
     const id = `rubrik-${block.section.slug}`;
     return html`<section class="section-block" aria-labelledby="${id}"><h2 id="${id}"><a href="${block.url}">${block.section.name}</a></h2><ul class="card-list">${block.items.map(card)}</ul></section>`;
@@ -34,10 +35,10 @@ export function homeView(model: HomeModel): SafeHtml {
 ${leadStory(model.lead)}
 ${blocks}
 </div>
-${latestAside(model.latest)}</div>`;
+<div class="side">${latestAside(model.latest)}${popular}</div></div>`;
 }
 
-export function sectionView(model: SectionPageModel): SafeHtml {
+export function sectionView(model: SectionPageModel, popular: SafeHtml = html``): SafeHtml {
   const { section, ancestors } = model.path;
   const crumbs = ancestors.map((ancestor, index) => {
     const url = `/${ancestors
@@ -55,7 +56,8 @@ export function sectionView(model: SectionPageModel): SafeHtml {
 ${section.description ? html`<p class="lede">${section.description}</p>` : ""}
 ${children}
 ${articleList(model.articles.items, 2)}
-${pagination(model.articles, pageUrlOf(model.url))}`;
+${pagination(model.articles, pageUrlOf(model.url))}
+${popular}`;
 }
 
 export function tagView(model: TagPageModel): SafeHtml {

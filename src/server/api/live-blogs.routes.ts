@@ -1,0 +1,182 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../core/errors.ts";
+import { LIVE_ENTRY_KINDS, type LiveBlog, type LiveEntry } from "../../core/live-blog.ts";
+import type { Deps } from "../../app/deps.ts";
+import {
+  liveBlogFieldsSchema,
+  liveEntryFieldsSchema,
+  liveEntryPatchSchema,
+} from "../../services/reader/live-blogs.service.ts";
+import { authorize, requireActor } from "../plugins/auth.plugin.ts";
+import { idParams, problems } from "./api-schemas.ts";
+
+const entrySchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(LIVE_ENTRY_KINDS),
+    text: z.string(),
+    attribution: z.string().nullable(),
+    pinned: z.boolean(),
+    correction: z.string().nullable(),
+    publishedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "LiveEntry" });
+
+const blogSchema = z
+  .object({
+    articleId: z.number().int(),
+    coverageStart: z.string(),
+    coverageEnd: z.string().nullable(),
+    open: z.boolean(),
+    entries: z.array(entrySchema),
+  })
+  .meta({ id: "LiveBlog" });
+
+const entryParams = z.object({
+  id: z.coerce.number().int().positive("Id tidak valid."),
+  entryId: z.coerce.number().int().positive("Id entri tidak valid."),
+});
+
+const presentEntry = (entry: LiveEntry) => ({
+  id: entry.id,
+  kind: entry.kind,
+  text: entry.content.text,
+  attribution: entry.content.attribution ?? null,
+  pinned: entry.pinned,
+  correction: entry.correction,
+  publishedAt: entry.publishedAt.toISOString(),
+  updatedAt: entry.updatedAt.toISOString(),
+});
+
+/** Live blogs for the newsroom: start, post entries (text, quote; pinned Ringkasan; corrections), close. */
+export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const live = deps.reader.liveBlogs;
+  const presentBlog = async (blog: LiveBlog) => {
+    const page = await live.page(blog.articleId);
+    return {
+      articleId: blog.articleId,
+      coverageStart: blog.coverageStart.toISOString(),
+      coverageEnd: blog.coverageEnd?.toISOString() ?? null,
+      open: page?.open ?? false,
+      entries: (page?.entries ?? []).map(presentEntry),
+    };
+  };
+  const authorizePost = async (request: Parameters<typeof requireActor>[0], articleId: number) => {
+    const actor = requireActor(request);
+    await deps.articles.get(articleId);
+    authorize(actor, "liveBlog.post");
+    return actor;
+  };
+
+  return async (app) => {
+    app.get(
+      "/articles/:id/live-blog",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Liputan langsung sebuah artikel dengan entri-entrinya",
+          params: idParams,
+          response: { 200: blogSchema, ...problems(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        authorize(requireActor(request), "article.read");
+        await deps.articles.get(request.params.id);
+        const blog = await live.get(request.params.id);
+        if (!blog) return reply404();
+        return presentBlog(blog);
+      },
+    );
+
+    app.put(
+      "/articles/:id/live-blog",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Jadikan artikel liputan langsung, atau buka kembali yang sudah ditutup",
+          params: idParams,
+          body: liveBlogFieldsSchema.meta({ id: "LiveBlogFields" }),
+          response: { 200: blogSchema, ...problems(401, 403, 404, 422) },
+        },
+      },
+      async (request) => {
+        const actor = await authorizePost(request, request.params.id);
+        return presentBlog(await live.start(request.params.id, request.body, actor));
+      },
+    );
+
+    app.post(
+      "/articles/:id/live-blog/close",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Tutup liputan langsung (halaman menyatakan liputan telah berakhir)",
+          params: idParams,
+          response: { 200: blogSchema, ...problems(401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const actor = await authorizePost(request, request.params.id);
+        return presentBlog(await live.close(request.params.id, actor));
+      },
+    );
+
+    app.post(
+      "/articles/:id/live-blog/entries",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Kirim entri liputan langsung (teks atau kutipan; pinned = Ringkasan)",
+          params: idParams,
+          body: liveEntryFieldsSchema.meta({ id: "LiveEntryFields" }),
+          response: { 201: entrySchema, ...problems(401, 403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const actor = await authorizePost(request, request.params.id);
+        return reply.code(201).send(presentEntry(await live.post(request.params.id, request.body, actor)));
+      },
+    );
+
+    app.patch(
+      "/articles/:id/live-blog/entries/:entryId",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Koreksi atau sematkan entri; `correction` tampil bagi pembaca",
+          params: entryParams,
+          body: liveEntryPatchSchema.meta({ id: "LiveEntryPatch" }),
+          response: { 200: entrySchema, ...problems(401, 403, 404, 422) },
+        },
+      },
+      async (request) => {
+        const actor = await authorizePost(request, request.params.id);
+        const { id, entryId } = request.params;
+        return presentEntry(await live.edit(id, entryId, request.body, actor));
+      },
+    );
+
+    app.delete(
+      "/articles/:id/live-blog/entries/:entryId",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Hapus entri liputan langsung",
+          params: entryParams,
+          response: { 204: z.null(), ...problems(401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const actor = await authorizePost(request, request.params.id);
+        await live.remove(request.params.id, request.params.entryId, actor);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
+
+function reply404(): never {
+  throw new AppError("not_found", "Artikel ini bukan liputan langsung.");
+}

@@ -1,0 +1,329 @@
+import assert from "node:assert/strict";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { after, before, describe, it } from "node:test";
+import type { LightMyRequestResponse } from "fastify";
+import type { Article } from "../../core/article.ts";
+import { SYSTEM_ACTOR } from "../../core/actor.ts";
+import { createDeps } from "../../app/deps.ts";
+import { jsonLdBlocks } from "../../distribution/fixtures/validators.ts";
+import { buildArticle, buildSection } from "../../testing/factories.ts";
+import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
+
+const NOW = new Date("2026-11-26T05:00:00Z");
+
+/** An open Server-Sent Events stream: its events as they arrive. */
+function openStream(
+  origin: string,
+  path: string,
+): Promise<{
+  response: IncomingMessage;
+  next(name: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  ended: Promise<void>;
+  close(): void;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${origin}${path}`, { headers: { accept: "text/event-stream" } }, (response) => {
+      let buffer = "";
+      const events: { name: string; data: Record<string, unknown> }[] = [];
+      const waiters: (() => void)[] = [];
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (name && data) events.push({ name, data: JSON.parse(data) as Record<string, unknown> });
+          for (const wake of waiters.splice(0)) wake();
+        }
+      });
+      const ended = new Promise<void>((done) => response.on("end", () => done()));
+      resolve({
+        response,
+        ended,
+        close: () => req.destroy(),
+        async next(name, timeoutMs = 1000) {
+          const deadline = Date.now() + timeoutMs;
+          for (;;) {
+            const index = events.findIndex((e) => e.name === name);
+            if (index >= 0) return events.splice(index, 1)[0]!.data;
+            const left = deadline - Date.now();
+            if (left <= 0) throw new Error(`no "${name}" event within ${timeoutMs} ms`);
+            await new Promise<void>((wake) => {
+              const timer = setTimeout(wake, left);
+              waiters.push(() => (clearTimeout(timer), wake()));
+            });
+          }
+        },
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("Live blog: entries by API, a page complete without JavaScript, Server-Sent Events", () => {
+  let ctx: ApiTestContext;
+  let editor: Session;
+  let writer: Session;
+  let story: Article;
+  let embargoed: Article;
+  let url: string;
+  let origin: string;
+  const get = (path: string) => ctx.app.inject({ method: "GET", url: path });
+  const send = (
+    session: Session,
+    method: "POST" | "PATCH" | "PUT" | "DELETE",
+    path: string,
+    payload?: Record<string, unknown>,
+  ): Promise<LightMyRequestResponse> =>
+    ctx.app.inject({
+      method,
+      url: `/api/v1${path}`,
+      headers: session.write,
+      ...(payload ? { payload } : {}),
+    });
+
+  before(async () => {
+    ctx = await createApiContext({ now: NOW });
+    const section = await buildSection(ctx.deps, { name: "Nasional", slug: "nasional" });
+    editor = await ctx.login((await ctx.user("editor")).email);
+    writer = await ctx.login((await ctx.user("penulis")).email);
+    story = await buildArticle(ctx.deps, {
+      headline: "Langsung: Pemilihan Kepala Daerah Serentak",
+      lede: "Pantauan pemungutan suara di seluruh provinsi.",
+      sectionId: section.id,
+      publishedAt: new Date("2026-11-26T00:00:00Z"),
+    });
+    embargoed = await buildArticle(ctx.deps, {
+      headline: "Langsung: Embargo Belum Boleh Tampil",
+      sectionId: section.id,
+      status: "scheduled",
+      publishedAt: new Date("2026-11-27T00:00:00Z"),
+    });
+    const model = await ctx.deps.reading.articlePage(story.id);
+    assert.ok(model);
+    url = model.url;
+    origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+  });
+
+  after(() => ctx.close());
+
+  it("lets editors start a live blog and post entries through the API; writers may not; errors in Indonesian", async () => {
+    assert.equal((await send(writer, "PUT", `/articles/${story.id}/live-blog`, {})).statusCode, 403);
+    const started = await send(editor, "PUT", `/articles/${story.id}/live-blog`, {
+      coverageStart: "2026-11-26T07:00:00+07:00",
+    });
+    assert.equal(started.statusCode, 200, started.body);
+    assert.equal(started.json().open, true);
+    const bad = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+      text: " ",
+      kind: "video",
+    });
+    assert.equal(bad.statusCode, 422);
+    const fields = new Map(
+      (bad.json().errors as { field: string; message: string }[]).map((e) => [e.field, e.message]),
+    );
+    assert.equal(fields.get("body.text"), "Isi entri wajib diisi.");
+    assert.equal(fields.get("body.kind"), "Jenis entri harus text atau quote.");
+
+    ctx.setNow(new Date("2026-11-26T01:00:00Z"));
+    const first = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+      text: "TPS dibuka pukul 07.00 WIB.\n\nAntrean mulai terlihat di Jakarta.",
+    });
+    assert.equal(first.statusCode, 201, first.body);
+    ctx.setNow(new Date("2026-11-26T02:00:00Z"));
+    const quote = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+      kind: "quote",
+      text: "Partisipasi pagi ini di atas perkiraan.",
+      attribution: "Ketua KPU",
+    });
+    assert.equal(quote.statusCode, 201);
+    ctx.setNow(new Date("2026-11-26T03:00:00Z"));
+    const summary = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+      text: "Ringkasan: pemungutan suara berjalan lancar di 37 provinsi.",
+      pinned: true,
+    });
+    assert.equal(summary.statusCode, 201);
+    const corrected = await send(
+      editor,
+      "PATCH",
+      `/articles/${story.id}/live-blog/entries/${first.json().id}`,
+      {
+        text: "TPS dibuka pukul 07.00 waktu setempat.\n\nAntrean mulai terlihat di Jakarta.",
+        correction: "Sebelumnya tertulis 07.00 WIB untuk semua TPS.",
+      },
+    );
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    ctx.setNow(NOW);
+    assert.equal(
+      (await send(editor, "POST", `/articles/999999/live-blog/entries`, { text: "x" })).statusCode,
+      404,
+    );
+    const doc = (await get("/api/v1/openapi.json")).json() as { paths: Record<string, unknown> };
+    assert.ok(doc.paths["/api/v1/articles/{id}/live-blog/entries"]);
+  });
+
+  it("renders the page complete without JavaScript: notice, Perbarui, Ringkasan, entries newest first, correction", async () => {
+    const page = await get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Liputan langsung sedang berlangsung/);
+    assert.match(page.body, new RegExp(`<a class="button" href="${url}">Perbarui</a>`));
+    assert.match(page.body, /<h2 id="ringkasan">Ringkasan<\/h2>[\s\S]*berjalan lancar di 37 provinsi/);
+    const stream =
+      /<ol class="live-entries" data-live-stream="\/_langsung\/\d+"[^>]*>([\s\S]*?)<\/ol>/.exec(
+        page.body,
+      )?.[1] ?? "";
+    const order = ["Partisipasi pagi ini", "TPS dibuka pukul 07.00 waktu setempat"].map((text) =>
+      stream.indexOf(text),
+    );
+    assert.ok(order[0]! >= 0 && order[1]! > order[0]!, "newest first");
+    assert.match(
+      stream,
+      /<blockquote><p>Partisipasi pagi ini di atas perkiraan\.<\/p><footer>— Ketua KPU<\/footer><\/blockquote>/,
+    );
+    assert.match(stream, /<strong>Koreksi:<\/strong> Sebelumnya tertulis 07\.00 WIB/);
+    assert.match(stream, /<time datetime="2026-11-26T09:00:00\+07:00">/);
+    assert.match(page.body, /<script src="\/aset\/live-blog\.[0-9a-f]+\.js" defer><\/script>/);
+    const home = await get("/");
+    assert.match(
+      home.body,
+      /<span class="label label-live">Langsung<\/span> <a href="[^"]+">Langsung: Pemilihan/,
+    );
+  });
+
+  it("publishes LiveBlogPosting JSON-LD with liveBlogUpdate and coverageStartTime", async () => {
+    const blocks = jsonLdBlocks((await get(url)).body);
+    const live = blocks.find((b) => b["@type"] === "LiveBlogPosting");
+    assert.ok(live, "LiveBlogPosting");
+    for (const key of [
+      "headline",
+      "datePublished",
+      "coverageStartTime",
+      "liveBlogUpdate",
+      "publisher",
+      "url",
+    ])
+      assert.ok(live[key], key);
+    assert.equal(live.coverageStartTime, "2026-11-26T07:00:00+07:00");
+    assert.equal(live.coverageEndTime, undefined, "still running");
+    const updates = live.liveBlogUpdate as Record<string, unknown>[];
+    assert.equal(updates.length, 3);
+    for (const update of updates) {
+      assert.equal(update["@type"], "BlogPosting");
+      for (const key of ["headline", "datePublished", "articleBody", "url"]) assert.ok(update[key], key);
+    }
+  });
+
+  it("sends a new entry to an open page over SSE within a second, and has it on the page after a reload", async () => {
+    assert.equal((await get(url)).headers["x-cache"], "HIT");
+    const stream = await openStream(origin, `/_langsung/${story.id}`);
+    try {
+      assert.equal(stream.response.statusCode, 200);
+      assert.match(String(stream.response.headers["content-type"]), /^text\/event-stream/);
+      assert.equal(stream.response.headers["set-cookie"], undefined);
+      const posted = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+        text: "Penghitungan suara dimulai di TPS.",
+      });
+      assert.equal(posted.statusCode, 201);
+      const started = Date.now();
+      const data = await stream.next("entry", 1000);
+      assert.ok(Date.now() - started < 1000);
+      assert.equal(data.anchor, `entri-${posted.json().id}`);
+      assert.match(
+        String(data.html),
+        /<li id="entri-\d+" class="live-entry">[\s\S]*Penghitungan suara dimulai/,
+      );
+
+      await send(editor, "DELETE", `/articles/${story.id}/live-blog/entries/${posted.json().id}`);
+      assert.deepEqual(await stream.next("removed"), { anchor: `entri-${posted.json().id}` });
+    } finally {
+      stream.close();
+    }
+    const again = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+      text: "Hasil hitung cepat mulai masuk.",
+    });
+    assert.equal(again.statusCode, 201);
+    const reloaded = await get(url);
+    assert.equal(reloaded.headers["x-cache"], "MISS", "each entry purges the cached page");
+    assert.match(reloaded.body, /Hasil hitung cepat mulai masuk/);
+    assert.ok(!reloaded.body.includes("Penghitungan suara dimulai"), "a removed entry is gone");
+  });
+
+  it("closes: open pages are told and the stream ends, the page says so, coverageEndTime, no more entries", async () => {
+    const stream = await openStream(origin, `/_langsung/${story.id}`);
+    ctx.setNow(new Date("2026-11-26T12:00:00Z"));
+    try {
+      const closed = await send(editor, "POST", `/articles/${story.id}/live-blog/close`);
+      assert.equal(closed.statusCode, 200, closed.body);
+      assert.equal(closed.json().open, false);
+      const data = await stream.next("closed");
+      assert.match(String(data.html), /Liputan langsung ini telah berakhir/);
+      await stream.ended;
+      const page = await get(url);
+      assert.match(
+        page.body,
+        /Liputan langsung ini telah berakhir \(<time datetime="2026-11-26T19:00:00\+07:00">/,
+      );
+      assert.ok(!page.body.includes("data-live-stream"), "no stream once closed");
+      assert.ok(!/live-blog\.[0-9a-f]+\.js/.test(page.body), "nor the script");
+      const live = jsonLdBlocks(page.body).find((b) => b["@type"] === "LiveBlogPosting");
+      assert.equal(live?.coverageEndTime, "2026-11-26T19:00:00+07:00");
+      assert.equal((await get(`/_langsung/${story.id}`)).statusCode, 204, "EventSource stops reconnecting");
+      const late = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
+        text: "Terlambat.",
+      });
+      assert.equal(late.statusCode, 409);
+      const home = await get("/");
+      assert.match(home.body, /<span class="label label-closed">Liputan langsung<\/span>/);
+    } finally {
+      stream.close();
+      ctx.setNow(NOW);
+    }
+  });
+
+  it("shows nothing of a scheduled live blog before its time", async () => {
+    assert.equal((await send(editor, "PUT", `/articles/${embargoed.id}/live-blog`, {})).statusCode, 200);
+    assert.equal(
+      (await send(editor, "POST", `/articles/${embargoed.id}/live-blog/entries`, { text: "Rahasia." }))
+        .statusCode,
+      201,
+    );
+    assert.equal((await get(`/_langsung/${embargoed.id}`)).statusCode, 404);
+    const home = await get("/");
+    assert.ok(!home.body.includes("Embargo Belum Boleh"));
+  });
+
+  it("fans out an entry posted through another node: each node looks in the store", async () => {
+    const other = await createDeps(ctx.deps.config, { clock: () => new Date(NOW), viewFlushEveryMs: 0 });
+    try {
+      const section = (await ctx.deps.sections.directory()).children(null)[0];
+      assert.ok(section);
+      const second = await buildArticle(ctx.deps, {
+        headline: "Langsung: Rapat Paripurna Anggaran",
+        sectionId: section.id,
+        publishedAt: new Date("2026-11-26T01:00:00Z"),
+      });
+      await ctx.deps.reader.liveBlogs.start(second.id, {}, SYSTEM_ACTOR);
+      const stream = await openStream(origin, `/_langsung/${second.id}`);
+      try {
+        const entry = await other.reader.liveBlogs.post(
+          second.id,
+          { text: "Sidang dibuka ketua DPR." },
+          SYSTEM_ACTOR,
+        );
+        const data = await stream.next("entry", 2500);
+        assert.equal(data.anchor, `entri-${entry.id}`);
+        assert.match(String(data.html), /Sidang dibuka ketua DPR\./);
+        await other.reader.liveBlogs.close(second.id, SYSTEM_ACTOR);
+        await stream.next("closed", 2500);
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
