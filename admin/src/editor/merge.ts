@@ -1,4 +1,5 @@
 import type { Block, BodyDocument } from "../../../src/content/body.schema.ts";
+import { sameJson } from "../lib/equal.ts";
 import type { ArticleFields } from "../lib/types.ts";
 
 /**
@@ -29,7 +30,7 @@ export interface MergeResult {
   conflicts: FieldName[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = sameJson;
 
 function mergeBlocks(base: Block[], mine: Block[], theirs: Block[]): Block[] | null {
   if (base.length !== mine.length || base.length !== theirs.length) return null;
