@@ -1,0 +1,238 @@
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, beforeEach, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SYSTEM_ACTOR } from "../src/core/actor.ts";
+import { ensureAdminBuild } from "../src/app/admin-build.ts";
+import { buildArticle, buildPerson, buildSection } from "../src/testing/factories.ts";
+import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
+import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
+
+const skip = browserSkipReason();
+const SCREENSHOTS = new URL("./screenshots/", import.meta.url).pathname;
+
+/**
+ * The newsroom in the browser: a writer signs in, writes a story with a Baca Juga link, reloads
+ * mid-edit and gets the text back, survives an expired session, submits; an editor publishes it;
+ * the story is on the public site. Also the English switch (remembered) and a merged conflict.
+ */
+describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
+  let ctx: TestContext;
+  let launched: LaunchedBrowser;
+  let browser: Browser;
+  let origin: string;
+  const writer = { email: "penulis@warta.test", password: "rahasia-penulis-123" };
+  const editor = { email: "editor@warta.test", password: "rahasia-editor-123" };
+  let sectionName: string;
+  let storyId: number;
+  let problems: string[] = [];
+
+  before(async () => {
+    await ensureAdminBuild();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    ctx = await createTestContext();
+    const section = await buildSection(ctx.deps, { name: "Metropolitan", slug: "metropolitan" });
+    sectionName = section.name;
+    const person = await buildPerson(ctx.deps, { name: "Rina Wulandari" });
+    await buildArticle(ctx.deps, {
+      headline: "Banjir rob merendam pesisir utara Jakarta",
+      sectionId: section.id,
+    });
+    await ctx.deps.accounts.users.create(
+      { ...writer, name: "Rina Wulandari", role: "penulis", personId: person.id },
+      SYSTEM_ACTOR,
+    );
+    await ctx.deps.accounts.users.create(
+      { ...editor, name: "Budi Editor", role: "editor", personId: null },
+      SYSTEM_ACTOR,
+    );
+    origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+    launched = await launchChromium();
+    browser = launched.browser;
+  });
+
+  after(async () => {
+    await launched?.close();
+    await ctx?.close();
+  });
+
+  beforeEach(() => {
+    problems = [];
+  });
+
+  async function open(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: "id-ID" });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400 && response.status() !== 401)
+        problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
+    page.on("console", (message) => {
+      // 401s are expected while signed out and after the session is cut; anything else is a problem.
+      if (message.type() === "error" && !/status of (401|404)/.test(message.text()))
+        problems.push(`console: ${message.text()}`);
+    });
+    return { context, page };
+  }
+
+  async function signIn(page: Page, who: { email: string; password: string }) {
+    await page.goto(`${origin}/admin`);
+    await page.waitForURL(/\/admin\/masuk/);
+    await page.getByLabel("Email").fill(who.email);
+    await page.getByLabel("Kata sandi").fill(who.password);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByRole("heading", { name: "Meja redaksi" }).waitFor();
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+
+  it("lets a writer write, recover after a reload and an expired session, and an editor publish", async () => {
+    const { context, page } = await open();
+    await signIn(page, writer);
+    await shot(page, "desk");
+
+    await page.getByRole("link", { name: "Tulis berita" }).first().click();
+    await page.getByLabel("Judul").fill("Warga Kampung Melayu mulai mengungsi");
+    await page.getByLabel("Rubrik").selectOption({ label: sectionName });
+    await page.getByLabel("Tempat").fill("Jakarta");
+    const body = page.getByRole("textbox", { name: "Isi berita" });
+    await body.click();
+    await page.keyboard.type("Air Sungai Ciliwung naik sejak pagi dan warga mulai mengungsi.");
+    await page.keyboard.press("Enter");
+
+    // Baca Juga by headline search.
+    await page.getByRole("button", { name: "Baca Juga" }).click();
+    await page.getByLabel("Cari berita berdasarkan judul").fill("banjir rob");
+    await page.getByRole("button", { name: "Banjir rob merendam pesisir utara Jakarta" }).click();
+    await body.getByText("Baca Juga: Banjir rob merendam pesisir utara Jakarta").waitFor();
+
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.waitForURL(/\/admin\/berita\/\d+$/);
+    await page.getByText(/^Tersimpan /).waitFor();
+    storyId = Number(/\/(\d+)$/.exec(page.url())?.[1]);
+    assert.ok(storyId > 0);
+
+    // Reload mid-edit: the unsaved paragraph comes back from the local copy.
+    await body.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Paragraf yang belum sempat disimpan ke server.");
+    await page.getByText(/^Salinan lokal tersimpan/).waitFor();
+    await page.reload();
+    await page.getByText("Ada salinan lokal yang belum disimpan").waitFor();
+    await page.getByRole("button", { name: "Pulihkan" }).click();
+    await page
+      .getByRole("textbox", { name: "Isi berita" })
+      .getByText("Paragraf yang belum sempat disimpan ke server.")
+      .waitFor();
+    await shot(page, "editor");
+
+    // The session expires: the save asks for the password, then goes through.
+    await context.clearCookies();
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Sesi Anda telah berakhir" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Kata sandi").fill(writer.password);
+    await dialog.getByRole("button", { name: "Lanjutkan" }).click();
+    await page.getByText(/^Tersimpan /).waitFor();
+    const stored = await ctx.deps.articles.get(storyId);
+    assert.equal(stored.headline, "Warga Kampung Melayu mulai mengungsi");
+    assert.deepEqual(
+      stored.body.blocks.map((b) => b.type),
+      ["paragraph", "related", "paragraph"],
+    );
+    assert.equal(stored.dateline.place, "Jakarta");
+
+    await page.getByRole("button", { name: "Kirim ke editor" }).click();
+    await page.getByText("Status berita: Menunggu penyuntingan").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Terbitkan" }).count(), 0, "a writer cannot publish");
+    await context.close();
+
+    // The editor finds it waiting for review on the desk and publishes it.
+    const second = await open();
+    await signIn(second.page, editor);
+    await second.page
+      .getByRole("region", { name: "Menunggu penyuntingan" })
+      .getByRole("link", { name: "Warga Kampung Melayu mulai mengungsi" })
+      .click();
+    await second.page.getByRole("button", { name: "Terbitkan" }).click();
+    const confirm = second.page.getByRole("dialog", { name: "Terbitkan" });
+    await confirm.getByRole("button", { name: "Terbitkan" }).click();
+    await second.page.getByText("Status berita: Terbit").waitFor();
+    await shot(second.page, "published");
+
+    // Live on the site: on the home page, and its page shows the body and the Baca Juga link.
+    const home = await (await fetch(`${origin}/`)).text();
+    assert.match(home, /Warga Kampung Melayu mulai mengungsi/);
+    const url = (await ctx.deps.articles.get(storyId)).status;
+    assert.equal(url, "published");
+    const link = second.page.getByRole("link", { name: "Lihat di situs" });
+    const href = await link.getAttribute("href");
+    assert.ok(href);
+    const article = await (await fetch(`${origin}${href}`)).text();
+    assert.match(article, /Air Sungai Ciliwung naik sejak pagi/);
+    assert.match(article, /Paragraf yang belum sempat disimpan ke server\./);
+    assert.match(article, /Banjir rob merendam pesisir utara Jakarta/);
+    await second.context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it("switches to English and remembers it; finds stories by headline in the list", async () => {
+    const { context, page } = await open();
+    await signIn(page, editor);
+    await page.getByLabel("Bahasa").selectOption("en");
+    await page.getByRole("heading", { name: "Desk" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Desk" }).waitFor();
+    await page.getByRole("link", { name: "All stories" }).click();
+    await page.getByLabel("Search headlines").fill("kampung melayu");
+    await page
+      .getByRole("link", { name: "Banjir rob merendam pesisir utara Jakarta" })
+      .waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "Warga Kampung Melayu mulai mengungsi" }).waitFor();
+    await shot(page, "stories");
+    await page.getByLabel("Language").selectOption("id");
+    await page.getByRole("heading", { name: "Semua berita" }).waitFor();
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it("merges another person's save into mine when we changed different fields", async () => {
+    const { context, page } = await open();
+    await signIn(page, editor);
+    await page.goto(`${origin}/admin/berita/${storyId}`);
+    const headline = page.getByLabel("Judul");
+    await headline.waitFor();
+    // Someone else saves a new lede meanwhile.
+    const current = await ctx.deps.articles.get(storyId);
+    await ctx.deps.articles.save(
+      storyId,
+      {
+        headline: current.headline,
+        sectionId: current.sectionId,
+        lede: "Teras dari redaktur lain.",
+        body: current.body,
+        dateline: current.dateline,
+        credits: current.credits.map((c) => ({ role: c.role, personId: c.personId })),
+        tagIds: current.tagIds,
+      },
+      SYSTEM_ACTOR,
+      { expectedVersion: current.version },
+    );
+    await headline.fill("Ribuan warga Kampung Melayu mengungsi");
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.getByText("Perubahan orang lain sudah digabung dengan perubahan Anda.").waitFor();
+    await page.getByText(/^Tersimpan /).waitFor();
+    const working = await ctx.deps.articles.working(storyId);
+    assert.equal(working.article.headline, "Ribuan warga Kampung Melayu mengungsi");
+    assert.equal(working.article.lede, "Teras dari redaktur lain.");
+    await context.close();
+    assert.deepEqual(
+      problems.filter((p) => !/\b409\b/.test(p)),
+      [],
+      "only the expected 409 of the first save",
+    );
+  });
+});
