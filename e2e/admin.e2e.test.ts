@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { after, before, beforeEach, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
@@ -10,6 +11,14 @@ import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./brows
 
 const skip = browserSkipReason();
 const SCREENSHOTS = new URL("./screenshots/", import.meta.url).pathname;
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /**
  * The newsroom in the browser: a writer signs in, writes a story with a Baca Juga link, reloads
@@ -60,8 +69,26 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     problems = [];
   });
 
-  async function open(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: "id-ID" });
+  /** Serious and critical WCAG 2.2 A/AA violations axe-core finds on the page as it is now. */
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = (await page.evaluate(
+      `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }).then((r) => r.violations)`,
+    )) as AxeViolation[];
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+
+  /** A browser context per person; `bypassCSP` only for the axe scan (axe is injected inline). */
+  async function open(
+    options: { bypassCSP?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      locale: "id-ID",
+      bypassCSP: options.bypassCSP ?? false,
+    });
     const page = await context.newPage();
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("response", (response) => {
@@ -91,6 +118,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
   it("lets a writer write, recover after a reload and an expired session, and an editor publish", async () => {
     const { context, page } = await open();
     await signIn(page, writer);
+    await page.getByText("Memuat…").first().waitFor({ state: "detached" });
     await shot(page, "desk");
 
     await page.getByRole("link", { name: "Tulis berita" }).first().click();
@@ -234,5 +262,29 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
       [],
       "only the expected 409 of the first save",
     );
+  });
+
+  it("has no serious or critical axe violations on the login, desk, story list and editor screens", async () => {
+    const { context, page } = await open({ bypassCSP: true });
+    await page.goto(`${origin}/admin/masuk`);
+    await page.getByRole("button", { name: "Masuk" }).waitFor();
+    const found: Record<string, string[]> = { login: await axe(page) };
+    await page.getByLabel("Email").fill(editor.email);
+    await page.getByLabel("Kata sandi").fill(editor.password);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByRole("heading", { name: "Meja redaksi" }).waitFor();
+    await page.getByText("Memuat…").first().waitFor({ state: "detached" });
+    found.desk = await axe(page);
+    await page.getByRole("link", { name: "Semua berita" }).click();
+    await page.getByRole("table").waitFor();
+    found.stories = await axe(page);
+    await page.goto(`${origin}/admin/berita/${storyId}`);
+    await page.getByRole("textbox", { name: "Isi berita" }).waitFor();
+    found.editor = await axe(page);
+    await page.getByRole("button", { name: "Baca Juga" }).click();
+    await page.getByRole("dialog").waitFor();
+    found.relatedDialog = await axe(page);
+    await context.close();
+    assert.deepEqual(found, { login: [], desk: [], stories: [], editor: [], relatedDialog: [] });
   });
 });
