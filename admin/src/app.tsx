@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { Link, navigate, useLocation } from "./lib/router.tsx";
 import { usePrefs } from "./lib/prefs.tsx";
 import { useSession } from "./lib/session.tsx";
@@ -7,7 +7,11 @@ import type { Zone } from "./lib/types.ts";
 import { LoginScreen } from "./screens/login.tsx";
 import { DeskScreen } from "./screens/desk.tsx";
 import { StoriesScreen } from "./screens/stories.tsx";
-import { EditorScreen } from "./editor/editor-screen.tsx";
+
+/** The editor (TipTap/ProseMirror) is its own chunk: the desk and lists load without it. */
+const EditorScreen = lazy(() =>
+  import("./editor/editor-screen.tsx").then((m) => ({ default: m.EditorScreen })),
+);
 
 /** Routes under /admin; everything but /admin/masuk needs a session. */
 export function App() {
@@ -44,7 +48,11 @@ export function App() {
         <Link href="/admin">{t("toDesk")}</Link>
       </section>
     );
-  return <Layout>{screen}</Layout>;
+  return (
+    <Layout>
+      <Suspense fallback={<p className="muted">{t("loading")}</p>}>{screen}</Suspense>
+    </Layout>
+  );
 }
 
 function Layout(props: { children: ReactNode }) {
