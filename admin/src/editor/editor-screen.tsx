@@ -15,6 +15,8 @@ import { ConflictDialog } from "./conflict-dialog.tsx";
 import { draftKey, readLocalCopy, removeLocalCopy, writeLocalCopy, type LocalCopy } from "./draft-store.ts";
 import { mergeFields, type MergeResult } from "./merge.ts";
 import { CreditsField, TagsField } from "./pickers.tsx";
+import { HeroField } from "./hero-field.tsx";
+import { ChangesRequested, HistoryPanel } from "./history-panel.tsx";
 import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
 
 const LOCAL_COPY_DELAY_MS = 400;
@@ -345,6 +347,7 @@ export function EditorScreen(props: { articleId: number | null }) {
           </button>
         </div>
       )}
+      {server?.status === "draft" && <ChangesRequested articleId={server.id} version={server.version} />}
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -461,6 +464,18 @@ export function EditorScreen(props: { articleId: number | null }) {
             onChange={(credits) => update({ credits })}
           />
           <TagsField tagIds={fields.tagIds} editable={editable} onChange={(tagIds) => update({ tagIds })} />
+          <HeroField hero={fields.hero} editable={editable} onChange={(hero) => update({ hero })} />
+          {server && (
+            <HistoryPanel
+              article={server}
+              canRestore={server.can?.update === true && !dirty}
+              onRestored={(restored) => {
+                setServer(restored);
+                replaceFields(fieldsOf(restored));
+                setNotice(t("transitionDone", { status: t(`status_${restored.status}`) }));
+              }}
+            />
+          )}
         </aside>
       </div>
       {conflict && (

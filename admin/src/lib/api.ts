@@ -56,15 +56,17 @@ export async function request<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
+  const raw = body instanceof Blob;
   const send = () => {
     const headers: Record<string, string> = { accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
+    if (raw) headers["content-type"] = body.type || "application/octet-stream";
+    else if (body !== undefined) headers["content-type"] = "application/json";
     if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
     if (options.ifMatch) headers["if-match"] = options.ifMatch;
     return fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
     });
@@ -100,6 +102,8 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>("PUT", path, body, options).then((r) => r.data),
   delete: (path: string) => request<void>("DELETE", path).then(() => undefined),
+  /** A file as the raw request body (POST /media). */
+  upload: <T>(path: string, file: Blob) => request<T>("POST", path, file).then((r) => r.data),
 };
 
 /** Query string from defined values (arrays repeat the key). */

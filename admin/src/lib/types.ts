@@ -86,3 +86,13 @@ export interface Tag {
 }
 
 export const CREDIT_ROLES = ["penulis", "editor", "fotografer", "kontributor"] as const;
+
+export interface Media {
+  id: number;
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+}
