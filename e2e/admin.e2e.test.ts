@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { ensureAdminBuild } from "../src/app/admin-build.ts";
-import { buildArticle, buildPerson, buildSection } from "../src/testing/factories.ts";
+import { buildArticle, buildImage, buildPerson, buildSection } from "../src/testing/factories.ts";
 import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
 import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
 
@@ -34,6 +34,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
   const editor = { email: "editor@warta.test", password: "rahasia-editor-123" };
   let sectionName: string;
   let storyId: number;
+  let photoId: number;
   let problems: string[] = [];
 
   before(async () => {
@@ -47,6 +48,9 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
       headline: "Banjir rob merendam pesisir utara Jakarta",
       sectionId: section.id,
     });
+    photoId = (
+      await buildImage(ctx.deps, { alt: "Warga mengungsi dengan perahu karet", width: 640, height: 360 })
+    ).id;
     await ctx.deps.accounts.users.create(
       { ...writer, name: "Rina Wulandari", role: "penulis", personId: person.id },
       SYSTEM_ACTOR,
@@ -136,6 +140,14 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Banjir rob merendam pesisir utara Jakarta" }).click();
     await body.getByText("Baca Juga: Banjir rob merendam pesisir utara Jakarta").waitFor();
 
+    // Hero image from the media library, with caption and credit.
+    await page.getByRole("button", { name: "Pilih dari pustaka" }).click();
+    await page
+      .getByRole("button", { name: `Pakai foto #${photoId}: Warga mengungsi dengan perahu karet` })
+      .click();
+    await page.getByLabel("Keterangan foto").fill("Warga menaiki perahu karet di Kampung Melayu.");
+    await page.getByLabel("Kredit foto").fill("Foto: Rina Wulandari");
+
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.waitForURL(/\/admin\/berita\/\d+$/);
     await page.getByText(/^Tersimpan /).waitFor();
@@ -178,13 +190,42 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     assert.equal(await page.getByRole("button", { name: "Terbitkan" }).count(), 0, "a writer cannot publish");
     await context.close();
 
-    // The editor finds it waiting for review on the desk and publishes it.
+    // The editor finds it waiting for review on the desk and asks for a change.
     const second = await open();
     await signIn(second.page, editor);
-    await second.page
-      .getByRole("region", { name: "Menunggu penyuntingan" })
+    const review = () =>
+      second.page
+        .getByRole("region", { name: "Menunggu penyuntingan" })
+        .getByRole("link", { name: "Warga Kampung Melayu mulai mengungsi" });
+    await review().click();
+    await second.page.getByRole("button", { name: "Minta perbaikan" }).click();
+    const ask = second.page.getByRole("dialog", { name: "Minta perbaikan" });
+    await ask.getByLabel("Catatan untuk penulis").fill("Tambahkan jumlah pengungsi.");
+    await ask.getByRole("button", { name: "Minta perbaikan" }).click();
+    await second.page.getByText("Status berita: Draf").waitFor();
+
+    // The writer sees the note, fixes the story and sends it again.
+    const third = await open();
+    await signIn(third.page, writer);
+    await third.page
+      .getByRole("region", { name: "Draf saya" })
       .getByRole("link", { name: "Warga Kampung Melayu mulai mengungsi" })
       .click();
+    await third.page
+      .getByRole("note")
+      .getByText(/Tambahkan jumlah pengungsi\./)
+      .waitFor();
+    await third.page.getByRole("textbox", { name: "Isi berita" }).click();
+    await third.page.keyboard.press("Control+End");
+    await third.page.keyboard.press("Enter");
+    await third.page.keyboard.type("Sebanyak 350 warga mengungsi ke masjid terdekat.");
+    await third.page.getByRole("button", { name: "Kirim ke editor" }).click();
+    await third.page.getByText("Status berita: Menunggu penyuntingan").waitFor();
+    await third.context.close();
+
+    // The editor publishes it.
+    await second.page.getByRole("link", { name: "Meja redaksi" }).click();
+    await review().click();
     await second.page.getByRole("button", { name: "Terbitkan" }).click();
     const confirm = second.page.getByRole("dialog", { name: "Terbitkan" });
     await confirm.getByRole("button", { name: "Terbitkan" }).click();
@@ -203,6 +244,10 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     assert.match(article, /Air Sungai Ciliwung naik sejak pagi/);
     assert.match(article, /Paragraf yang belum sempat disimpan ke server\./);
     assert.match(article, /Banjir rob merendam pesisir utara Jakarta/);
+    assert.match(article, /Sebanyak 350 warga mengungsi ke masjid terdekat\./);
+    assert.match(article, /Warga menaiki perahu karet di Kampung Melayu\./);
+    assert.match(article, /Foto: Rina Wulandari/);
+    assert.match(article, /Rina Wulandari/);
     await second.context.close();
     assert.deepEqual(problems, []);
   });

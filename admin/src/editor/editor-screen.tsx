@@ -59,7 +59,7 @@ export function EditorScreen(props: { articleId: number | null }) {
   const fieldsRef = useRef(fields);
   const serverRef = useRef(server);
   const idRef = useRef(articleId);
-  const saving = useRef(false);
+  const inflight = useRef<Promise<boolean> | null>(null);
   const saveAgain = useRef(false);
 
   const setFields = (next: ArticleFields) => {
@@ -136,19 +136,36 @@ export function EditorScreen(props: { articleId: number | null }) {
     return () => clearTimeout(timer);
   }, [fields, dirty, offer, articleId, server]);
 
+  /** One save at a time: a save asked for while another runs waits for it, then sends what is newest. */
   const save = useCallback(async (): Promise<boolean> => {
+    while (inflight.current) await inflight.current;
+    const run = saveOnce();
+    inflight.current = run;
+    try {
+      let ok = await run;
+      // A conflict merged without overlaps is saved straight away on top of their version.
+      while (saveAgain.current) {
+        saveAgain.current = false;
+        ok = await saveOnce();
+      }
+      return ok;
+    } finally {
+      if (inflight.current === run) inflight.current = null;
+    }
+  }, [t, userId]);
+
+  async function saveOnce(): Promise<boolean> {
     const snapshot = fieldsRef.current;
     const base = serverRef.current;
     if (!snapshot) return false;
-    if (saving.current) {
-      saveAgain.current = true;
-      return false;
+    if (idRef.current !== null && base && sameJson(snapshot, fieldsOf(base))) {
+      setSaveState({ kind: "saved", at: new Date() });
+      return true;
     }
     if (!snapshot.headline.trim() || snapshot.sectionId === null) {
       setSaveState({ kind: "error", message: t("needHeadlineSection") });
       return false;
     }
-    saving.current = true;
     setSaveState({ kind: "saving" });
     let ok = false;
     try {
@@ -199,15 +216,9 @@ export function EditorScreen(props: { articleId: number | null }) {
                 : t("errorGeneric", { message: error instanceof Error ? error.message : String(error) }),
         });
       }
-    } finally {
-      saving.current = false;
-    }
-    if (saveAgain.current) {
-      saveAgain.current = false;
-      return save();
     }
     return ok;
-  }, [t, userId]);
+  }
 
   // Autosave to the server a few seconds after typing stops (drafts and stories in the workflow).
   useEffect(() => {
