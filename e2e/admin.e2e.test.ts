@@ -213,7 +213,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
       .click();
     await third.page
       .getByRole("note")
-      .getByText(/Tambahkan jumlah pengungsi\./)
+      .getByText(/Budi Editor .*Tambahkan jumlah pengungsi\./)
       .waitFor();
     await third.page.getByRole("textbox", { name: "Isi berita" }).click();
     await third.page.keyboard.press("Control+End");

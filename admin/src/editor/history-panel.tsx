@@ -10,6 +10,7 @@ interface Revision {
   kind: "create" | "save" | "staged" | "restore";
   changed: string[];
   actor: string;
+  actorName: string | null;
   createdAt: string;
 }
 
@@ -17,6 +18,7 @@ interface Step {
   action: string;
   note: string | null;
   actor: string;
+  actorName: string | null;
   at: string;
 }
 
@@ -73,7 +75,11 @@ export function HistoryPanel(props: {
           <ul>
             {steps.map((s, i) => (
               <li key={i}>
-                {t("noteBy", { actor: s.actor, time: formatInZone(s.at, zone, locale), note: s.note ?? "" })}
+                {t("noteBy", {
+                  actor: s.actorName ?? s.actor,
+                  time: formatInZone(s.at, zone, locale),
+                  note: s.note ?? "",
+                })}
               </li>
             ))}
           </ul>
@@ -85,7 +91,7 @@ export function HistoryPanel(props: {
             {t("revisionLine", {
               n: r.number,
               kind: t(`kind_${r.kind}`),
-              actor: r.actor,
+              actor: r.actorName ?? r.actor,
               time: formatInZone(r.createdAt, zone, locale),
             })}
             {r.changed.length > 0 && (
@@ -193,7 +199,11 @@ export function ChangesRequested(props: { articleId: number; version: number }) 
   return (
     <div className="banner" role="note">
       <strong>{t("changesRequested")}</strong>{" "}
-      {t("noteBy", { actor: step.actor, time: formatInZone(step.at, zone, locale), note: step.note ?? "" })}
+      {t("noteBy", {
+        actor: step.actorName ?? step.actor,
+        time: formatInZone(step.at, zone, locale),
+        note: step.note ?? "",
+      })}
     </div>
   );
 }

@@ -97,6 +97,15 @@ describe("API queries the admin relies on", () => {
       actions: [],
     });
     assert.deepEqual((await canOf(editor)).actions, ["requestChanges", "approve", "schedule", "publish"]);
+    const log = (await get(`/api/v1/articles/${id}/workflow`, editor)).json() as {
+      items: { action: string; actor: string; actorName: string | null }[];
+    };
+    assert.match(log.items[0]?.actor ?? "", /^user:\d+$/);
+    assert.match(log.items[0]?.actorName ?? "", /^penulis \d+$/, "the history names people, not ids");
+    const history = (await get(`/api/v1/articles/${id}/revisions`, editor)).json() as {
+      items: { actorName: string | null }[];
+    };
+    assert.match(history.items[0]?.actorName ?? "", /^penulis \d+$/);
     const published = await post(`/api/v1/articles/${id}/transitions`, editor, { action: "publish" });
     assert.deepEqual((published.json() as { can: unknown }).can, {
       update: true,
