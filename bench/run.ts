@@ -6,6 +6,7 @@
  *   npm run bench -- --only pages --articles 1000000
  *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
  *   npm run bench -- --only stemmer,search,import
+ *   npm run bench -- --only admin                  the newsroom admin (bench/admin.bench.ts)
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -57,7 +58,7 @@ if (selected.has("pages")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search", "import", "extraction"]) {
+for (const name of ["stemmer", "search", "import", "extraction", "admin"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {
