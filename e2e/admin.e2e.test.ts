@@ -332,4 +332,54 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await context.close();
     assert.deepEqual(found, { login: [], desk: [], stories: [], editor: [], relatedDialog: [] });
   });
+
+  it("can be used by keyboard alone: sign in, open a new story, write it and save it", async () => {
+    const { context, page } = await open();
+    /** Presses Tab until the focused element's label (or text) starts with `name`. */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el) return "";
+          return (
+            el.getAttribute("aria-label") ??
+            el.closest("label")?.textContent ??
+            el.textContent ??
+            ""
+          ).trim();
+        });
+        if (focused.startsWith(name)) return;
+      }
+      throw new Error(`no focusable "${name}" within 60 tabs`);
+    };
+    await page.goto(`${origin}/admin/masuk`);
+    await page.getByRole("button", { name: "Masuk" }).waitFor();
+    await tabTo("Email");
+    await page.keyboard.type(writer.email);
+    await tabTo("Kata sandi");
+    await page.keyboard.type(writer.password);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Meja redaksi" }).waitFor();
+    await tabTo("Tulis berita");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Berita baru" }).waitFor();
+    await tabTo("Judul");
+    await page.keyboard.type("Ditulis tanpa tetikus");
+    await tabTo("Isi berita");
+    await page.keyboard.type("Seluruh berita ini ditulis dengan papan ketik saja.");
+    await tabTo("Rubrik");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Control+s");
+    await page.waitForURL(/\/admin\/berita\/\d+$/);
+    await page.getByText(/^Tersimpan /).waitFor();
+    const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
+    const saved = await ctx.deps.articles.get(id);
+    assert.equal(saved.headline, "Ditulis tanpa tetikus");
+    assert.deepEqual(saved.body.blocks, [
+      { type: "paragraph", content: [{ text: "Seluruh berita ini ditulis dengan papan ketik saja." }] },
+    ]);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
 });
