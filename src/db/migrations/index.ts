@@ -6,6 +6,7 @@ import * as searchAliases from "./004-search-aliases.ts";
 import * as importer from "./005-import.ts";
 import * as relatedStories from "./006-related-stories.ts";
 import * as readerFeatures from "./007-reader-features.ts";
+import * as newsroomListIndexes from "./009-newsroom-list-indexes.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "005-import": importer,
   "006-related-stories": relatedStories,
   "007-reader-features": readerFeatures,
+  "009-newsroom-list-indexes": newsroomListIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
