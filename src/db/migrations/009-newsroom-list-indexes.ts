@@ -12,4 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("articles")
     .columns(["status", "modified_at", "id"])
     .execute();
+  // A section filter (with its subsections): one range per section, no sort of the whole section.
+  await db.schema
+    .createIndex("articles_section_modified")
+    .on("articles")
+    .columns(["section_id", "modified_at", "id"])
+    .execute();
 }
