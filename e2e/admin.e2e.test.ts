@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { ensureAdminBuild } from "../src/app/admin-build.ts";
@@ -72,6 +72,9 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
   beforeEach(() => {
     problems = [];
   });
+  afterEach(() => {
+    if (problems.length > 0) console.log("admin e2e: what went wrong in the browser:", problems);
+  });
 
   /** Serious and critical WCAG 2.2 A/AA violations axe-core finds on the page as it is now. */
   async function axe(page: Page): Promise<string[]> {
@@ -95,6 +98,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     });
     const page = await context.newPage();
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
     page.on("response", (response) => {
       if (response.status() >= 400 && response.status() !== 401)
         problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);

@@ -49,16 +49,23 @@ export function BodyEditor(props: {
   useEffect(() => {
     if (lastReset.current === props.resetKey) return;
     lastReset.current = props.resetKey;
-    editor.commands.setContent(bodyToDoc(props.initial, props.headlines), { emitUpdate: false });
+    const doc = bodyToDoc(props.initial, props.headlines);
+    return whenMounted(editor, () => editor.commands.setContent(doc, { emitUpdate: false }));
   }, [editor, props.resetKey, props.initial, props.headlines]);
 
-  useEffect(() => {
-    editor.setEditable(props.editable, false);
-  }, [editor, props.editable]);
+  useEffect(
+    () =>
+      whenMounted(
+        editor,
+        () => editor.isEditable !== props.editable && editor.setEditable(props.editable, false),
+      ),
+    [editor, props.editable],
+  );
 
-  useEffect(() => {
-    editor.view.dom.setAttribute("aria-label", t("body"));
-  }, [editor, t]);
+  useEffect(
+    () => whenMounted(editor, () => editor.view.dom.setAttribute("aria-label", t("body"))),
+    [editor, t],
+  );
 
   return (
     <div className="body-field">
@@ -66,6 +73,22 @@ export function BodyEditor(props: {
       <EditorContent editor={editor} />
     </div>
   );
+}
+
+/**
+ * Runs `run` once the editor's view is mounted (TipTap mounts it after the first render, and its
+ * view must not be touched before); returns the cleanup for useEffect.
+ */
+function whenMounted(editor: Editor, run: () => void): () => void {
+  if (editor.isInitialized) {
+    run();
+    return () => undefined;
+  }
+  const once = () => run();
+  editor.on("create", once);
+  return () => {
+    editor.off("create", once);
+  };
 }
 
 function Toolbar(props: { editor: Editor; articleId: number | null }) {
