@@ -32,6 +32,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
   let origin: string;
   const writer = { email: "penulis@warta.test", password: "rahasia-penulis-123" };
   const editor = { email: "editor@warta.test", password: "rahasia-editor-123" };
+  const redaktur = { email: "redaktur@warta.test", password: "rahasia-redaktur-123" };
   let sectionName: string;
   let storyId: number;
   let photoId: number;
@@ -57,6 +58,10 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     );
     await ctx.deps.accounts.users.create(
       { ...editor, name: "Budi Editor", role: "editor", personId: null },
+      SYSTEM_ACTOR,
+    );
+    await ctx.deps.accounts.users.create(
+      { ...redaktur, name: "Sari Redaktur", role: "redaktur", personId: null },
       SYSTEM_ACTOR,
     );
     origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
@@ -383,6 +388,31 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     assert.deepEqual(saved.body.blocks, [
       { type: "paragraph", content: [{ text: "Seluruh berita ini ditulis dengan papan ketik saja." }] },
     ]);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it("lets a redaktur credit a person who has no profile yet by creating it from the credits field", async () => {
+    const { context, page } = await open();
+    await signIn(page, redaktur);
+    await page.goto(`${origin}/admin/berita/baru`);
+    await page.getByLabel("Judul").fill("Profil baru dari kolom kredit");
+    await page.getByLabel("Rubrik").selectOption({ label: sectionName });
+    await page.getByLabel("Peran").selectOption("fotografer");
+    await page.getByLabel("Cari orang").fill("Yohanes Kurniawan");
+    await page.getByRole("button", { name: "Buat profil “Yohanes Kurniawan”" }).click();
+    await page.getByRole("button", { name: "Hapus Yohanes Kurniawan" }).waitFor();
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.getByText(/^Tersimpan /).waitFor();
+    const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
+    const people = await ctx.deps.people.list();
+    const created = people.find((p) => p.name === "Yohanes Kurniawan");
+    assert.ok(created, "the profile exists");
+    const saved = await ctx.deps.articles.get(id);
+    assert.deepEqual(
+      saved.credits.map((c) => [c.role, c.personId]),
+      [["fotografer", created.id]],
+    );
     await context.close();
     assert.deepEqual(problems, []);
   });

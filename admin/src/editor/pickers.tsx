@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { api, ApiError } from "../lib/api.ts";
 import { peopleById, rememberPerson, rememberTag, searchPeople, searchTags, tagsById } from "../lib/data.ts";
 import { usePrefs } from "../lib/prefs.tsx";
+import { useSession } from "../lib/session.tsx";
 import { CREDIT_ROLES, type Credit, type Person, type Tag } from "../lib/types.ts";
 
 /** A search box with a list of options below it (buttons, so it works by keyboard). */
@@ -85,6 +86,9 @@ export function CreditsField(props: {
   onChange(credits: Credit[]): void;
 }) {
   const { t } = usePrefs();
+  const { user } = useSession();
+  // Profiles are created by redaktur and admin (policy person.manage); others pick existing ones.
+  const canCreate = user?.role === "redaktur" || user?.role === "admin";
   const [names, setNames] = useState<Map<number, Person>>(new Map());
   const [role, setRole] = useState<string>("penulis");
   useEffect(() => {
@@ -131,6 +135,14 @@ export function CreditsField(props: {
           <SearchPick<Person>
             label={t("findPerson")}
             search={searchPeople}
+            create={
+              canCreate
+                ? {
+                    label: (q) => t("createPerson", { name: q }),
+                    run: (name) => api.post<Person>("/people", { name }),
+                  }
+                : undefined
+            }
             onPick={(person) => {
               rememberPerson(person);
               setNames((m) => new Map(m).set(person.id, person));
