@@ -103,7 +103,11 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     });
     const page = await context.newPage();
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+    page.on("requestfailed", (request) => {
+      // Leaving a page cancels its pending calls (net::ERR_ABORTED): that is navigation, not a failure.
+      if (!/ERR_ABORTED/.test(request.failure()?.errorText ?? ""))
+        problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`);
+    });
     page.on("response", (response) => {
       if (response.status() >= 400 && response.status() !== 401)
         problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
