@@ -7,6 +7,7 @@
  *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
  *   npm run bench -- --only stemmer,search,import
  *   npm run bench -- --only media                  image pipeline (bench/media.bench.ts)
+ *   npm run bench -- --only admin                  the newsroom admin (bench/admin.bench.ts)
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -71,7 +72,7 @@ if (selected.has("media")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search", "import", "extraction"]) {
+for (const name of ["stemmer", "search", "import", "extraction", "admin"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {

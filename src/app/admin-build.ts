@@ -8,6 +8,16 @@ export const ADMIN_ROOT = fileURLToPath(new URL("../../admin/", import.meta.url)
 export const ADMIN_DIST = join(ADMIN_ROOT, "dist");
 const STAMP = ".source-hash";
 
+/**
+ * Files outside admin/ that the admin imports (pure domain code shared with the server); a change
+ * to any of them also makes the build stale.
+ */
+export const ADMIN_SHARED_SOURCES = [
+  "src/content/body.schema.ts",
+  "src/core/reading-time.ts",
+  "src/core/time-zones.ts",
+];
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -24,6 +34,10 @@ export function adminSourceHash(root = ADMIN_ROOT): string {
   const hash = createHash("sha256");
   for (const file of sourceFiles(root).sort()) {
     hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  for (const shared of ADMIN_SHARED_SOURCES) {
+    const file = join(root, "..", shared);
+    if (existsSync(file)) hash.update(shared).update("\0").update(readFileSync(file)).update("\0");
   }
   const lock = join(root, "..", "package-lock.json");
   if (existsSync(lock)) hash.update(readFileSync(lock));

@@ -7,6 +7,7 @@ import * as importer from "./005-import.ts";
 import * as relatedStories from "./006-related-stories.ts";
 import * as readerFeatures from "./007-reader-features.ts";
 import * as mediaPipeline from "./008-media-pipeline.ts";
+import * as newsroomListIndexes from "./009-newsroom-list-indexes.ts";
 import * as outbox from "./013-outbox.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "006-related-stories": relatedStories,
   "007-reader-features": readerFeatures,
   "008-media-pipeline": mediaPipeline,
+  "009-newsroom-list-indexes": newsroomListIndexes,
   "013-outbox": outbox,
 };
 

@@ -64,6 +64,8 @@ export interface NewsroomListQuery {
   sectionIds?: number[];
   personId?: number;
   createdByUserId?: number;
+  /** Words that must all appear in the headline (case-insensitive), for the admin's story list. */
+  headlineWords?: string[];
   /** On `modified_at` (last activity): from inclusive, to exclusive. */
   from?: Date;
   to?: Date;
@@ -470,6 +472,10 @@ export function createArticlesRepository() {
             .where("number", "=", 1)
             .where("actor_user_id", "=", userId),
         );
+      }
+      for (const word of query.headlineWords ?? []) {
+        const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where(sql<boolean>`lower(articles.headline) like ${pattern} escape '\\'`);
       }
       if (query.from) q = q.where("articles.modified_at", ">=", query.from.toISOString());
       if (query.to) q = q.where("articles.modified_at", "<", query.to.toISOString());

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
+import { actorNames } from "./actor-names.ts";
 import { idParams, problems } from "./api-schemas.ts";
 
 const presenceSchema = z
@@ -27,6 +28,7 @@ const stepSchema = z
     note: z.string().nullable(),
     actorUserId: z.number().int().nullable(),
     actor: z.string(),
+    actorName: z.string().nullable().describe("Nama pengguna itu (null bila sistem atau tidak dikenal)."),
     at: z.string(),
   })
   .meta({ id: "WorkflowStep" });
@@ -147,6 +149,10 @@ export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
         authorize(requireActor(request), "article.read");
         await deps.articles.get(request.params.id);
         const steps = await revisions.workflowLog(request.params.id);
+        const names = await actorNames(
+          deps,
+          steps.map((s) => s.actorUserId),
+        );
         return {
           items: steps.map((s) => ({
             action: s.action,
@@ -155,6 +161,7 @@ export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
             note: s.note,
             actorUserId: s.actorUserId,
             actor: s.actorLabel,
+            actorName: s.actorUserId === null ? null : (names.get(s.actorUserId) ?? null),
             at: s.at.toISOString(),
           })),
         };

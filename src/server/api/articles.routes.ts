@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import type { Article } from "../../core/article.ts";
 import { AppError, isAppError } from "../../core/errors.ts";
-import type { Action } from "../../core/policy.ts";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "../../core/workflow.ts";
 import type { ArticleInput } from "../../services/article-input.ts";
 import type { Deps } from "../../app/deps.ts";
@@ -16,6 +15,8 @@ import {
   articleResource,
   articleSchema,
   expectedVersion,
+  permissionsOf,
+  POLICY_OF,
   presentArticle,
   saveBodySchema,
   statusSchema,
@@ -24,17 +25,6 @@ import { articleExtrasRoutes } from "./articles-extras.routes.ts";
 import { sendNotModified, versionEtag, weakEtag } from "./etag.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";
 import { revisionsRoutes } from "./revisions.routes.ts";
-
-/** Which policy action guards each workflow action (reopening a withdrawn story is an unpublish-level call). */
-const POLICY_OF: Record<WorkflowAction, Action> = {
-  submit: "article.submit",
-  requestChanges: "article.requestChanges",
-  approve: "article.approve",
-  schedule: "article.schedule",
-  publish: "article.publish",
-  unpublish: "article.unpublish",
-  reopen: "article.unpublish",
-};
 
 const listQuery = z.object({
   ...pageQuery,
@@ -50,6 +40,11 @@ const listQuery = z.object({
     .optional()
     .describe("Orang yang dikreditkan (penulis, editor…)."),
   userId: z.coerce.number().int().positive().optional().describe("Pengguna yang membuat artikel."),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("Kata di judul (semua harus ada, tanpa beda huruf besar/kecil); juga draf."),
   from: z.iso.datetime({ offset: true }).optional().describe("Aktivitas terakhir sejak (ISO 8601)."),
   to: z.iso.datetime({ offset: true }).optional().describe("Aktivitas terakhir sebelum (ISO 8601)."),
 });
@@ -68,6 +63,13 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const present = async (id: number) =>
       presentArticle(await deps.articles.working(id), await deps.sections.directory(), deps.clock());
+
+    /** The working copy as the API shows it, with what this actor may do with it now. */
+    const presentFor = async (id: number, actor: Actor) => {
+      const dto = await present(id);
+      const resource = await articleResource(deps, await deps.articles.get(id));
+      return { ...dto, can: permissionsOf(actor, resource, dto.staged !== null) };
+    };
 
     const audit = (request: FastifyRequest, actor: Actor, action: string, id: number, detail = {}) =>
       deps.audit.record({ actor, action, resourceType: "article", resourceId: id, detail, ip: request.ip });
@@ -104,7 +106,7 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const created = await deps.articles.create(request.body as ArticleInput, actor);
         await audit(request, actor, "article.create", created.id, { headline: created.headline });
         reply.header("etag", versionEtag(created.version));
-        return reply.code(201).send(await present(created.id));
+        return reply.code(201).send(await presentFor(created.id, actor));
       },
     );
 
@@ -130,6 +132,7 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
           sectionIds,
           personId: q.personId,
           createdByUserId: q.userId,
+          headlineWords: q.q?.split(/\s+/).filter(Boolean).slice(0, 8),
           from: q.from ? new Date(q.from) : undefined,
           to: q.to ? new Date(q.to) : undefined,
           after: cursor ? { modifiedAt: String(cursor.key), id: cursor.id } : undefined,
@@ -169,7 +172,7 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = requireActor(request);
         authorize(actor, "article.read");
-        const dto = await present(request.params.id);
+        const dto = await presentFor(request.params.id, actor);
         if (sendNotModified(request, reply, versionEtag(dto.version))) return reply;
         return dto;
       },
@@ -202,7 +205,14 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
           ...(copy.staged ? { revision: copy.staged.revision } : {}),
         });
         reply.header("etag", versionEtag(copy.article.version));
-        return presentArticle(copy, await deps.sections.directory(), deps.clock());
+        return {
+          ...presentArticle(copy, await deps.sections.directory(), deps.clock()),
+          can: permissionsOf(
+            actor,
+            await articleResource(deps, await deps.articles.get(id)),
+            copy.staged !== null,
+          ),
+        };
       },
     );
 
@@ -235,7 +245,7 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
           ...(after.publishedAt ? { publishedAt: after.publishedAt.toISOString() } : {}),
         });
         reply.header("etag", versionEtag(after.version));
-        return present(id);
+        return presentFor(id, actor);
       },
     );
 

@@ -4,9 +4,14 @@ import type { Resource } from "../../core/policy.ts";
 import { articlePath } from "../../core/urls.ts";
 import type { SectionDirectory } from "../../core/section.ts";
 import { AppError } from "../../core/errors.ts";
+import type { Actor } from "../../core/actor.ts";
+import { can, type Action } from "../../core/policy.ts";
+import { canTransition, WORKFLOW_ACTIONS, type WorkflowAction } from "../../core/workflow.ts";
 import type { FastifyRequest } from "fastify";
 import type { WorkingCopy } from "../../services/articles.service.ts";
 import type { Deps } from "../../app/deps.ts";
+
+type ArticleResource = Extract<Resource, { type: "article" }>;
 
 /** API shapes of the newsroom's article endpoints (allow-listed; DESIGN.md §5.5). */
 export const statusSchema = z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]);
@@ -83,6 +88,17 @@ export const articleSchema = z
       })
       .nullable()
       .describe("Revisi tertunda dari artikel terbit; isi di atas adalah revisi itu."),
+    can: z
+      .object({
+        update: z.boolean(),
+        delete: z.boolean(),
+        correct: z.boolean(),
+        actions: z.array(z.enum(WORKFLOW_ACTIONS as [WorkflowAction, ...WorkflowAction[]])),
+      })
+      .optional()
+      .describe(
+        "Yang boleh dilakukan pengguna ini sekarang (kebijakan × status): menyimpan, menghapus, koreksi, langkah alur kerja.",
+      ),
   })
   .meta({ id: "Article" });
 
@@ -135,7 +151,7 @@ export function presentArticle(copy: WorkingCopy, directory: SectionDirectory, n
 }
 
 /** The policy resource for an article (status, creator, credited people). */
-export async function articleResource(deps: Deps, article: Article): Promise<Resource> {
+export async function articleResource(deps: Deps, article: Article): Promise<ArticleResource> {
   return {
     type: "article",
     status: article.status,
@@ -165,4 +181,39 @@ export function expectedVersion(request: FastifyRequest, bodyVersion: number | u
       { field: "body.version", message: "…atau kolom version." },
     ],
   });
+}
+
+/** Which policy action guards each workflow action (reopening a withdrawn story is an unpublish-level call). */
+export const POLICY_OF: Record<WorkflowAction, Action> = {
+  submit: "article.submit",
+  requestChanges: "article.requestChanges",
+  approve: "article.approve",
+  schedule: "article.schedule",
+  publish: "article.publish",
+  unpublish: "article.unpublish",
+  reopen: "article.unpublish",
+};
+
+/**
+ * What `actor` may do with an article now: the policy (core/policy.ts) for the resource, and for
+ * workflow steps also the state machine (core/workflow.ts); publishing a live story applies its staged
+ * revision, so it is offered when one is waiting. The admin shows exactly these buttons.
+ */
+export function permissionsOf(
+  actor: Actor,
+  resource: ArticleResource,
+  hasStaged = false,
+): NonNullable<ArticleDto["can"]> {
+  const allowed = (action: Action) => can(actor, action, resource).allowed;
+  return {
+    update: allowed("article.update"),
+    delete: resource.status === "draft" && allowed("article.delete"),
+    correct: resource.status === "published" && allowed("article.correct"),
+    actions: WORKFLOW_ACTIONS.filter(
+      (a) =>
+        (canTransition(a, resource.status) ||
+          (a === "publish" && resource.status === "published" && hasStaged)) &&
+        allowed(POLICY_OF[a]),
+    ),
+  };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Revision } from "../../core/revision.ts";
 import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
+import { actorNames } from "./actor-names.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import { articleResource, articleSchema, expectedVersion, presentArticle } from "./articles.schemas.ts";
 import { versionEtag } from "./etag.ts";
@@ -15,6 +16,7 @@ const revisionSchema = z
     changed: z.array(z.string()).describe("Kolom yang berubah dari revisi sebelumnya."),
     actorUserId: z.number().int().nullable(),
     actor: z.string(),
+    actorName: z.string().nullable().describe("Nama pengguna itu (null bila sistem atau tidak dikenal)."),
     createdAt: z.string(),
   })
   .meta({ id: "Revision" });
@@ -41,13 +43,14 @@ const diffSchema = z
   })
   .meta({ id: "RevisionDiff" });
 
-const present = (r: Revision) => ({
+const present = (r: Revision, names: ReadonlyMap<number, string> = new Map()) => ({
   number: r.number,
   kind: r.kind,
   restoredFrom: r.restoredFrom,
   changed: r.changed,
   actorUserId: r.actorUserId,
   actor: r.actorLabel,
+  actorName: r.actorUserId === null ? null : (names.get(r.actorUserId) ?? null),
   createdAt: r.createdAt.toISOString(),
 });
 
@@ -68,7 +71,12 @@ export function revisionsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         authorize(requireActor(request), "article.read");
-        return { items: (await revisions.list(request.params.id)).map(present) };
+        const items = await revisions.list(request.params.id);
+        const names = await actorNames(
+          deps,
+          items.map((r) => r.actorUserId),
+        );
+        return { items: items.map((r) => present(r, names)) };
       },
     );
 
@@ -88,7 +96,8 @@ export function revisionsRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         authorize(requireActor(request), "article.read");
         const revision = await revisions.get(request.params.id, request.params.rev);
-        return { ...present(revision), snapshot: { ...revision.snapshot } };
+        const names = await actorNames(deps, [revision.actorUserId]);
+        return { ...present(revision, names), snapshot: { ...revision.snapshot } };
       },
     );
 

@@ -130,14 +130,19 @@ export function taxonomyRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["people"],
           summary: "Daftar profil (penulis, editor, fotografer…), urut nama",
           security: [],
-          querystring: z.object(pageQuery),
+          querystring: z.object({
+            ...pageQuery,
+            q: z.string().max(100).optional().describe("Bagian nama (tanpa beda huruf besar/kecil)."),
+          }),
           response: { 200: pageSchema(personSchema), ...problems(422) },
         },
       },
       async (request) => {
         authorize(request.actor, "taxonomy.read");
         // Readers see only people with a live story; the newsroom sees everyone.
-        const people = request.actor ? await deps.people.list() : await deps.people.listLive();
+        const all = request.actor ? await deps.people.list() : await deps.people.listLive();
+        const needle = request.query.q?.trim().toLocaleLowerCase("id");
+        const people = needle ? all.filter((p) => p.name.toLocaleLowerCase("id").includes(needle)) : all;
         return paginateSorted(people, { ...request.query, keyOf: (p) => p.name });
       },
     );
@@ -186,14 +191,19 @@ export function taxonomyRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["tags"],
           summary: "Daftar tag, urut nama",
           security: [],
-          querystring: z.object(pageQuery),
+          querystring: z.object({
+            ...pageQuery,
+            q: z.string().max(100).optional().describe("Bagian nama tag (tanpa beda huruf besar/kecil)."),
+          }),
           response: { 200: pageSchema(tagSchema), ...problems(422) },
         },
       },
       async (request) => {
         authorize(request.actor, "taxonomy.read");
         // Readers see only tags with a live story (not one an embargoed article alone carries).
-        const tags = request.actor ? await deps.tags.list() : await deps.tags.listLive();
+        const all = request.actor ? await deps.tags.list() : await deps.tags.listLive();
+        const needle = request.query.q?.trim().toLocaleLowerCase("id");
+        const tags = needle ? all.filter((t) => t.name.toLocaleLowerCase("id").includes(needle)) : all;
         return paginateSorted(tags, { ...request.query, keyOf: (t) => t.name });
       },
     );

@@ -1,0 +1,505 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { BodyDocument } from "../../../src/content/body.schema.ts";
+import { countWords, readingMinutes } from "../../../src/core/reading-time.ts";
+import { ApiError, api } from "../lib/api.ts";
+import { useSections } from "../lib/data.ts";
+import { sameJson } from "../lib/equal.ts";
+import { usePrefs } from "../lib/prefs.tsx";
+import { useSession } from "../lib/session.tsx";
+import { formatInZone, timeOnly, ZONES, zoneAbbreviation } from "../lib/time.ts";
+import type { Article, ArticleFields, Zone } from "../lib/types.ts";
+import { emptyFields, fieldsOf, payloadOf, relatedIds } from "./article-fields.ts";
+import { BodyEditor } from "./body-editor.tsx";
+import { bodyText } from "./body-mapping.ts";
+import { ConflictDialog } from "./conflict-dialog.tsx";
+import { draftKey, readLocalCopy, removeLocalCopy, writeLocalCopy, type LocalCopy } from "./draft-store.ts";
+import { mergeFields, type MergeResult } from "./merge.ts";
+import { CreditsField, TagsField } from "./pickers.tsx";
+import { HeroField } from "./hero-field.tsx";
+import { ChangesRequested, HistoryPanel } from "./history-panel.tsx";
+import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
+
+const LOCAL_COPY_DELAY_MS = 400;
+const AUTOSAVE_DELAY_MS = 3000;
+const PRESENCE_EVERY_MS = 20_000;
+
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "local"; at: Date }
+  | { kind: "error"; message: string };
+
+/**
+ * One story: every field, the body editor, saving (optimistic, If-Match), the local copy, merging
+ * on conflict, presence and the workflow buttons. New stories live at /admin/berita/baru until
+ * their first save creates them.
+ */
+export function EditorScreen(props: { articleId: number | null }) {
+  const { t, zone, locale } = usePrefs();
+  const { user } = useSession();
+  const sections = useSections();
+  const userId = user?.id ?? 0;
+
+  const [articleId, setArticleId] = useState(props.articleId);
+  const [server, setServerState] = useState<Article | null>(null);
+  const [fields, setFieldsState] = useState<ArticleFields | null>(
+    props.articleId === null ? emptyFields() : null,
+  );
+  const [headlines, setHeadlines] = useState<ReadonlyMap<number, string>>(new Map());
+  const [resetKey, setResetKey] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [conflict, setConflict] = useState<{ result: MergeResult; theirs: Article } | null>(null);
+  const [others, setOthers] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fieldsRef = useRef(fields);
+  const serverRef = useRef(server);
+  const idRef = useRef(articleId);
+  const inflight = useRef<Promise<boolean> | null>(null);
+  const saveAgain = useRef(false);
+
+  const setFields = (next: ArticleFields) => {
+    fieldsRef.current = next;
+    setFieldsState(next);
+  };
+  const setServer = (next: Article) => {
+    serverRef.current = next;
+    setServerState(next);
+  };
+  /** Replaces the fields and the body editor's content (restore, merge). */
+  const replaceFields = (next: ArticleFields) => {
+    setFields(next);
+    setResetKey((k) => k + 1);
+  };
+  const key = (id: number | null) => draftKey(userId, id);
+
+  // Load the story (and the headlines of its Baca Juga targets), then offer a differing local copy.
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      const local = readLocalCopy(localStorage, key(props.articleId));
+      if (props.articleId === null) {
+        if (local && !sameJson(local.fields, emptyFields())) setOffer(local);
+        return;
+      }
+      try {
+        const article = await api.get<Article>(`/articles/${props.articleId}`);
+        const loaded = fieldsOf(article);
+        const ids = [...new Set([...relatedIds(loaded), ...(local ? relatedIds(local.fields) : [])])];
+        const found = await Promise.all(
+          ids.map((id) =>
+            api.get<Article>(`/articles/${id}`).then(
+              (a) => [id, a.headline] as const,
+              () => null,
+            ),
+          ),
+        );
+        if (!current) return;
+        setHeadlines(new Map(found.filter((x) => x !== null)));
+        setServer(article);
+        setFields(loaded);
+        if (local && !sameJson(local.fields, loaded)) setOffer(local);
+      } catch (error) {
+        if (current) setLoadError(error instanceof Error ? error.message : String(error));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [props.articleId]);
+
+  const baseFields = server ? fieldsOf(server) : emptyFields();
+  const dirty = fields !== null && !sameJson(fields, baseFields);
+  const editable = fields !== null && offer === null && (articleId === null || server?.can?.update === true);
+
+  // The local copy: a moment after every change, kept until the server has exactly this text.
+  useEffect(() => {
+    if (!fields || offer) return;
+    const timer = setTimeout(() => {
+      if (!dirty) {
+        removeLocalCopy(localStorage, key(articleId));
+        return;
+      }
+      const copy: LocalCopy = {
+        fields,
+        baseVersion: server?.version ?? null,
+        baseFields: server ? fieldsOf(server) : null,
+        savedAt: new Date().toISOString(),
+      };
+      if (writeLocalCopy(localStorage, key(articleId), copy))
+        setSaveState((s) => (s.kind === "saving" ? s : { kind: "local", at: new Date() }));
+    }, LOCAL_COPY_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [fields, dirty, offer, articleId, server]);
+
+  /** One save at a time: a save asked for while another runs waits for it, then sends what is newest. */
+  const save = useCallback(async (): Promise<boolean> => {
+    while (inflight.current) await inflight.current;
+    const run = saveOnce();
+    inflight.current = run;
+    try {
+      let ok = await run;
+      // A conflict merged without overlaps is saved straight away on top of their version.
+      while (saveAgain.current) {
+        saveAgain.current = false;
+        ok = await saveOnce();
+      }
+      return ok;
+    } finally {
+      if (inflight.current === run) inflight.current = null;
+    }
+  }, [t, userId]);
+
+  async function saveOnce(): Promise<boolean> {
+    const snapshot = fieldsRef.current;
+    const base = serverRef.current;
+    if (!snapshot) return false;
+    if (idRef.current !== null && base && sameJson(snapshot, fieldsOf(base))) {
+      setSaveState({ kind: "saved", at: new Date() });
+      return true;
+    }
+    if (!snapshot.headline.trim() || snapshot.sectionId === null) {
+      setSaveState({ kind: "error", message: t("needHeadlineSection") });
+      return false;
+    }
+    setSaveState({ kind: "saving" });
+    let ok = false;
+    try {
+      let saved: Article;
+      if (idRef.current === null) {
+        saved = await api.post<Article>("/articles", payloadOf(snapshot));
+        removeLocalCopy(localStorage, key(null));
+        idRef.current = saved.id;
+        setArticleId(saved.id);
+        history.replaceState(null, "", `/admin/berita/${saved.id}`);
+      } else {
+        saved = await api.put<Article>(`/articles/${idRef.current}`, payloadOf(snapshot), {
+          ifMatch: `"v${base?.version ?? 0}"`,
+        });
+      }
+      setServer(saved);
+      if (sameJson(fieldsRef.current, snapshot)) {
+        // Nothing typed meanwhile: adopt the server's normalised copy (credit order…) and drop the local copy.
+        const stored = fieldsOf(saved);
+        if (!sameJson(stored.body, snapshot.body)) replaceFields(stored);
+        else setFields(stored);
+        removeLocalCopy(localStorage, key(saved.id));
+      }
+      setSaveState({ kind: "saved", at: new Date() });
+      ok = true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "version_conflict" && error.problem.current && base) {
+        const theirs = { ...(error.problem.current as Article), can: base.can };
+        const result = mergeFields(fieldsOf(base), fieldsRef.current ?? snapshot, fieldsOf(theirs));
+        setServer(theirs);
+        if (result.conflicts.length === 0) {
+          replaceFields(result.merged);
+          setNotice(t("conflictMerged"));
+          saveAgain.current = true;
+        } else {
+          setFields(result.merged);
+          setConflict({ result, theirs });
+          setSaveState({ kind: "error", message: t("conflictSaved") });
+        }
+      } else {
+        setSaveState({
+          kind: "error",
+          message:
+            error instanceof ApiError && error.status === 0
+              ? t("offline")
+              : error instanceof ApiError && error.status === 403
+                ? t("forbiddenEdit")
+                : t("errorGeneric", { message: error instanceof Error ? error.message : String(error) }),
+        });
+      }
+    }
+    return ok;
+  }
+
+  // Autosave to the server a few seconds after typing stops (drafts and stories in the workflow).
+  useEffect(() => {
+    if (!dirty || !editable || articleId === null || server?.status === "published" || conflict) return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [fields, dirty, editable, articleId, server?.status, conflict, save]);
+
+  // Presence: who else has this story open.
+  useEffect(() => {
+    if (articleId === null) return;
+    let current = true;
+    const beat = () =>
+      api
+        .post<{ others: { name: string }[] }>(`/articles/${articleId}/presence`, { state: "editing" })
+        .then((r) => current && setOthers(r.others.map((o) => o.name)))
+        .catch(() => undefined);
+    void beat();
+    const timer = setInterval(beat, PRESENCE_EVERY_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [articleId]);
+
+  // Ctrl+S saves.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save]);
+
+  const transition = async (request: TransitionRequest) => {
+    if (articleId === null) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      if (dirty && server?.can?.update && !(await save())) return;
+      const result = await api.post<Article>(`/articles/${articleId}/transitions`, request);
+      setServer(result);
+      if (sameJson(fieldsRef.current, fieldsOf(serverRef.current ?? result))) setFields(fieldsOf(result));
+      setNotice(t("transitionDone", { status: t(`status_${result.status}`) }));
+    } catch (error) {
+      setNotice(t("errorGeneric", { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = (local: LocalCopy) => {
+    setOffer(null);
+    const current = serverRef.current;
+    if (!current || local.baseVersion === current.version || !local.baseFields) {
+      replaceFields(local.fields);
+      return;
+    }
+    const result = mergeFields(local.baseFields, local.fields, fieldsOf(current));
+    replaceFields(result.merged);
+    if (result.conflicts.length > 0) setConflict({ result, theirs: current });
+  };
+
+  if (loadError)
+    return (
+      <section>
+        <h1>{t("editStory")}</h1>
+        <p role="alert" className="error">
+          {t("errorGeneric", { message: loadError })}
+        </p>
+      </section>
+    );
+  if (!fields) return <p className="muted">{t("loading")}</p>;
+
+  const update = (patch: Partial<ArticleFields>) => setFields({ ...(fieldsRef.current ?? fields), ...patch });
+  const words = countWords(bodyText(fields.body));
+  const statusText =
+    saveState.kind === "saving"
+      ? t("saving")
+      : saveState.kind === "error"
+        ? saveState.message
+        : dirty && saveState.kind === "local"
+          ? t("localSaved", { time: timeOnly(saveState.at, zone, locale) })
+          : dirty
+            ? t("unsaved")
+            : saveState.kind === "saved"
+              ? t("saved", { time: timeOnly(saveState.at, zone, locale) })
+              : "";
+
+  return (
+    <section className="editor">
+      <div className="heading-row">
+        <h1>{articleId === null ? t("newStory") : t("editStory")}</h1>
+        {server && (
+          <p className="meta">
+            <span className={`badge status-${server.status}`}>{t(`status_${server.status}`)}</span>
+            {server.status === "scheduled" && server.publishedAt && (
+              <> {formatInZone(server.publishedAt, zone, locale)}</>
+            )}
+            {server.live && server.url && (
+              <>
+                {" "}
+                <a href={server.url} target="_blank" rel="noopener">
+                  {t("viewLive")}
+                </a>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      {others.length > 0 && (
+        <p className="presence" role="status">
+          {t("editingBy", { names: others.join(", ") })}
+        </p>
+      )}
+      {offer && (
+        <div className="banner" role="alert">
+          <p>
+            <strong>{t("restoreTitle")}</strong>{" "}
+            {t("restoreText", { time: formatInZone(offer.savedAt, zone, locale) })}
+          </p>
+          <button type="button" onClick={() => restore(offer)}>
+            {t("restore")}
+          </button>{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              removeLocalCopy(localStorage, key(articleId));
+              setOffer(null);
+            }}
+          >
+            {t("discard")}
+          </button>
+        </div>
+      )}
+      {server?.status === "draft" && <ChangesRequested articleId={server.id} version={server.version} />}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="editor-grid">
+        <div className="editor-main">
+          <label className="headline">
+            {t("headline")}
+            <input
+              value={fields.headline}
+              readOnly={!editable}
+              maxLength={300}
+              onChange={(e) => update({ headline: e.target.value })}
+            />
+          </label>
+          <label>
+            {t("lede")}
+            <textarea
+              rows={3}
+              value={fields.lede}
+              readOnly={!editable}
+              onChange={(e) => update({ lede: e.target.value })}
+            />
+          </label>
+          <BodyEditor
+            initial={fields.body}
+            headlines={headlines}
+            resetKey={resetKey}
+            editable={editable}
+            articleId={articleId}
+            onChange={(body: BodyDocument) => {
+              const latest = fieldsRef.current ?? fields;
+              setFields({ ...latest, body });
+            }}
+            onBlur={() => {
+              if (dirty && articleId !== null && editable && server?.status !== "published") void save();
+            }}
+          />
+          <p className="counts" aria-live="off">
+            {t("words", { n: words })} · {t("readingTime", { n: readingMinutes(words) })}
+          </p>
+        </div>
+        <aside className="editor-side">
+          <div className="save-row">
+            <button
+              type="button"
+              className="primary"
+              disabled={!editable || saveState.kind === "saving"}
+              onClick={() => void save()}
+            >
+              {t("save")}
+            </button>
+            <span className="save-state" role="status">
+              {statusText}
+            </span>
+          </div>
+          {server?.can && server.can.actions.length > 0 && (
+            <WorkflowBar actions={server.can.actions} busy={busy} onTransition={transition} />
+          )}
+          <label>
+            {t("section")}
+            <select
+              value={fields.sectionId ?? ""}
+              disabled={!editable}
+              onChange={(e) => update({ sectionId: e.target.value ? Number(e.target.value) : null })}
+            >
+              <option value="">{t("chooseSection")}</option>
+              {sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t("dateline")}</legend>
+            <label>
+              {t("place")}
+              <input
+                value={fields.dateline.place}
+                readOnly={!editable}
+                onChange={(e) => update({ dateline: { ...fields.dateline, place: e.target.value } })}
+              />
+            </label>
+            <label>
+              {t("outlet")}
+              <input
+                value={fields.dateline.outlet ?? ""}
+                readOnly={!editable}
+                onChange={(e) => update({ dateline: { ...fields.dateline, outlet: e.target.value || null } })}
+              />
+            </label>
+            <label>
+              {t("datelineZone")}
+              <select
+                value={fields.dateline.timeZone}
+                disabled={!editable}
+                onChange={(e) =>
+                  update({ dateline: { ...fields.dateline, timeZone: e.target.value as Zone } })
+                }
+              >
+                {ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    {zoneAbbreviation(z)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+          <CreditsField
+            credits={fields.credits}
+            editable={editable}
+            onChange={(credits) => update({ credits })}
+          />
+          <TagsField tagIds={fields.tagIds} editable={editable} onChange={(tagIds) => update({ tagIds })} />
+          <HeroField hero={fields.hero} editable={editable} onChange={(hero) => update({ hero })} />
+          {server && (
+            <HistoryPanel
+              article={server}
+              canRestore={server.can?.update === true && !dirty}
+              onRestored={(restored) => {
+                setServer(restored);
+                replaceFields(fieldsOf(restored));
+                setNotice(t("transitionDone", { status: t(`status_${restored.status}`) }));
+              }}
+            />
+          )}
+        </aside>
+      </div>
+      {conflict && (
+        <ConflictDialog
+          result={conflict.result}
+          theirs={conflict.theirs}
+          onResolve={(resolved) => {
+            setConflict(null);
+            replaceFields(resolved);
+            void save();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The editor's schema: exactly the body schema's blocks and marks (see body-mapping.ts). Everything
+ * else StarterKit offers (code, strike, underline, rules, hard breaks, nested lists) is off, so a
+ * paste from Word, Google Docs or a web page is parsed into these nodes and nothing else.
+ */
+
+/** A list item holds one paragraph: the body's list items are single runs of inline text. */
+const ListItem = Node.create({
+  name: "listItem",
+  content: "paragraph",
+  defining: true,
+  parseHTML: () => [{ tag: "li" }],
+  renderHTML: ({ HTMLAttributes }) => ["li", mergeAttributes(HTMLAttributes), 0],
+  addKeyboardShortcuts() {
+    return {
+      Enter: () => this.editor.commands.splitListItem(this.name),
+      "Shift-Tab": () => this.editor.commands.liftListItem(this.name),
+    };
+  },
+});
+
+/** A quotation: inline text and who said it (shown under the quote, edited in the toolbar). */
+const Quote = Node.create({
+  name: "blockquote",
+  group: "block",
+  content: "inline*",
+  defining: true,
+  addAttributes: () => ({
+    attribution: {
+      default: null,
+      parseHTML: (el: HTMLElement) =>
+        el.getAttribute("data-attribution") ?? el.querySelector("cite, footer")?.textContent?.trim() ?? null,
+      renderHTML: (attrs: Record<string, unknown>) =>
+        attrs.attribution ? { "data-attribution": String(attrs.attribution) } : {},
+    },
+  }),
+  parseHTML: () => [{ tag: "blockquote", contentElement: (el: HTMLElement) => el.querySelector("p") ?? el }],
+  renderHTML: ({ HTMLAttributes }) => ["blockquote", mergeAttributes(HTMLAttributes), ["p", 0]],
+});
+
+const atom = { group: "block", atom: true, selectable: true, draggable: true } as const;
+
+/** "Baca Juga": a link to another story by id (the headline is only shown). */
+const Related = Node.create({
+  name: "related",
+  ...atom,
+  addAttributes: () => ({
+    articleId: { default: null, parseHTML: (el: HTMLElement) => Number(el.dataset.articleId) || null },
+    pendingHeadline: { default: null },
+    headline: { default: null },
+  }),
+  parseHTML: () => [{ tag: "aside[data-related]" }],
+  renderHTML: ({ node }) => [
+    "aside",
+    { "data-related": "", "data-article-id": String(node.attrs.articleId ?? ""), class: "baca-juga" },
+    `Baca Juga: ${node.attrs.headline ?? node.attrs.pendingHeadline ?? `#${node.attrs.articleId}`}`,
+  ],
+});
+
+/** A photo from the media library, with caption and credit. */
+const Image = Node.create({
+  name: "image",
+  ...atom,
+  addAttributes: () => ({
+    mediaId: { default: null },
+    caption: { default: null },
+    credit: { default: null },
+  }),
+  parseHTML: () => [
+    {
+      tag: "figure[data-media-id]",
+      getAttrs: (el: HTMLElement) => ({ mediaId: Number(el.dataset.mediaId) }),
+    },
+  ],
+  renderHTML: ({ node }) => [
+    "figure",
+    { "data-media-id": String(node.attrs.mediaId), class: "body-image" },
+    [
+      "figcaption",
+      `Foto #${node.attrs.mediaId}: ${node.attrs.caption ?? ""} ${node.attrs.credit ? `(${node.attrs.credit})` : ""}`,
+    ],
+  ],
+});
+
+/** An allow-listed embed (YouTube, X, Instagram, TikTok). */
+const Embed = Node.create({
+  name: "embed",
+  ...atom,
+  addAttributes: () => ({ provider: { default: null }, url: { default: null }, title: { default: null } }),
+  parseHTML: () => [{ tag: "div[data-embed]" }],
+  renderHTML: ({ node }) => [
+    "div",
+    { "data-embed": String(node.attrs.provider), class: "body-embed" },
+    `Sematan ${node.attrs.provider}: ${node.attrs.url}`,
+  ],
+});
+
+export function bodyExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      blockquote: false,
+      listItem: false,
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      horizontalRule: false,
+      hardBreak: false,
+      heading: { levels: [2, 3, 4] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ["http", "https", "mailto"],
+        isAllowedUri: (url: string) => /^(https?:\/\/|\/(?!\/)|mailto:)/i.test(url),
+        HTMLAttributes: { rel: "noopener", target: null },
+      },
+    }),
+    ListItem,
+    Quote,
+    Related,
+    Image,
+    Embed,
+  ];
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from "react";
+import { api, qs } from "../lib/api.ts";
+import { Modal } from "../lib/dialog.tsx";
+import { usePrefs } from "../lib/prefs.tsx";
+import type { ListItem, Page } from "../lib/types.ts";
+import { keywordsOf } from "./keywords.ts";
+
+interface Pick {
+  id: number;
+  headline: string;
+}
+
+/**
+ * "Baca Juga": search stories by headline (GET /articles?q=, drafts too: they show once live), with
+ * suggestions from the project's search for the story's own key words (GET /search).
+ */
+export function RelatedDialog(props: {
+  articleId: number | null;
+  text: string;
+  onPick(item: Pick): void;
+  onClose(): void;
+}) {
+  const { t } = usePrefs();
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<ListItem[]>([]);
+  const [suggestions, setSuggestions] = useState<Pick[]>([]);
+
+  useEffect(() => {
+    const words = keywordsOf(props.text, 2);
+    if (words.length === 0) return;
+    const find = (q: string) =>
+      api.get<{ items: Pick[] }>(`/search${qs({ q, pageSize: 5 })}`).then((r) => r.items);
+    // The search ANDs its words: both key words first, then the strongest alone.
+    find(words.join(" "))
+      .then((items) => (items.length === 0 && words.length > 1 ? find(words[0]!) : items))
+      .then((items) => setSuggestions(items.filter((i) => i.id !== props.articleId)))
+      .catch(() => setSuggestions([]));
+  }, [props.text, props.articleId]);
+
+  useEffect(() => {
+    if (q.trim().length < 2) {
+      setResults([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api
+        .get<Page<ListItem>>(`/articles${qs({ q: q.trim(), limit: 10 })}`)
+        .then((r) => current && setResults(r.items.filter((i) => i.id !== props.articleId)))
+        .catch(() => current && setResults([]));
+    }, 200);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [q, props.articleId]);
+
+  const list = (items: Pick[], label: string) => (
+    <ul className="picks" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <button type="button" onClick={() => props.onPick(item)}>
+            {item.headline}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <Modal title={t("relatedTitle")} onClose={props.onClose}>
+      <label>
+        {t("relatedSearch")}
+        <input type="search" autoFocus value={q} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      {results.length > 0 && list(results, t("results"))}
+      {suggestions.length > 0 && (
+        <>
+          <h3>{t("suggestions")}</h3>
+          {list(suggestions, t("suggestions"))}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={props.onClose}>
+          {t("cancel")}
+        </button>
+      </div>
+    </Modal>
+  );
+}

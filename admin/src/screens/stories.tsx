@@ -1,0 +1,146 @@
+import { useEffect, useState } from "react";
+import { api, qs } from "../lib/api.ts";
+import { useSections } from "../lib/data.ts";
+import { usePrefs } from "../lib/prefs.tsx";
+import type { ArticleStatus, ListItem, Page } from "../lib/types.ts";
+import { StoryLink, StoryTime } from "./story-row.tsx";
+
+const STATUSES: ArticleStatus[] = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"];
+const PAGE_SIZE = 25;
+
+/**
+ * Every story, drafts included: headline search, status and section filters, cursor pagination
+ * (GET /articles?q=&status=&sectionId=&cursor=), so it stays fast with 100,000 stories.
+ */
+export function StoriesScreen() {
+  const { t } = usePrefs();
+  const sections = useSections();
+  const sectionName = new Map(sections.map((s) => [s.id, s.label]));
+  const [q, setQ] = useState("");
+  const [query, setQuery] = useState("");
+  const [status, setStatus] = useState("");
+  const [sectionId, setSectionId] = useState("");
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [page, setPage] = useState<Page<ListItem> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1] ?? null;
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery(q.trim());
+      setCursors([null]);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    api
+      .get<Page<ListItem>>(`/articles${qs({ q: query, status, sectionId, cursor, limit: PAGE_SIZE })}`)
+      .then((result) => current && setPage(result))
+      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      current = false;
+    };
+  }, [query, status, sectionId, cursor]);
+
+  return (
+    <section>
+      <h1>{t("allStories")}</h1>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t("search")}
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label>
+          {t("status")}
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setCursors([null]);
+            }}
+          >
+            <option value="">{t("allStatuses")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("section")}
+          <select
+            value={sectionId}
+            onChange={(e) => {
+              setSectionId(e.target.value);
+              setCursors([null]);
+            }}
+          >
+            <option value="">{t("allSections")}</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {error && <p className="error">{t("errorGeneric", { message: error })}</p>}
+      {!page && !error && <p className="muted">{t("loading")}</p>}
+      {page && (
+        <table className="stories">
+          <caption className="visually-hidden">{t("results")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("headline")}</th>
+              <th scope="col">{t("section")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("modified")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.length === 0 && (
+              <tr>
+                <td colSpan={4}>{t("empty")}</td>
+              </tr>
+            )}
+            {page.items.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <StoryLink item={item} />
+                </td>
+                <td>{sectionName.get(item.sectionId) ?? ""}</td>
+                <td>
+                  <span className={`badge status-${item.status}`}>{t(`status_${item.status}`)}</span>
+                </td>
+                <td>
+                  <StoryTime item={item} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pager" aria-label={t("pagination")}>
+        <button
+          type="button"
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          {t("previous")}
+        </button>
+        <span>{t("page", { n: cursors.length })}</span>
+        <button
+          type="button"
+          disabled={!page?.nextCursor}
+          onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor])}
+        >
+          {t("next")}
+        </button>
+      </nav>
+    </section>
+  );
+}
