@@ -6,6 +6,7 @@
  *   npm run bench -- --only pages --articles 1000000
  *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
  *   npm run bench -- --only stemmer,search,import
+ *   npm run bench -- --only relevance --limit 500   relevance on the first 500 questions (both stores)
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     port: { type: "string" },
     dir: { type: "string" },
     rounds: { type: "string" },
+    limit: { type: "string" },
   },
   strict: true,
 });
@@ -57,19 +59,21 @@ if (selected.has("pages")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search", "import", "extraction"]) {
+for (const name of ["stemmer", "search", "import", "extraction", "relevance"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {
     console.log(`(${name}: bench/${name}.bench.ts not present, skipped)`);
     continue;
   }
-  const module = (await import(file.href)) as { run?: () => unknown };
+  const module = (await import(file.href)) as { run?: (options?: { limit?: number }) => unknown };
   if (typeof module.run !== "function") {
     console.log(`(${name}: bench/${name}.bench.ts exports no run(), skipped)`);
     continue;
   }
-  const result = await module.run();
+  const result = await module.run(
+    name === "relevance" && values.limit !== undefined ? { limit: number(values.limit, 0) } : undefined,
+  );
   const resultFile = new URL(`${name}.json`, RESULTS);
   writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`${name}:`, JSON.stringify(result, null, 2));
