@@ -17,15 +17,18 @@ import type { AnalyzedToken } from "./analyzer/analyzer.ts";
 
 /** BM25 term-frequency saturation and length normalisation. */
 export const K1 = 1.2;
-export const B = 0.75;
+export const B = 0.6;
 /** Field weights: the index's (headline 10, lede 4, body 1). */
 export const FIELD_WEIGHTS = { headline: 10, lede: 4, body: 1 } as const;
 export type ScoredField = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as ScoredField[];
 /** How much two query words close together add, relative to their idf. */
-export const PROXIMITY = 1;
+export const PROXIMITY = 0.1;
 /** Words further apart than this (in tokens) are not "close". */
-export const PROXIMITY_WINDOW = 8;
+export const PROXIMITY_WINDOW = 3;
+/** Words early in a story's text (the inverted pyramid: what it is about comes first) weigh more. */
+export const LEAD_TOKENS = 8;
+export const LEAD_WEIGHT = 2;
 /** A story published now scores up to 1 + FRESHNESS; the boost halves after FRESHNESS_HALF_DAYS. */
 export const FRESHNESS = 0.5;
 export const FRESHNESS_HALF_DAYS = 30;
@@ -94,6 +97,27 @@ function occurrences(field: AnalyzedFields[ScoredField], unit: ScoredUnit): numb
   return found;
 }
 
+/** The scorer's constants (overridable for tuning runs). */
+export interface ScorerParams {
+  k1: number;
+  b: number;
+  proximity: number;
+  window: number;
+  weights: Record<ScoredField, number>;
+  /** Occurrences among the first `leadTokens` tokens of the story's text weigh `leadWeight` more. */
+  leadTokens: number;
+  leadWeight: number;
+}
+export const SCORER_PARAMS: ScorerParams = {
+  k1: K1,
+  b: B,
+  proximity: PROXIMITY,
+  window: PROXIMITY_WINDOW,
+  weights: FIELD_WEIGHTS,
+  leadTokens: LEAD_TOKENS,
+  leadWeight: LEAD_WEIGHT,
+};
+
 export interface UnitScore {
   score: number;
   /** How many of the units occur somewhere in the story. */
@@ -105,7 +129,9 @@ export function scoreDocument(
   doc: AnalyzedFields,
   units: readonly ScoredUnit[],
   avg: Record<ScoredField, number>,
+  params: ScorerParams = SCORER_PARAMS,
 ): UnitScore {
+  const { k1, b: bl } = params;
   let score = 0;
   let matchedUnits = 0;
   const where: Partial<Record<ScoredField, number[]>>[] = [];
@@ -116,13 +142,20 @@ export function scoreDocument(
       const found = occurrences(doc[field], unit);
       if (found.length === 0) continue;
       places[field] = found;
-      const norm = 1 - B + (B * doc[field].stems.length) / avg[field];
-      tf += (FIELD_WEIGHTS[field] * found.length) / norm;
+      const norm = 1 - bl + (bl * doc[field].stems.length) / avg[field];
+      tf += (params.weights[field] * found.length) / norm;
+      if (field !== "headline" && params.leadWeight > 0) {
+        // The story's text is the lede, then the body: the body starts after the lede's tokens.
+        const lede = doc.lede.positions;
+        const start = field === "body" && lede.length > 0 ? (lede[lede.length - 1] as number) + 1 : 0;
+        const early = found.filter((position) => start + position < params.leadTokens).length;
+        tf += (params.leadWeight * early) / norm;
+      }
     }
     where.push(places);
     if (tf === 0) continue;
     matchedUnits++;
-    score += (unit.idf * tf * (K1 + 1)) / (tf + K1);
+    score += (unit.idf * tf * (k1 + 1)) / (tf + k1);
   }
   // Proximity: each pair of units, their closest occurrences within one field.
   for (let u = 0; u < units.length; u++) {
@@ -134,9 +167,9 @@ export function scoreDocument(
         if (!a || !b) continue;
         best = Math.min(best, closest(a, b));
       }
-      if (best <= PROXIMITY_WINDOW) {
+      if (best <= params.window) {
         const weight = Math.min((units[u] as ScoredUnit).idf, (units[v] as ScoredUnit).idf);
-        score += (PROXIMITY * weight) / (best * best);
+        score += (params.proximity * weight) / (best * best);
       }
     }
   }
