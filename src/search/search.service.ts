@@ -230,8 +230,8 @@ export function createSearchService(deps: SearchServiceDeps) {
   /**
    * A relaxed query's candidates: the stories holding any of its plain words (quoted phrases and
    * exclusions still required), each word asked separately from the rarest, words in more than
-   * CANDIDATE_CAP stories skipped while a rarer one is there; the POOL stories whose words weigh
-   * most (Σ idf) are ranked.
+   * CANDIDATE_CAP stories skipped while a rarer one is there, plus the stories holding only the
+   * quoted phrases; the POOL stories whose words weigh most (Σ idf) are ranked.
    */
   async function relaxedCandidates(
     compiled: CompiledQuery,
@@ -253,6 +253,13 @@ export function createSearchService(deps: SearchServiceDeps) {
       const ids = await index.matchingIds({ match, ...common, limit: CANDIDATE_CAP });
       if (ids.length >= CANDIDATE_CAP) exhaustive = false;
       for (const id of ids) weight.set(id, (weight.get(id) ?? 0) + scored.idf);
+    }
+    if (required.length > 0) {
+      // Stories holding the quoted phrases and none of the other words are relaxed results too.
+      const match: MatchNode = required.length === 1 ? (required[0] as MatchNode) : { kind: "all", nodes: required };
+      const ids = await index.matchingIds({ match, ...common, limit: CANDIDATE_CAP });
+      if (ids.length >= CANDIDATE_CAP) exhaustive = false;
+      for (const id of ids) if (!weight.has(id)) weight.set(id, 0);
     }
     const ids = [...weight]
       .sort(([idA, a], [idB, b]) => b - a || idB - idA)
