@@ -53,7 +53,10 @@ function readJsonl<T>(name: string): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
-export function loadDevSet(limit?: number): { passages: { id: string; text: string }[]; questions: Question[] } {
+export function loadDevSet(limit?: number): {
+  passages: { id: string; text: string }[];
+  questions: Question[];
+} {
   const passages = readJsonl<{ id: string; text: string }>("corpus.jsonl");
   const relevant = new Map<string, string>();
   for (const line of readFileSync(new URL("qrels.txt", DATA), "utf8").split("\n")) {
@@ -233,8 +236,7 @@ export async function run(options: RelevanceOptions = {}) {
   }
   // Where the two stores put the relevant passage at a different rank (ideally none).
   const [first, second] = stores.map((s) => warta[s]?.ranks ?? []);
-  const rankDifferences =
-    first && second ? first.filter((rank, i) => rank !== second[i]).length : null;
+  const rankDifferences = first && second ? first.filter((rank, i) => rank !== second[i]).length : null;
 
   const table = [
     `| | MRR@10 | recall@10 | vs baseline (MRR) | ms/question median / p95 |`,
@@ -246,7 +248,8 @@ export async function run(options: RelevanceOptions = {}) {
     }),
   ].join("\n");
   log(table);
-  if (rankDifferences !== null) log(`questions where the stores rank the relevant passage differently: ${rankDifferences}`);
+  if (rankDifferences !== null)
+    log(`questions where the stores rank the relevant passage differently: ${rankDifferences}`);
 
   return {
     measuredAt: new Date().toISOString(),

@@ -105,7 +105,7 @@ describe("relaxed search", () => {
     }
   });
 
-  it('a quoted phrase stays required when the other words relax', async () => {
+  it("a quoted phrase stays required when the other words relax", async () => {
     const results = await search('"Raja Erlangga" candi peziarah');
     assert.equal(results.relaxed, true);
     assert.deepEqual(

@@ -214,7 +214,12 @@ export function createSearchService(deps: SearchServiceDeps) {
           allWords: matchedUnits === units.length,
         };
       })
-      .sort((a, b) => b.score - a.score || b.item.publishedAt.getTime() - a.item.publishedAt.getTime() || b.item.id - a.item.id);
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.item.publishedAt.getTime() - a.item.publishedAt.getTime() ||
+          b.item.id - a.item.id,
+      );
   }
 
   async function scoredUnits(compiled: CompiledQuery): Promise<(ScoredUnit & { df: number })[]> {
@@ -256,7 +261,8 @@ export function createSearchService(deps: SearchServiceDeps) {
     }
     if (required.length > 0) {
       // Stories holding the quoted phrases and none of the other words are relaxed results too.
-      const match: MatchNode = required.length === 1 ? (required[0] as MatchNode) : { kind: "all", nodes: required };
+      const match: MatchNode =
+        required.length === 1 ? (required[0] as MatchNode) : { kind: "all", nodes: required };
       const ids = await index.matchingIds({ match, ...common, limit: CANDIDATE_CAP });
       if (ids.length >= CANDIDATE_CAP) exhaustive = false;
       for (const id of ids) if (!weight.has(id)) weight.set(id, 0);
@@ -457,7 +463,9 @@ export function createSearchService(deps: SearchServiceDeps) {
       if (pool) {
         const entries = rankEntries(await hydrate(pool.ids, directory), units, now);
         if (request.sort === "date")
-          entries.sort((a, b) => b.item.publishedAt.getTime() - a.item.publishedAt.getTime() || b.item.id - a.item.id);
+          entries.sort(
+            (a, b) => b.item.publishedAt.getTime() - a.item.publishedAt.getTime() || b.item.id - a.item.id,
+          );
         ranked = entries.slice(offset, offset + request.pageSize);
       } else {
         const entries = await hydrate(
@@ -467,7 +475,11 @@ export function createSearchService(deps: SearchServiceDeps) {
         if (rescored) ranked = rankEntries(entries, units, now).slice(offset, offset + request.pageSize);
         else {
           const scores = new Map(strict.hits.map((h) => [h.id, h.score]));
-          ranked = entries.map((entry) => ({ ...entry, score: scores.get(entry.item.id) ?? 0, allWords: true }));
+          ranked = entries.map((entry) => ({
+            ...entry,
+            score: scores.get(entry.item.id) ?? 0,
+            allWords: true,
+          }));
         }
       }
       const items = ranked.map(({ item, body, score, allWords }) => {

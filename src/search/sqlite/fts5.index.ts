@@ -131,9 +131,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   }
 
   /** The MATCH expression and the conditions on `search_docs` (time guard, date filters). */
-  function where(
-    query: Pick<IndexQuery, "match" | "exclude" | "filters" | "now" | "excludeIds" | "mode">,
-  ) {
+  function where(query: Pick<IndexQuery, "match" | "exclude" | "filters" | "now" | "excludeIds" | "mode">) {
     const filters = query.filters ?? {};
     const facets: string[][] = [];
     if (filters.sectionIds) facets.push(filters.sectionIds.map((id) => facetToken("s", id)));
