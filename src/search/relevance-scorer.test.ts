@@ -27,12 +27,12 @@ describe("shared relevance scorer", () => {
   it("more of the query's words, rarer words, and words early or close together score higher", () => {
     const rare = unit([["erlangga"]], idf(1000, 3));
     const common = unit([["raja"]], idf(1000, 400));
-    const both = story("", "", `${filler} Raja Erlangga membagi kerajaan.`);
-    const rareOnly = story("", "", `${filler} Erlangga membagi kerajaan.`);
-    const commonOnly = story("", "", `${filler} Raja membagi kerajaan.`);
-    const early = story("", "", `Erlangga membagi kerajaan. ${filler}`);
-    const close = story("", "", `${filler} Raja Erlangga membagi kerajaan. ${filler}`);
-    const apart = story("", "", `${filler} Raja membagi kerajaan. ${filler} Erlangga.`);
+    const both = story("", "", `${filler} Raja Erlangga membagi wilayah.`);
+    const rareOnly = story("", "", `${filler} Erlangga membagi wilayah.`);
+    const commonOnly = story("", "", `${filler} Raja membagi wilayah.`);
+    const early = story("", "", `Erlangga membagi wilayah. ${filler}`);
+    const close = story("", "", `${filler} Raja Erlangga membagi wilayah. ${filler}`);
+    const apart = story("", "", `${filler} Raja membagi wilayah. ${filler} Erlangga.`);
     const avg = averageLengths([both, rareOnly, commonOnly, early, close, apart]);
     const s = (d: ReturnType<typeof story>, units = [common, rare]) => scoreDocument(d, units, avg);
     assert.ok(s(both).score > s(rareOnly).score);
