@@ -8,6 +8,7 @@
  *   npm run bench -- --only stemmer,search,import
  *   npm run bench -- --only media                  image pipeline (bench/media.bench.ts)
  *   npm run bench -- --only admin                  the newsroom admin (bench/admin.bench.ts)
+ *   npm run bench -- --only relevance --limit 500   relevance on the first 500 questions (both stores)
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     port: { type: "string" },
     dir: { type: "string" },
     rounds: { type: "string" },
+    limit: { type: "string" },
   },
   strict: true,
 });
@@ -72,19 +74,21 @@ if (selected.has("media")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search", "import", "extraction", "admin"]) {
+for (const name of ["stemmer", "search", "import", "extraction", "admin", "relevance"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {
     console.log(`(${name}: bench/${name}.bench.ts not present, skipped)`);
     continue;
   }
-  const module = (await import(file.href)) as { run?: () => unknown };
+  const module = (await import(file.href)) as { run?: (options?: { limit?: number }) => unknown };
   if (typeof module.run !== "function") {
     console.log(`(${name}: bench/${name}.bench.ts exports no run(), skipped)`);
     continue;
   }
-  const result = await module.run();
+  const result = await module.run(
+    name === "relevance" && values.limit !== undefined ? { limit: number(values.limit, 0) } : undefined,
+  );
   const resultFile = new URL(`${name}.json`, RESULTS);
   writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`${name}:`, JSON.stringify(result, null, 2));

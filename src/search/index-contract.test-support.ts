@@ -97,6 +97,26 @@ export function describeIndexContract(
       assert.equal(page2.total, 3);
     });
 
+    it("matchingIds: the newest matches, unranked, with filters, exclusions, phrases and the time guard", async () => {
+      const ids = (query: Partial<Parameters<SearchIndex["matchingIds"]>[0]>) =>
+        index.matchingIds({ match: term("banjir"), limit: 10, now, ...query });
+      assert.deepEqual(await ids({}), [3, 2, 1], "ids descending; 4 is not published yet");
+      assert.deepEqual(await ids({ limit: 2 }), [3, 2]);
+      assert.deepEqual(await ids({ exclude: [term("rob")] }), [2, 1]);
+      assert.deepEqual(await ids({ filters: { sectionIds: [2] } }), [1]);
+      assert.deepEqual(await ids({ filters: { personIds: [5] } }), [2]);
+      assert.deepEqual(await ids({ filters: { from: daysAgo(3) } }), [3, 1]);
+      assert.deepEqual(await ids({ excludeIds: [3] }), [2, 1]);
+      assert.deepEqual(await ids({ match: { kind: "phrase", terms: ["banjir", "bandang"] } }), [2]);
+      assert.deepEqual(await ids({ match: { kind: "phrase", terms: ["bandang", "banjir"] } }), []);
+      assert.deepEqual(
+        await ids({ match: { kind: "any", nodes: [term("hujan"), term("rob")] } }),
+        [3, 1],
+        "any of the words",
+      );
+      assert.deepEqual(await ids({ limit: 0 }), []);
+    });
+
     it("knows its vocabulary for typo tolerance; facet tokens are never suggested", async () => {
       assert.equal(await index.documentFrequency("banjir"), 4);
       assert.equal(await index.documentFrequency("banjr"), 0);

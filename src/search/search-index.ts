@@ -90,6 +90,12 @@ export interface SearchIndex {
    */
   writeBatch(batch: { upsert: SearchDocument[]; remove: number[] }): Promise<void>;
   search(query: IndexQuery): Promise<IndexResult>;
+  /**
+   * Ids of the newest `limit` documents matching the query (match, exclusions, filters, excluded
+   * ids and the time guard applied), ids descending, unranked: the candidates of a relaxed search,
+   * which the service ranks itself so every adapter orders them the same way.
+   */
+  matchingIds(query: Omit<IndexQuery, "sort" | "offset" | "mode" | "count">): Promise<number[]>;
   /** Replaces the whole index with `documents`; returns how many were indexed. */
   rebuild(
     documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>,

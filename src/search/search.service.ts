@@ -13,7 +13,17 @@ import type { Store } from "../db/store.ts";
 import type { ArticleListItem } from "../db/read/reading.models.ts";
 import type { AliasesService } from "./aliases.service.ts";
 import type { Analyzer } from "./analyzer/analyzer.ts";
-import { compileQuery, type Correction } from "./query/compile-query.ts";
+import { compileQuery, type CompiledQuery, type Correction } from "./query/compile-query.ts";
+import { suggestQuery } from "./query/suggest-query.ts";
+import {
+  analyzedFields,
+  type AnalyzedFields,
+  averageLengths,
+  freshness,
+  idf,
+  scoreDocument,
+  type ScoredUnit,
+} from "./relevance-scorer.ts";
 import { parseQuery } from "./query/parse-query.ts";
 import { endOfWibDay, type SearchRequest, startOfWibDay } from "./query/search-params.ts";
 import { highlightText, snippet, type Segment } from "./query/snippet.ts";
@@ -27,6 +37,8 @@ export interface SearchResultItem extends ArticleListItem {
   headlineSegments: Segment[];
   snippet: Segment[];
   score: number;
+  /** Holds every word of the query (false only in relaxed results). */
+  allWords: boolean;
 }
 
 export interface SearchResults {
@@ -41,6 +53,13 @@ export interface SearchResults {
   corrections: Correction[];
   /** Nothing searchable was typed (empty, or only stop words / exclusions). */
   empty: boolean;
+  /**
+   * Too few stories hold every word, so these are the stories holding the most of them (quoted
+   * phrases and exclusions still apply).
+   */
+  relaxed: boolean;
+  /** "Mungkin maksud Anda …": the query with a likely typo replaced, when results are weak. */
+  suggestion: string | null;
   filters: { section?: string; tag?: string; person?: string };
 }
 
@@ -68,6 +87,18 @@ const INDEXED_EVENTS = new Set([
 export const SEARCH_DEFAULTS: SearchRequest = { q: "", sort: "relevance", page: 1, pageSize: 10 };
 
 const RELATED_DF_CAP = 1_000;
+/** Search idf: document frequencies counted up to here (a word in more stories is "everywhere"). */
+const SEARCH_DF_CAP = 10_000;
+/** Fewer stories than this holding every word: the query is relaxed (see relaxedCandidates). */
+export const RELAX_BELOW = 10;
+/** The first RESCORED stories of a strict query are ranked by the shared scorer. */
+const RESCORED = 100;
+/** A relaxed query ranks the POOL stories holding the rarest of its words. */
+const POOL = 100;
+/** A word is a relaxed query's candidate source when it is in at most this many stories. */
+const CANDIDATE_CAP = 5_000;
+/** Analyzed stories kept in memory for ranking. */
+const ANALYZED_CACHE = 20_000;
 /** How many distinctive stems describe an article for "more like this". */
 const RELATED_TERMS = 16;
 
@@ -123,6 +154,124 @@ export function createSearchService(deps: SearchServiceDeps) {
       };
       return [{ item, body: row.body }];
     });
+  }
+
+  // Stories analyzed for ranking, by id and version (edits change updated_at).
+  const analyzedCache = new Map<number, { key: string; fields: AnalyzedFields }>();
+  function analyzedOf(entry: { item: ArticleListItem; body: string }): AnalyzedFields {
+    const key = `${entry.item.updatedAt?.getTime() ?? ""}:${entry.item.publishedAt.getTime()}:${entry.item.headline.length}`;
+    const cached = analyzedCache.get(entry.item.id);
+    if (cached && cached.key === key) return cached.fields;
+    const fields = analyzedFields(
+      { headline: entry.item.headline, lede: entry.item.lede, body: bodyText(entry.body) },
+      (text) => analyzer.analyze(text),
+    );
+    if (analyzedCache.size >= ANALYZED_CACHE) analyzedCache.clear();
+    analyzedCache.set(entry.item.id, { key, fields });
+    return fields;
+  }
+
+  const searchFrequencies = new Map<string, { df: number; at: number }>();
+  async function searchFrequency(term: string): Promise<number> {
+    const now = Date.now();
+    const known = searchFrequencies.get(term);
+    if (known && now - known.at < 60_000) return known.df;
+    const df = await index.documentFrequency(term, SEARCH_DF_CAP);
+    if (searchFrequencies.size >= 100_000) searchFrequencies.clear();
+    searchFrequencies.set(term, { df, at: now });
+    return df;
+  }
+
+  /** A unit's document frequency: its commonest alternative, each as rare as its rarest stem. */
+  async function unitFrequency(alternatives: string[][]): Promise<number> {
+    let df = 0;
+    for (const alternative of alternatives) {
+      let rarest = Infinity;
+      for (const stem of alternative) rarest = Math.min(rarest, await searchFrequency(stem));
+      if (rarest !== Infinity) df = Math.max(df, rarest);
+    }
+    return df;
+  }
+
+  /**
+   * The stories, ranked by the shared scorer (relevance-scorer.ts): the same order on every store.
+   * Every entry also says whether it holds all the query's units.
+   */
+  function rankEntries<T extends { item: ArticleListItem; body: string }>(
+    entries: T[],
+    units: ScoredUnit[],
+    now: Date,
+  ): (T & { score: number; allWords: boolean })[] {
+    const analyzed = entries.map((entry) => analyzedOf(entry));
+    const avg = averageLengths(analyzed);
+    const nowSec = now.getTime() / 1000;
+    return entries
+      .map((entry, i) => {
+        const { score, matchedUnits } = scoreDocument(analyzed[i] as AnalyzedFields, units, avg);
+        return {
+          ...entry,
+          score: score * freshness(entry.item.publishedAt.getTime() / 1000, nowSec),
+          allWords: matchedUnits === units.length,
+        };
+      })
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.item.publishedAt.getTime() - a.item.publishedAt.getTime() ||
+          b.item.id - a.item.id,
+      );
+  }
+
+  async function scoredUnits(compiled: CompiledQuery): Promise<(ScoredUnit & { df: number })[]> {
+    const documents = Math.max(1, await documentCount());
+    const units: (ScoredUnit & { df: number })[] = [];
+    for (const unit of compiled.units) {
+      const df = await unitFrequency(unit.alternatives);
+      units.push({ alternatives: unit.alternatives, idf: idf(documents, df), df });
+    }
+    return units;
+  }
+
+  /**
+   * A relaxed query's candidates: the stories holding any of its plain words (quoted phrases and
+   * exclusions still required), each word asked separately from the rarest, words in more than
+   * CANDIDATE_CAP stories skipped while a rarer one is there, plus the stories holding only the
+   * quoted phrases; the POOL stories whose words weigh most (Σ idf) are ranked.
+   */
+  async function relaxedCandidates(
+    compiled: CompiledQuery,
+    units: (ScoredUnit & { df: number })[],
+    common: { exclude: MatchNode[]; filters: SearchFilters; now: Date },
+  ): Promise<{ ids: number[]; total: number; exhaustive: boolean }> {
+    const required = compiled.units.filter((unit) => unit.explicit).map((unit) => unit.node);
+    const plain = compiled.units
+      .map((unit, i) => ({ unit, scored: units[i] as ScoredUnit & { df: number } }))
+      .filter(({ unit, scored }) => !unit.explicit && scored.df > 0)
+      .sort((a, b) => a.scored.df - b.scored.df);
+    let sources = plain.filter(({ scored }) => scored.df <= CANDIDATE_CAP);
+    if (sources.length === 0) sources = plain.slice(0, 1);
+    const weight = new Map<number, number>();
+    let exhaustive = sources.length === plain.length;
+    for (const { unit, scored } of sources) {
+      const match: MatchNode =
+        required.length === 0 ? unit.node : { kind: "all", nodes: [...required, unit.node] };
+      const ids = await index.matchingIds({ match, ...common, limit: CANDIDATE_CAP });
+      if (ids.length >= CANDIDATE_CAP) exhaustive = false;
+      for (const id of ids) weight.set(id, (weight.get(id) ?? 0) + scored.idf);
+    }
+    if (required.length > 0) {
+      // Stories holding the quoted phrases and none of the other words are relaxed results too.
+      const match: MatchNode =
+        required.length === 1 ? (required[0] as MatchNode) : { kind: "all", nodes: required };
+      const ids = await index.matchingIds({ match, ...common, limit: CANDIDATE_CAP });
+      if (ids.length >= CANDIDATE_CAP) exhaustive = false;
+      for (const id of ids) if (!weight.has(id)) weight.set(id, 0);
+    }
+    const ids = [...weight]
+      .sort(([idA, a], [idB, b]) => b - a || idB - idA)
+      .slice(0, POOL)
+      .map(([id]) => id);
+    return { ids, total: weight.size, exhaustive };
   }
 
   // Document count and frequencies only weigh terms (idf), so figures a minute old weigh them the
@@ -274,40 +423,92 @@ export function createSearchService(deps: SearchServiceDeps) {
 
       const parsed = parseQuery(request.q, analyzer);
       const compiled = await compileQuery(parsed, { aliases: await aliases.table(), index, analyzer });
-      const base = { request, corrections: compiled.corrections, filters: named, page: request.page };
+      const base = {
+        request,
+        corrections: compiled.corrections,
+        filters: named,
+        page: request.page,
+        relaxed: false,
+        suggestion: null,
+      };
       if (!compiled.match)
         return { ...base, items: [], total: 0, totalExact: true, pageCount: 1, empty: true };
 
-      const result = await index.search({
+      const now = clock();
+      const offset = (request.page - 1) * request.pageSize;
+      // The first RESCORED matches by relevance are ranked here (the same on every store); deeper
+      // pages and date order keep the adapter's order.
+      const rescored = request.sort === "relevance" && offset + request.pageSize <= RESCORED;
+      const common = { exclude: compiled.exclude, filters, now };
+      const strict = await index.search({
         match: compiled.match,
-        exclude: compiled.exclude,
-        filters,
+        ...common,
         sort: request.sort,
-        limit: request.pageSize,
-        offset: (request.page - 1) * request.pageSize,
-        now: clock(),
+        limit: rescored ? RESCORED : request.pageSize,
+        offset: rescored ? 0 : offset,
       });
-      const scores = new Map(result.hits.map((h) => [h.id, h.score]));
-      const hydrated = await hydrate(
-        result.hits.map((h) => h.id),
-        directory,
-      );
-      const items = hydrated.map(({ item, body }) => {
+      const units = await scoredUnits(compiled);
+      // Relaxing needs something to relax: a plain word beside at least one other word or phrase.
+      const relaxable = compiled.units.length >= 2 && compiled.units.some((unit) => !unit.explicit);
+      let total = strict.total;
+      let totalExact = strict.exhaustive;
+      let ranked: { item: ArticleListItem; body: string; score: number; allWords: boolean }[];
+      let pool: Awaited<ReturnType<typeof relaxedCandidates>> | null = null;
+      if (strict.total < RELAX_BELOW && relaxable) {
+        const candidates = await relaxedCandidates(compiled, units, common);
+        if (candidates.total > strict.total) {
+          pool = candidates;
+          total = candidates.total;
+          totalExact = candidates.exhaustive;
+        }
+      }
+      const relaxed = pool !== null;
+      if (pool) {
+        const entries = rankEntries(await hydrate(pool.ids, directory), units, now);
+        if (request.sort === "date")
+          entries.sort(
+            (a, b) => b.item.publishedAt.getTime() - a.item.publishedAt.getTime() || b.item.id - a.item.id,
+          );
+        ranked = entries.slice(offset, offset + request.pageSize);
+      } else {
+        const entries = await hydrate(
+          strict.hits.map((h) => h.id),
+          directory,
+        );
+        if (rescored) ranked = rankEntries(entries, units, now).slice(offset, offset + request.pageSize);
+        else {
+          const scores = new Map(strict.hits.map((h) => [h.id, h.score]));
+          ranked = entries.map((entry) => ({
+            ...entry,
+            score: scores.get(entry.item.id) ?? 0,
+            allWords: true,
+          }));
+        }
+      }
+      const items = ranked.map(({ item, body, score, allWords }) => {
         const text = `${item.lede}\n${bodyText(body)}`;
         return {
           ...item,
           headlineSegments: highlightText(item.headline, compiled.highlight, analyzer),
           snippet: snippet(text, compiled.highlight, analyzer),
-          score: scores.get(item.id) ?? 0,
+          score,
+          allWords,
         };
       });
+      // A likely typo is worth pointing out when the results are weak: none, or relaxed ones.
+      const suggestion =
+        items.length === 0 || relaxed
+          ? await suggestQuery(parsed, { index, analyzer, corrections: compiled.corrections })
+          : null;
       return {
         ...base,
         items,
-        total: result.total,
-        totalExact: result.exhaustive,
-        pageCount: Math.max(1, Math.ceil(result.total / request.pageSize)),
+        total,
+        totalExact,
+        pageCount: Math.max(1, Math.ceil(Math.min(total, relaxed ? POOL : total) / request.pageSize)),
         empty: false,
+        relaxed,
+        suggestion,
       };
     },
 

@@ -11,6 +11,7 @@ export function createUnavailableIndex(): SearchIndex {
     remove: async () => {},
     writeBatch: async () => {},
     search: async () => ({ total: 0, hits: [], exhaustive: true }),
+    matchingIds: async () => [],
     rebuild: async () => 0,
     stats: async () => ({ documents: 0, terms: 0, bytes: null }),
     documentFrequency: async () => 0,

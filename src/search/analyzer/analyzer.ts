@@ -42,12 +42,22 @@ export interface Analyzer {
   isDictionaryWord(stem: string): boolean;
 }
 
+/** The particles -kah, -lah, -tah (and -pun) that attach to any word. */
+const PARTICLE = /(?:kah|lah|tah|pun)$/u;
+
 /** Thousands separators in Indonesian are periods: "3.000" and "1.250.000" are whole numbers. */
 const GROUPED_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/u;
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stemmer = options.stemmer ?? createStemmer({ rootWords: loadRootWords() });
   const stopWords = options.stopWords ?? INDONESIAN_STOP_WORDS;
+
+  // A function word with a particle is still one: "siapakah", "dimanakah", "bukanlah", "apatah".
+  const isStop = (token: string): boolean => {
+    if (stopWords.has(token)) return true;
+    const particle = PARTICLE.exec(token);
+    return particle !== null && stopWords.has(token.slice(0, particle.index));
+  };
 
   function analyze(text: string, analyzeOptions: AnalyzeOptions = {}): AnalyzedToken[] {
     const keepStopWords = analyzeOptions.keepStopWords ?? options.keepStopWords ?? false;
@@ -60,7 +70,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         result.push({ token, stem, start: raw.start, end: raw.end, position });
         continue;
       }
-      if (!keepStopWords && stopWords.has(token)) continue;
+      if (!keepStopWords && isStop(token)) continue;
       result.push({ token, stem: stemmer.stem(token), start: raw.start, end: raw.end, position });
     }
     return result;

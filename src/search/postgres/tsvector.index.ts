@@ -228,7 +228,12 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     return { rows: rows.slice(0, scan) };
   }
 
-  async function searchOn(db: Db, query: IndexQuery): Promise<IndexResult> {
+  /** The newest `scan` matches of a query, ids descending (see searchOn), with what ranking needs. */
+  async function matchesOn(
+    db: Db,
+    query: Omit<IndexQuery, "sort" | "offset" | "count" | "limit">,
+    scan: number,
+  ) {
     const related = query.mode === "related";
     const parts = related
       ? splitFacets(query.match)
@@ -238,7 +243,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     if (parts.tags.length > 0) facetMatches.push(sql`tag_ids && ${parts.tags}::int[]`);
     if (parts.people.length > 0) facetMatches.push(sql`person_ids && ${parts.people}::int[]`);
     if (parts.sections.length > 0) facetMatches.push(sql`section_ids && ${parts.sections}::int[]`);
-    if (text === null && facetMatches.length === 0) return { total: 0, hits: [], exhaustive: true };
+    if (text === null && facetMatches.length === 0) return null;
     const tsquery = sql`${text ?? ""}::tsquery`;
 
     // The match, the time guard, and the filters.
@@ -260,12 +265,6 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     const excludeIds = ints(query.excludeIds ?? []);
     if (excludeIds.length > 0) conditions.push(sql`article_id <> ALL (${excludeIds}::int[])`);
 
-    // One unscored pass over the newest matches (ids descending) gives both the count, up to the
-    // cap, and the ranking window: broad queries are ranked within their newest `window` matches,
-    // so latency does not grow with the archive (the same trade-off as the FTS5 adapter).
-    const offset = query.offset ?? 0;
-    const window = Math.max(RANK_WINDOW, offset + query.limit);
-    const scan = query.count === false ? window : Math.max(COUNT_CAP, window) + 1;
     const where = sql.join(conditions, sql` AND `);
     // A phrase: first the stories holding its words (the GIN alone, with the exclusions it can apply
     // alone: those without a phrase), then the word order on the newest of them (phraseMatches).
@@ -281,6 +280,19 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
       : null) ?? {
       rows: await newestMatches(db, where, scan),
     };
+    return { candidates, text, tsquery, parts, related };
+  }
+
+  async function searchOn(db: Db, query: IndexQuery): Promise<IndexResult> {
+    // One unscored pass over the newest matches (ids descending) gives both the count, up to the
+    // cap, and the ranking window: broad queries are ranked within their newest `window` matches,
+    // so latency does not grow with the archive (the same trade-off as the FTS5 adapter).
+    const offset = query.offset ?? 0;
+    const window = Math.max(RANK_WINDOW, offset + query.limit);
+    const scan = query.count === false ? window : Math.max(COUNT_CAP, window) + 1;
+    const found = await matchesOn(db, query, scan);
+    if (found === null) return { total: 0, hits: [], exhaustive: true };
+    const { candidates, text, tsquery, parts, related } = found;
     const ids = candidates.rows.slice(0, window).map((row) => row.id);
     if (ids.length === 0 || offset >= ids.length) {
       const total = query.count === false ? 0 : Math.min(candidates.rows.length, scan - 1);
@@ -341,6 +353,13 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     async search(query) {
       await ready();
       return reading(db, (trx) => searchOn(trx, query));
+    },
+
+    async matchingIds(query) {
+      await ready();
+      if (query.limit <= 0) return [];
+      const found = await reading(db, (trx) => matchesOn(trx, query, query.limit));
+      return found === null ? [] : found.candidates.rows.map((row) => Number(row.id));
     },
 
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {

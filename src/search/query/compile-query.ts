@@ -49,8 +49,19 @@ export interface Correction {
   to: string;
 }
 
+/** One thing the query asks for: a word (or its alias), or a quoted phrase (`explicit`). */
+export interface QueryUnit {
+  node: MatchNode;
+  /** Typed in quotes: it stays required when the query is relaxed. */
+  explicit: boolean;
+  /** Its stem sequences (a word: one stem; an alias: each alternative). */
+  alternatives: string[][];
+}
+
 export interface CompiledQuery {
   match: MatchNode | null;
+  /** The required parts of `match`, one per word, alias or quoted phrase, in the order typed. */
+  units: QueryUnit[];
   exclude: MatchNode[];
   /** Stems to mark in headlines and snippets. */
   highlight: Set<string>;
@@ -65,6 +76,20 @@ export async function compileQuery(
   options: { aliases: AliasTable; index: SearchIndex; analyzer: Analyzer; typos?: boolean },
 ): Promise<CompiledQuery> {
   const required: MatchNode[] = [];
+  const units: QueryUnit[] = [];
+  const alternativesOf = (node: MatchNode): string[][] =>
+    node.kind === "term"
+      ? [[node.term]]
+      : node.kind === "phrase"
+        ? [node.terms]
+        : node.kind === "any"
+          ? node.nodes.flatMap(alternativesOf)
+          : [node.nodes.flatMap(alternativesOf).flat()];
+  const requireNode = (node: MatchNode, explicit: boolean): void => {
+    required.push(node);
+    units.push({ node, explicit, alternatives: alternativesOf(node) });
+    mark(node);
+  };
   const exclude: MatchNode[] = [];
   const highlight = new Set<string>();
   const corrections: Correction[] = [];
@@ -100,10 +125,7 @@ export async function compileQuery(
           stems,
         ) ?? sequence(stems);
       if (run.negated) exclude.push(node);
-      else {
-        required.push(node);
-        mark(node);
-      }
+      else requireNode(node, true);
       continue;
     }
     // The longest alias match first, then each word on its own.
@@ -120,8 +142,7 @@ export async function compileQuery(
         if (node) matched = { node, length };
       }
       if (matched) {
-        required.push(matched.node);
-        mark(matched.node);
+        requireNode(matched.node, false);
         i += matched.length;
         continue;
       }
@@ -138,9 +159,7 @@ export async function compileQuery(
           term = best.term;
         }
       }
-      const node: MatchNode = { kind: "term", term };
-      required.push(node);
-      mark(node);
+      requireNode({ kind: "term", term }, false);
       i++;
     }
   }
@@ -151,5 +170,5 @@ export async function compileQuery(
       : required.length === 1
         ? (required[0] as MatchNode)
         : { kind: "all", nodes: required };
-  return { match, exclude, highlight, corrections };
+  return { match, units, exclude, highlight, corrections };
 }

@@ -131,7 +131,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   }
 
   /** The MATCH expression and the conditions on `search_docs` (time guard, date filters). */
-  function where(query: IndexQuery) {
+  function where(query: Pick<IndexQuery, "match" | "exclude" | "filters" | "now" | "excludeIds" | "mode">) {
     const filters = query.filters ?? {};
     const facets: string[][] = [];
     if (filters.sectionIds) facets.push(filters.sectionIds.map((id) => facetToken("s", id)));
@@ -254,6 +254,32 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     return rows.map((row): IndexHit => ({ id: Number(row.id), score: -row.score }));
   }
 
+  /**
+   * Whether matches must be checked against search_docs: date filters, or a future-dated document
+   * that somehow reached the index (it holds only live articles; hits are time-guarded regardless).
+   */
+  const needsDates = (query: Pick<IndexQuery, "filters" | "now">): boolean =>
+    Boolean(query.filters?.from || query.filters?.to) ||
+    (
+      prepare("SELECT EXISTS (SELECT 1 FROM search_docs WHERE published_at > ?) AS x").get(
+        query.now.toISOString(),
+      ) as { x: number }
+    ).x === 1;
+
+  /** The newest `limit` matches, ids descending, unscored (FTS5 streams ids and stops at the LIMIT). */
+  function newestMatching(clause: ReturnType<typeof where>, dated: boolean, limit: number): { id: number }[] {
+    const { match, docs, docParams, notIn } = clause;
+    return (
+      dated
+        ? prepare(
+            `SELECT f.rowid AS id ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT ?`,
+          ).all(match, ...docParams, limit)
+        : prepare(
+            `SELECT f.rowid AS id FROM search_fts f WHERE f.search_fts MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT ?`,
+          ).all(match, limit)
+    ) as { id: number }[];
+  }
+
   const index: SearchIndex & { needsRebuild: boolean } = {
     needsRebuild,
     name: "sqlite-fts5",
@@ -286,32 +312,17 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
 
     async search(query) {
       const clause = where(query);
-      const { match, docs, docParams, notIn } = clause;
       const offset = query.offset ?? 0;
       // How many match, counted up to COUNT_CAP. The FTS index alone answers fast; it is enough
       // unless dates are filtered or a future-dated document somehow reached the index (it holds
       // only live articles; the hits below are time-guarded whatever happens).
-      const dated =
-        Boolean(query.filters?.from || query.filters?.to) ||
-        (
-          prepare("SELECT EXISTS (SELECT 1 FROM search_docs WHERE published_at > ?) AS x").get(
-            query.now.toISOString(),
-          ) as { x: number }
-        ).x === 1;
+      const dated = needsDates(query);
       // One pass over the newest matches (ids descending, no scoring; FTS5 stops at the LIMIT) gives
       // both the count, up to the cap, and the ranking window: broad queries are ranked within their
       // newest `window` matches only, so latency does not grow with the corpus.
       const window = Math.max(RANK_WINDOW, offset + query.limit);
       const scan = Math.max(COUNT_CAP, window) + 1;
-      const candidates = (
-        dated
-          ? prepare(
-              `SELECT f.rowid AS id ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT ?`,
-            ).all(match, ...docParams, query.count === false ? window : scan)
-          : prepare(
-              `SELECT f.rowid AS id FROM search_fts f WHERE f.search_fts MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT ?`,
-            ).all(match, query.count === false ? window : scan)
-      ) as { id: number }[];
+      const candidates = newestMatching(clause, dated, query.count === false ? window : scan);
       const counted = query.count === false ? null : candidates.length;
       const ids = candidates.slice(0, window).map((row) => Number(row.id));
       const hits =
@@ -324,6 +335,11 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
         hits,
         exhaustive: counted < scan,
       } satisfies IndexResult;
+    },
+
+    async matchingIds(query) {
+      const clause = where(query);
+      return newestMatching(clause, needsDates(query), Math.max(0, query.limit)).map((row) => Number(row.id));
     },
 
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {

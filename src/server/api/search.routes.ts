@@ -39,6 +39,10 @@ export function searchApiRoutes(deps: Deps) {
         /** False when more matched than were counted (`total` is then a lower bound). */
         totalExact: results.totalExact,
         corrections: results.corrections,
+        /** Too few stories hold every word: these hold most of them (phrases and exclusions still apply). */
+        relaxed: results.relaxed,
+        /** A likely typo corrected ("Mungkin maksud Anda …"), or null. */
+        suggestion: results.suggestion,
         filters: results.filters,
         items: results.items.map((item) => ({
           id: item.id,
@@ -51,6 +55,7 @@ export function searchApiRoutes(deps: Deps) {
           headlineHighlights: markedText(item.headlineSegments).highlights,
           snippet: markedText(item.snippet),
           score: Number(item.score.toFixed(4)),
+          allWords: item.allWords,
         })),
       });
     });

@@ -16,6 +16,10 @@ export const SEARCH_TEXT = {
       ? "Tidak ada berita yang cocok."
       : `${exact ? "" : "Lebih dari "}${n.toLocaleString("id-ID")} berita ditemukan.`,
   correctedTo: "Menampilkan hasil untuk",
+  didYouMean: "Mungkin maksud Anda",
+  relaxed:
+    "Tidak ada berita yang memuat semua kata yang Anda cari. Berikut berita yang memuat sebagian besar kata itu.",
+  partial: "Tidak memuat semua kata",
   query: "Kata kunci",
   section: "Rubrik",
   allSections: "Semua rubrik",
@@ -130,6 +134,15 @@ export function searchView(results: SearchResults, sections: readonly SectionOpt
         : ""
     }
     ${
+      results.suggestion
+        ? html`<p class="search-suggestion">
+            ${SEARCH_TEXT.didYouMean}:
+            <a href="${searchUrl({ ...request, q: results.suggestion }, 1)}"><strong>${results.suggestion}</strong></a>?
+          </p>`
+        : ""
+    }
+    ${results.relaxed ? html`<p class="search-relaxed" role="note">${SEARCH_TEXT.relaxed}</p>` : ""}
+    ${
       filters.length > 0
         ? html`<p class="search-filters">
             ${SEARCH_TEXT.filteredBy}: ${filters.join(", ")} ·
@@ -148,7 +161,10 @@ export function searchView(results: SearchResults, sections: readonly SectionOpt
                 html`<li>
                   <h2 class="item-title"><a href="${item.url}">${marked(item.headlineSegments)}</a></h2>
                   <p class="snippet">${marked(item.snippet)}</p>
-                  <p class="meta"><span>${item.section.name}</span> ${houseTime(item.publishedAt, item.timeZone)}</p>
+                  <p class="meta">
+                    <span>${item.section.name}</span> ${houseTime(item.publishedAt, item.timeZone)}
+                    ${item.allWords ? "" : html`<span class="search-partial">${SEARCH_TEXT.partial}</span>`}
+                  </p>
                 </li>`,
             )}
           </ol>`
