@@ -20,8 +20,10 @@ const LABEL =
 
 /** Splits `A, B dan C` / `A & B` into names. */
 export function splitNames(text: string): string[] {
+  // Whitespace runs are collapsed first so the split pattern never rescans them (linear time).
   return text
-    .split(/\s*,\s*|\s+dan\s+|\s*&\s*/iu)
+    .replace(/\s+/gu, " ")
+    .split(/ ?, ?| dan | ?& ?/iu)
     .map((name) =>
       name
         .trim()
@@ -62,11 +64,15 @@ export function parseSourceLine(line: string): Source[] | null {
 
 /** `Kompas.com (https://kompas.com/x)` or a bare URL becomes `{ name, url }`. */
 export function sourceFromText(text: string): Source {
-  const withUrl = /^(.*?)\s*\(?\s*(https?:\/\/\S+?)\s*\)?$/u.exec(text);
-  if (withUrl && URL.canParse(withUrl[2] ?? "")) {
-    const url = withUrl[2] ?? "";
-    const name = (withUrl[1] ?? "").trim() || new URL(url).hostname.replace(/^www\./, "");
-    return { name, url };
+  // Linear: the URL is the last whitespace-free token, optionally in parentheses.
+  const trimmed = text.trim();
+  const at = trimmed.search(/\(?https?:\/\/\S+$/u);
+  if (at >= 0) {
+    const url = trimmed.slice(at).replace(/^\(/u, "").replace(/\)$/u, "");
+    if (URL.canParse(url)) {
+      const name = trimmed.slice(0, at).trim() || new URL(url).hostname.replace(/^www\./, "");
+      return { name, url };
+    }
   }
   return { name: text };
 }
@@ -79,7 +85,7 @@ export function parseTagLine(line: string): string[] | null {
 }
 
 /** Trailing desk initials: `... kata dia. (rfs/jbr)`. Lower-case only, so `(AS)` is never taken. */
-const TRAILING_INITIALS = /\s*\(([a-z]{2,5}(?:\/[a-z]{2,5}){0,3})\)\s*$/u;
+const TRAILING_INITIALS = /\(([a-z]{2,5}(?:\/[a-z]{2,5}){0,3})\)$/u;
 
 export interface InitialsMatch {
   credits: ExtractedCredit[];
@@ -92,12 +98,17 @@ export interface InitialsMatch {
  * one an editor (the usual `(penulis/editor)` order on Indonesian news sites).
  */
 export function matchTrailingInitials(text: string): InitialsMatch | null {
-  const match = TRAILING_INITIALS.exec(text);
+  // Anchored on a trimmed tail of bounded length, so the scan is linear however long the text
+  // and whatever runs of spaces it holds (an unanchored `\s*` before the match was quadratic).
+  const trimmed = text.trimEnd();
+  const from = Math.max(0, trimmed.length - 40);
+  const match = TRAILING_INITIALS.exec(trimmed.slice(from));
   if (!match) return null;
+  const keep = trimmed.slice(0, from + match.index).trimEnd().length;
   const initials = (match[1] ?? "").split("/");
   const credits = initials.map((name, i): ExtractedCredit => ({
     role: i === 0 ? "penulis" : "editor",
     name,
   }));
-  return { credits, keep: match.index };
+  return { credits, keep };
 }

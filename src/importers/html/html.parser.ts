@@ -4,6 +4,13 @@ import type { Block } from "../../content/body.schema.ts";
 import { finishBody } from "../common/body-pipeline.ts";
 import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
 import { elementToBlocks } from "./html-blocks.ts";
+import {
+  assertWithinLimits,
+  densestParagraphParent,
+  measureTree,
+  readabilityAffordable,
+  type HtmlShape,
+} from "./html-limits.ts";
 import { readPageMetadata } from "./html.metadata.ts";
 
 /** Known article-body containers, most specific first. */
@@ -30,9 +37,12 @@ const parseDocument = (html: string): Document => parseHTML(html).document as un
  */
 export function parseHtmlArticle(html: string, options: { url?: string } = {}): ExtractedArticle {
   const document = parseDocument(html);
+  const shape = measureTree(document);
+  assertWithinLimits(shape);
   const metadata = readPageMetadata(document);
   const baseUrl = options.url ?? metadata.url;
-  const rawBlocks = extractBody(document, html, baseUrl) ?? blocksFromPlainText(metadata.articleBody ?? "");
+  const rawBlocks =
+    extractBody(document, html, baseUrl, shape) ?? blocksFromPlainText(metadata.articleBody ?? "");
   const body = finishBody(dropHeadlineEcho(rawBlocks, metadata.headline), {
     headerCredits: metadata.credits,
   });
@@ -61,12 +71,22 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
   return article;
 }
 
-function extractBody(document: Document, html: string, baseUrl: string | null): Block[] | null {
+function extractBody(
+  document: Document,
+  html: string,
+  baseUrl: string | null,
+  shape: HtmlShape,
+): Block[] | null {
   for (const selector of BODY_SELECTORS) {
     const container = document.querySelector(selector);
     if (container === null) continue;
     const blocks = elementToBlocks(container, baseUrl);
     if (blocks.some((block) => block.type === "paragraph")) return blocks;
+  }
+  if (!readabilityAffordable(shape)) {
+    const densest = document.body === null ? null : densestParagraphParent(document.body);
+    const blocks = densest === null ? [] : elementToBlocks(densest, baseUrl);
+    return blocks.length > 0 ? blocks : null;
   }
   // Readability rewrites the document it reads, so it gets its own copy.
   const readable = new Readability<Node>(parseDocument(html), {

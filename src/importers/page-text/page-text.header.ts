@@ -65,7 +65,9 @@ const CAPTION_AGENCY = /\s*\(\s*([\p{Lu}][\p{Lu}\d .]*\/[^()]+?)\s*\)\s*$/u;
  * `... (Foto: Rizky/detikJabar)`, `... (ANTARA FOTO/Aditya Pradana)`.
  */
 export function parseCaptionLine(line: string): ExtractedHero | null {
-  const match = CAPTION_LABELLED.exec(line) ?? CAPTION_AGENCY.exec(line);
+  // One space per whitespace run keeps the `\s*` of the patterns from rescanning (linear time).
+  const text = line.replace(/\s+/gu, " ").trim();
+  const match = CAPTION_LABELLED.exec(text) ?? CAPTION_AGENCY.exec(text);
   if (!match) return null;
-  return { caption: line.slice(0, match.index).trim(), credit: (match[1] ?? "").trim() };
+  return { caption: text.slice(0, match.index).trim(), credit: (match[1] ?? "").trim() };
 }
