@@ -5,6 +5,7 @@ import { isPrompt, isTrailer, matchRelated } from "./chrome.ts";
 import { chromeReason, DROP_REASONS, type DropList } from "./dropped.ts";
 import { matchTrailingInitials, parseCreditLine, parseSourceLine, parseTagLine } from "./credits.ts";
 import { matchDateline } from "./dateline.ts";
+import { isCaptionLine } from "../page-text/page-text.lines.ts";
 import { blockText, inlineText, stripInlinePrefix, truncateInline } from "./inline.ts";
 
 /** What the shared body pass pulls out of raw body blocks. */
@@ -58,6 +59,11 @@ export function finishBody(
         options.drops?.add(text, chromeReason(text) ?? DROP_REASONS.prompt);
         continue;
       }
+      const chrome = chromeReason(text);
+      if (chrome === DROP_REASONS.paging || chrome === DROP_REASONS.counter || chrome === DROP_REASONS.ad) {
+        options.drops?.add(text, chrome);
+        continue;
+      }
       const related = matchRelated(text);
       if (related !== null) {
         out.related.push(related);
@@ -84,11 +90,32 @@ export function finishBody(
       out.related.push(block.pendingHeadline);
     out.blocks.push(block);
   }
+  trimTrailingChrome(out, options.drops);
   takeDateline(out);
   takeTrailingInitials(out, options.headerCredits ?? []);
   out.blocks = out.blocks.map(quoteParagraph);
   out.paragraphs = out.blocks.filter(isTextBlock).map((block) => inlineText(block.content));
   return out;
+}
+
+const SENTENCE_END = /[.!?…"”’)]\s*$/u;
+
+/**
+ * What follows the last sentence of a story on article pages is its chrome: infographic and
+ * photo captions, labels (`Infografis COVID-19:`), headline lists. From the end, paragraphs and
+ * headings that do not end like a sentence, and captions, are dropped until the first paragraph
+ * that does (lists and quotes stay: a story may end with one).
+ */
+function trimTrailingChrome(out: FinishedBody, drops: DropList | undefined): void {
+  while (out.blocks.length > 0) {
+    const last = out.blocks.at(-1) as Block;
+    if (last.type !== "paragraph" && last.type !== "heading") break;
+    const text = blockText(last).trim();
+    const caption = isCaptionLine(text);
+    if (!caption && SENTENCE_END.test(text)) break;
+    drops?.add(text, caption ? DROP_REASONS.caption : DROP_REASONS.outside);
+    out.blocks.pop();
+  }
 }
 
 function takeDateline(out: FinishedBody): void {

@@ -86,6 +86,12 @@ export function parseTagLine(line: string): string[] | null {
 
 /** Trailing desk initials: `... kata dia. (rfs/jbr)`. Lower-case only, so `(AS)` is never taken. */
 const TRAILING_INITIALS = /\(([a-z]{2,5}(?:\/[a-z]{2,5}){0,3})\)$/u;
+/** After a sentence: `(Mvi/Ali)`, `(Dio/Ysl)` (mixed case, at least one slash, so `(AS)` stays). */
+const TRAILING_MIXED_INITIALS = /(?<=[.!?"”’)]\s{0,3})\(([A-Za-z]{2,5}(?:\/[A-Za-z]{2,5}){1,3})\)$/u;
+/** After a sentence: desk codes such as `(H-4)`, `(E-2)`: no name, nothing to credit. */
+const TRAILING_DESK_CODE = /(?<=[.!?"”’]\s{0,3})\(([A-Z]{1,3}-\d{1,3})\)$/u;
+/** After a sentence: a contributor's full name, `(Luh Wayanti)`. */
+const TRAILING_NAME = /(?<=[.!?"”’]\s{0,3})\(([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){1,3})\)$/u;
 
 export interface InitialsMatch {
   credits: ExtractedCredit[];
@@ -94,21 +100,28 @@ export interface InitialsMatch {
 }
 
 /**
- * Trailing initials become credits named by the initials: the first is the penulis, every later
- * one an editor (the usual `(penulis/editor)` order on Indonesian news sites).
+ * Trailing sign-offs. Initials become credits named by the initials (lower-cased): the first is
+ * the penulis, every later one an editor (the usual `(penulis/editor)` order on Indonesian news
+ * sites). A desk code (`(H-4)`) is removed without a credit; a full name (`(Luh Wayanti)`) after
+ * the last sentence is the kontributor.
  */
 export function matchTrailingInitials(text: string): InitialsMatch | null {
   // Anchored on a trimmed tail of bounded length, so the scan is linear however long the text
   // and whatever runs of spaces it holds (an unanchored `\s*` before the match was quadratic).
   const trimmed = text.trimEnd();
-  const from = Math.max(0, trimmed.length - 40);
-  const match = TRAILING_INITIALS.exec(trimmed.slice(from));
+  const from = Math.max(0, trimmed.length - 60);
+  const tail = trimmed.slice(from);
+  const code = TRAILING_DESK_CODE.exec(tail);
+  const match =
+    TRAILING_INITIALS.exec(tail) ?? TRAILING_MIXED_INITIALS.exec(tail) ?? code ?? TRAILING_NAME.exec(tail);
   if (!match) return null;
   const keep = trimmed.slice(0, from + match.index).trimEnd().length;
-  const initials = (match[1] ?? "").split("/");
-  const credits = initials.map((name, i): ExtractedCredit => ({
+  const signed = match[1] ?? "";
+  if (match === code) return { credits: [], keep };
+  if (/\s/u.test(signed)) return { credits: [{ role: "kontributor", name: signed }], keep };
+  const credits = signed.split("/").map((name, i): ExtractedCredit => ({
     role: i === 0 ? "penulis" : "editor",
-    name,
+    name: name.toLowerCase(),
   }));
   return { credits, keep };
 }

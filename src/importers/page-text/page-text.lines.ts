@@ -85,6 +85,8 @@ export function isCounterLine(line: string): boolean {
 
 /** `2 dari 3 halaman`, `Halaman:`, `Halaman selanjutnya`, `Baca Selanjutnya: …`, `Lanjutkan Membaca ↓`. */
 export function isPagingLine(line: string): boolean {
+  // A sentence that opens with "Sebelumnya," or "Selanjutnya" is not a paging link.
+  if (line.length > 80 || /^\p{L}+,/u.test(line)) return false;
   return (
     /^\d{1,3}\s+dari\s+\d{1,3}\s+halaman$/iu.test(line) ||
     /^(halaman|page)\s*:?\s*(\d{1,3}\s*){0,20}$/iu.test(line) ||
