@@ -12,6 +12,7 @@ import {
   type HtmlShape,
 } from "./html-limits.ts";
 import { readPageMetadata } from "./html.metadata.ts";
+import { choosePublished, readPrintedPage } from "./printed-page.ts";
 
 /** Known article-body containers, most specific first. */
 const BODY_SELECTORS = [
@@ -47,15 +48,22 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
     headerCredits: metadata.credits,
   });
 
+  const printed = readPrintedPage(document.body, metadata.titles);
   const article = emptyExtracted("html");
-  article.headline = metadata.headline;
+  article.headline = printed?.headline ?? metadata.headline;
   article.section = metadata.section;
   article.breadcrumb =
     metadata.breadcrumb.length > 0 ? metadata.breadcrumb : metadata.section ? [metadata.section] : [];
-  article.publishedAt = metadata.publishedAt;
-  article.timeZone = metadata.timeZone;
+  const published = choosePublished(metadata, printed);
+  article.publishedAt = published.publishedAt;
+  article.timeZone = published.timeZone;
   article.dateline = body.dateline;
-  article.credits = dedupeCredits([...metadata.credits, ...body.credits]);
+  // Printed bylines are what readers see; metadata authors only when the page prints none.
+  const printedCredits = printed?.credits ?? [];
+  article.credits = dedupeCredits([
+    ...(printedCredits.length > 0 ? printedCredits : metadata.credits),
+    ...body.credits,
+  ]);
   const sourceNames = new Set(metadata.sources.map((source) => source.name.toLowerCase()));
   article.sources = [
     ...metadata.sources,

@@ -1,0 +1,58 @@
+import type { ExtractedCredit } from "../extracted-article.ts";
+import { parsePageText } from "../page-text/page-text.parser.ts";
+import { headlineOverlap } from "./title.ts";
+import { visibleText } from "./visible-text.ts";
+import type { IndonesianTimeZone } from "../../core/time-zones.ts";
+
+/** What an HTML page prints around its story, read from its visible text with the captured-text rules. */
+export interface PrintedPage {
+  headline: string;
+  publishedAt: string | null;
+  timeZone: IndonesianTimeZone | null;
+  credits: ExtractedCredit[];
+}
+
+/** How much of a structured title the printed headline must share to be the same story. */
+const SAME_STORY = 0.75;
+
+/**
+ * The printed headline, date line and bylines of an HTML page: its visible text goes through the
+ * captured-text locator (page-text.locate.ts). Trusted only when the printed headline is the
+ * story the page's structured titles name (a sidebar story can hold the longest prose run); null
+ * otherwise, or when the visible text has no story.
+ */
+export function readPrintedPage(body: Node | null, titles: readonly string[]): PrintedPage | null {
+  if (body === null) return null;
+  let printed;
+  try {
+    printed = parsePageText(visibleText(body));
+  } catch {
+    return null;
+  }
+  if (printed.headline === "") return null;
+  if (titles.length > 0 && !titles.some((title) => headlineOverlap(printed.headline, title) >= SAME_STORY))
+    return null;
+  return {
+    headline: printed.headline,
+    publishedAt: printed.publishedAt,
+    timeZone: printed.timeZone,
+    credits: printed.credits,
+  };
+}
+
+/**
+ * The publication time: structured metadata in order of trust (JSON-LD, meta, `<time>`), unless
+ * the page prints a date line that disagrees by more than two minutes (wrong offsets, date-only
+ * meta, rounded seconds): what the page prints wins then. Without metadata, the printed time.
+ */
+export function choosePublished(
+  structured: { publishedAt: string | null; timeZone: IndonesianTimeZone | null },
+  printed: PrintedPage | null,
+): { publishedAt: string | null; timeZone: IndonesianTimeZone | null } {
+  if (printed === null || printed.publishedAt === null) return structured;
+  if (structured.publishedAt !== null) {
+    const gap = Math.abs(Date.parse(structured.publishedAt) - Date.parse(printed.publishedAt));
+    if (gap <= 120_000) return structured;
+  }
+  return { publishedAt: printed.publishedAt, timeZone: printed.timeZone };
+}
