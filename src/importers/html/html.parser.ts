@@ -48,7 +48,10 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
     headerCredits: metadata.credits,
   });
 
-  const printed = readPrintedPage(document.body, metadata.titles);
+  const printed = readPrintedPage(document.body, [
+    ...metadata.titles,
+    ...Array.from(document.querySelectorAll("h1")).map((h1) => h1.textContent ?? ""),
+  ]);
   const article = emptyExtracted("html");
   article.headline = printed?.headline ?? metadata.headline;
   article.section = metadata.section;

@@ -18,8 +18,8 @@ const SAME_STORY = 0.75;
 /**
  * The printed headline, date line and bylines of an HTML page: its visible text goes through the
  * captured-text locator (page-text.locate.ts). Trusted only when the printed headline is the
- * story the page's structured titles name (a sidebar story can hold the longest prose run); null
- * otherwise, or when the visible text has no story.
+ * story the page's titles name (structured titles and `<h1>`s; a sidebar story can hold the
+ * longest prose run); null otherwise, or when the visible text has no story.
  */
 export function readPrintedPage(body: Node | null, titles: readonly string[]): PrintedPage | null {
   if (body === null) return null;
@@ -30,8 +30,7 @@ export function readPrintedPage(body: Node | null, titles: readonly string[]): P
     return null;
   }
   if (printed.headline === "") return null;
-  if (titles.length > 0 && !titles.some((title) => headlineOverlap(printed.headline, title) >= SAME_STORY))
-    return null;
+  if (!titles.some((title) => headlineOverlap(printed.headline, title) >= SAME_STORY)) return null;
   return {
     headline: printed.headline,
     publishedAt: printed.publishedAt,
