@@ -1,4 +1,5 @@
 import { isPrompt, isTrailer } from "../common/chrome.ts";
+import { chromeReason } from "../common/dropped.ts";
 import { parseCreditLine } from "../common/credits.ts";
 import { matchDateline } from "../common/dateline.ts";
 import { findPrintedDateTime } from "../printed-date.ts";
@@ -27,31 +28,82 @@ export interface StoryLocation {
 
 /** Non-prose lines a body may hold between two prose lines (Baca Juga boxes, ads, headings). */
 const MAX_GAP = 4;
+/** Headlines a `Baca Juga` box inside the body may list. */
+const MAX_BOX = 5;
 /** How far above the body the date line and headline are looked for (non-empty lines). */
 const HEADER_REACH = 25;
 
 const nonEmpty = (lines: readonly string[]): number[] => lines.flatMap((line, i) => (line === "" ? [] : [i]));
 
-/** The run of prose lines with the most prose text; runs stop at trailers (`TERPOPULER`). */
+/**
+ * A teaser in a news list: a paragraph-long line that opens with its own date-time
+ * (`DETIKNEWS | Kamis 18 Jun 2015, 07:20 WIB Seorang korban …`). Not story prose.
+ */
+function isTeaser(line: string): boolean {
+  const date = findPrintedDateTime(line.slice(0, 120));
+  return date !== null && date.index < 60;
+}
+
+/** Lines a body may carry between its paragraphs without ending: ads, counters, prompts, captions. */
+const isInterlude = (line: string): boolean =>
+  isCaptionLine(line) || /^perbesar$/iu.test(line) || (chromeReason(line) !== null && !isTrailer(line));
+
+/** Story prose: a prose line that is not a caption or a dated teaser. */
+const isStoryProse = (line: string): boolean => isProseLine(line) && !isCaptionLine(line) && !isTeaser(line);
+
+/**
+ * The run of prose lines that most looks like the story; runs stop at trailers (`TERPOPULER`) and
+ * after more than MAX_GAP other lines (interludes such as ads, captions and a `Baca Juga` box of
+ * up to MAX_BOX headlines do not count). A run is scored by its prose text, doubled when it opens
+ * with a dateline lead-in (`JAKARTA, KOMPAS.com -`) and raised by half when a date line stands
+ * above it, so the story beats a longer sidebar or a second story lower on the page.
+ */
 export function findProseRun(lines: readonly string[]): { start: number; end: number } | null {
-  let best: { start: number; end: number; score: number } | null = null;
-  let current: { start: number; end: number; score: number } | null = null;
+  const runs: { start: number; end: number; prose: number }[] = [];
+  let current: { start: number; end: number; prose: number } | null = null;
   let gap = 0;
+  let box = 0;
+  const close = (): void => {
+    if (current !== null) runs.push(current);
+    current = null;
+    gap = 0;
+    box = 0;
+  };
   for (const i of nonEmpty(lines)) {
     const line = lines[i] ?? "";
-    if (isProseLine(line) && !isCaptionLine(line)) {
-      if (current === null) current = { start: i, end: i, score: 0 };
+    if (isStoryProse(line)) {
+      if (current === null) current = { start: i, end: i, prose: 0 };
       current.end = i;
-      current.score += Math.min(line.length, 2000);
+      current.prose += Math.min(line.length, 2000);
       gap = 0;
-    } else if (current !== null && (isTrailer(line) || ++gap > MAX_GAP)) {
-      if (best === null || current.score > best.score) best = current;
-      current = null;
-      gap = 0;
+      box = 0;
+      continue;
     }
+    if (current === null) continue;
+    if (isTrailer(line)) close();
+    else if (/^(baca juga|baca pula|artikel terkait)\s*:?$/iu.test(line)) box = MAX_BOX;
+    else if (box > 0) box--;
+    else if (!isInterlude(line) && ++gap > MAX_GAP) close();
   }
-  if (current !== null && (best === null || current.score > best.score)) best = current;
+  close();
+  let best: { start: number; end: number; score: number } | null = null;
+  for (const run of runs) {
+    const score = run.prose * storyBonus(lines, run.start);
+    if (best === null || score > best.score) best = { start: run.start, end: run.end, score };
+  }
   return best === null ? null : { start: best.start, end: best.end };
+}
+
+/** How much a run at `start` looks like the story's opening (see `findProseRun`). */
+function storyBonus(lines: readonly string[], start: number): number {
+  const indices = nonEmpty(lines);
+  const at = indices.indexOf(start);
+  const opening = indices.slice(at, at + 3);
+  const reach = indices.slice(Math.max(0, at - HEADER_REACH), at);
+  let bonus = 1;
+  if (opening.some((i) => matchDateline(lines[i] ?? "") !== null)) bonus *= 2;
+  if (reach.some((i) => isDateLine(lines[i] ?? ""))) bonus *= 1.5;
+  return bonus;
 }
 
 /** A date line: short, carries a printed date-time, and is not an "updated" stamp. */
