@@ -47,4 +47,9 @@ export class DropList {
     const text = line.trim();
     if (text !== "") this.lines.push({ line: text.length > 2000 ? `${text.slice(0, 1999)}…` : text, reason });
   }
+  /** Takes back lines that a later pass used after all (e.g. a credit box read across lines). */
+  release(lines: ReadonlySet<string>): void {
+    const kept = this.lines.filter((dropped) => !lines.has(dropped.line));
+    this.lines.splice(0, this.lines.length, ...kept);
+  }
 }

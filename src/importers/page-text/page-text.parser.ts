@@ -5,6 +5,7 @@ import { parseCreditLine, parseSourceLine, parseTagLine } from "../common/credit
 import { chromeReason, DROP_REASONS, DropList } from "../common/dropped.ts";
 import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
 import { findPrintedDateTime } from "../printed-date.ts";
+import { readCreditBlocks } from "./page-text.credit-block.ts";
 import { readHeader } from "./page-text.header-zone.ts";
 import { locateStory } from "./page-text.locate.ts";
 import { isCaptionLine, isProseLine, isTitleCase, wordsOf } from "./page-text.lines.ts";
@@ -42,6 +43,10 @@ export function parsePageText(text: string): ExtractedArticle {
   const bodyEnd = extendWithList(lines, end);
   const { blocks, signOffCredits } = bodyBlocks(lines, start, bodyEnd, drops);
   const tail = readTail(lines, bodyEnd + 1, drops);
+  // Credit boxes spread over several lines, above or below the body (page-text.credit-block.ts).
+  const outside = lines.flatMap((line, i) => (line !== "" && (i < start || i > bodyEnd) ? [i] : []));
+  const boxes = readCreditBlocks(lines, outside);
+  drops.release(new Set([...boxes.used].map((i) => lines[i] ?? "")));
 
   if (location.date !== null) {
     const date = findPrintedDateTime(lines[location.date] ?? "");
@@ -60,7 +65,13 @@ export function parsePageText(text: string): ExtractedArticle {
   article.blocks = body.blocks;
   article.paragraphs = body.paragraphs;
   article.dateline = body.dateline;
-  article.credits = dedupe([...header.credits, ...body.credits, ...tail.credits, ...signOffCredits]);
+  article.credits = dedupe([
+    ...header.credits,
+    ...body.credits,
+    ...tail.credits,
+    ...boxes.credits,
+    ...signOffCredits,
+  ]);
   article.sources = [...body.sources, ...tail.sources];
   article.related = body.related;
   article.tags = [...new Set([...body.tags, ...tail.tags])];
