@@ -48,7 +48,8 @@ export function parseCreditLine(line: string): ExtractedCredit[] | null {
     const start = label.index + label[0].length;
     const end = labels[i + 1]?.index ?? text.length;
     const role = ROLE_LABELS[(label[1] ?? "").toLowerCase()];
-    const names = splitNames(text.slice(start, end));
+    // A `|` ends the names (`Reporter : X | Jumat, 19 Juni 2015`); names carry no figures.
+    const names = splitNames(text.slice(start, end).split("|")[0] ?? "").filter((name) => !/\d/u.test(name));
     if (role === undefined || names.length === 0) return null;
     for (const name of names) credits.push({ role, name });
   }

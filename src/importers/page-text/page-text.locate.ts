@@ -182,7 +182,17 @@ export function findHeadline(lines: readonly string[], anchor: number, bodyStart
 export function locateStory(lines: readonly string[]): StoryLocation {
   const run = findProseRun(lines);
   if (run === null) return { body: null, date: null, headline: null };
-  const start = adjustStart(lines, run.start, run.end);
+  // A standfirst above the date line can open the run (`Deck.` / `Jumat, 19 Juni 2015 | 13:12 WIB`
+  // / `Oleh : X` / body): the body starts after the date line then.
+  const opening = nonEmpty(lines)
+    .filter((i) => i >= run.start && i <= run.end)
+    .slice(0, 6);
+  const dateInside = [...opening].reverse().find((i) => isDateLine(lines[i] ?? ""));
+  const afterDate =
+    dateInside === undefined
+      ? undefined
+      : nonEmpty(lines).find((i) => i > dateInside && i <= run.end && isStoryProse(lines[i] ?? ""));
+  const start = adjustStart(lines, afterDate ?? run.start, run.end);
   const indices = nonEmpty(lines);
   const reach = indices.slice(Math.max(0, indices.indexOf(start) - HEADER_REACH), indices.indexOf(start));
   const date = [...reach].reverse().find((i) => isDateLine(lines[i] ?? "")) ?? null;
