@@ -10,6 +10,7 @@ import {
   isMarkupLine,
   isPagingLine,
   isProseLine,
+  isSignOffLine,
   isTitleCase,
   wordsOf,
 } from "./page-text.lines.ts";
@@ -46,7 +47,12 @@ function isTeaser(line: string): boolean {
 
 /** Lines a body may carry between its paragraphs without ending: ads, counters, prompts, captions. */
 const isInterlude = (line: string): boolean =>
-  isCaptionLine(line) || /^perbesar$/iu.test(line) || (chromeReason(line) !== null && !isTrailer(line));
+  isCaptionLine(line) ||
+  /^perbesar$/iu.test(line) ||
+  // Embedded posts: `— Name (@handle) December 20, 2021`, `… pic.twitter.com/…`.
+  /^[—–-]\s.{1,80}\(@[\w.]{1,30}\)/u.test(line) ||
+  /pic\.twitter\.com\//u.test(line) ||
+  (chromeReason(line) !== null && !isTrailer(line) && !isSignOffLine(line));
 
 /** Story prose: a prose line that is not a caption or a dated teaser. */
 const isStoryProse = (line: string): boolean => isProseLine(line) && !isCaptionLine(line) && !isTeaser(line);
@@ -80,7 +86,8 @@ export function findProseRun(lines: readonly string[]): { start: number; end: nu
       continue;
     }
     if (current === null) continue;
-    if (isTrailer(line)) close();
+    // A trailer ends the story, and so do sign-off initials on their own line (`(mdk/ank)`).
+    if (isTrailer(line) || isSignOffLine(line)) close();
     else if (/^(baca juga|baca pula|artikel terkait)\s*:?$/iu.test(line)) box = MAX_BOX;
     else if (box > 0) box--;
     else if (!isInterlude(line) && ++gap > MAX_GAP) close();

@@ -88,11 +88,15 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|[•·▪●*–-])\s*\S/u;
  */
 function extendWithList(lines: readonly string[], end: number): number {
   let last = end;
+  const nextNonEmpty = (from: number): string =>
+    lines.slice(from, from + 4).find((line) => line !== "") ?? "";
   for (let i = end + 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line === "") continue;
     const belongs =
       (LIST_ITEM.test(line) && line.length <= 600) ||
+      // A short label between lists (`RING II`, `(Sepanjang …)`) when a list item follows.
+      (line.length <= 80 && !isTrailer(line) && LIST_ITEM.test(nextNonEmpty(i + 1)) && i - last <= 3) ||
       matchRelated(line) !== null ||
       /^\([a-z]{2,5}(\/[a-z]{2,5}){0,3}\)$/u.test(line);
     if (!belongs || isTrailer(line)) break;
