@@ -40,7 +40,7 @@ export function siteNames(
 /** The title without site-name segments at its start or end (only when something is left). */
 export function stripSiteName(title: string, names: readonly string[]): string {
   let parts = title.split(SEPARATOR);
-  let separators = title.match(new RegExp(SEPARATOR.source, "gu")) ?? [];
+  let separators: string[] = [...(title.match(new RegExp(SEPARATOR.source, "gu")) ?? [])];
   while (parts.length > 1 && namesSite(parts.at(-1) ?? "", names)) {
     parts = parts.slice(0, -1);
     separators = separators.slice(0, -1);
