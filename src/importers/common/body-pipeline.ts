@@ -118,6 +118,10 @@ function trimTrailingChrome(out: FinishedBody, drops: DropList | undefined): voi
   }
 }
 
+/** News agencies whose name in a dateline makes the story wire copy. */
+const WIRE_AGENCY =
+  /^(antara|antaranews|reuters|afp|ap|xinhua|bernama|kyodo|yonhap|anadolu|dpa|efe|ansa|upi)$/iu;
+
 function takeDateline(out: FinishedBody): void {
   const index = out.blocks.findIndex(isTextBlock);
   const first = out.blocks[index];
@@ -125,6 +129,10 @@ function takeDateline(out: FinishedBody): void {
   const match = matchDateline(inlineText(first.content));
   if (match === null) return;
   out.dateline = match.dateline;
+  // Wire copy (`Jakarta (ANTARA) -`, `JAKARTA, Reuters -`): the agency is the story's source.
+  const agency = match.dateline.outlet;
+  if (agency !== null && WIRE_AGENCY.test(agency) && !out.sources.some((source) => source.name === agency))
+    out.sources.push({ name: agency });
   const content = stripInlinePrefix(first.content, match.length);
   if (content.length === 0) out.blocks.splice(index, 1);
   else out.blocks[index] = { ...first, content };

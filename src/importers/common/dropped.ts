@@ -35,6 +35,7 @@ export function chromeReason(line: string): DropReason | null {
   if (isPagingLine(line)) return DROP_REASONS.paging;
   if (isPrompt(line)) return DROP_REASONS.prompt;
   if (isTrailer(line)) return DROP_REASONS.related;
+  if (/^(copyright|hak cipta|©)/iu.test(line) && line.length <= 200) return DROP_REASONS.footer;
   if (isSignOffLine(line)) return DROP_REASONS.signOff;
   if (isCaptionLine(line)) return DROP_REASONS.caption;
   return null;
