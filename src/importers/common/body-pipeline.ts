@@ -92,7 +92,7 @@ export function finishBody(
   }
   trimTrailingChrome(out, options.drops);
   takeDateline(out);
-  takeTrailingInitials(out, options.headerCredits ?? []);
+  takeTrailingInitials(out, options.headerCredits ?? [], options.drops);
   out.blocks = out.blocks.map(quoteParagraph);
   out.paragraphs = out.blocks.filter(isTextBlock).map((block) => inlineText(block.content));
   return out;
@@ -138,7 +138,11 @@ function takeDateline(out: FinishedBody): void {
   else out.blocks[index] = { ...first, content };
 }
 
-function takeTrailingInitials(out: FinishedBody, headerCredits: readonly ExtractedCredit[]): void {
+function takeTrailingInitials(
+  out: FinishedBody,
+  headerCredits: readonly ExtractedCredit[],
+  drops: DropList | undefined,
+): void {
   let index = -1;
   out.blocks.forEach((block, i) => {
     if (isTextBlock(block)) index = i;
@@ -148,10 +152,14 @@ function takeTrailingInitials(out: FinishedBody, headerCredits: readonly Extract
   const match = matchTrailingInitials(inlineText(last.content));
   if (match === null) return;
   const namedRoles = new Set([...headerCredits, ...out.credits].map((credit) => credit.role));
+  let credited = match.credits.length > 0;
   for (const credit of match.credits) {
     const duplicate = out.credits.some((c) => c.role === credit.role && c.name === credit.name);
     if (!namedRoles.has(credit.role) && !duplicate) out.credits.push(credit);
+    else credited = false;
   }
+  // A sign-off that gave no credit (the roles are named elsewhere, or a desk code) is reported.
+  if (!credited) drops?.add(inlineText(last.content).slice(match.keep), DROP_REASONS.signOff);
   const content = truncateInline(last.content, match.keep);
   if (content.length === 0) out.blocks.splice(index, 1);
   else out.blocks[index] = { ...last, content };

@@ -140,7 +140,8 @@ function readHeaderLine(header: PageHeader, line: string, i: number, where: Wher
     }
     return false;
   }
-  if (isDateLine(line)) return DROP_REASONS.otherDate;
+  if (isDateLine(line) || (line.length <= 200 && findPrintedDateTime(line) !== null))
+    return DROP_REASONS.otherDate;
   const nearDate = where.date !== null && Math.abs(i - where.date) <= 3;
   const byline = bylineOfLine(line, nearDate || i === where.headlineAt + 1);
   if (byline !== null) {

@@ -42,6 +42,8 @@ export function sectionOfDateLine(line: string): string | null {
   if (label === "" || label.length > 60 || DAY_NAME.test(label) || looksLikeIndonesianDateTime(label))
     return null;
   if (/\d{4}/u.test(label) || isOutletName(label)) return null;
+  // `Reporter : X | Jumat, …` is a byline, not a section.
+  if (/^(oleh|by|reporter|penulis|editor|pewarta|wartawan|jurnalis)\b/iu.test(label)) return null;
   return label;
 }
 
