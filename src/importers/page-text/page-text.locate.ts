@@ -94,17 +94,17 @@ export function findProseRun(lines: readonly string[]): { start: number; end: nu
   }
   close();
   let best: { start: number; end: number; score: number } | null = null;
+  const indices = nonEmpty(lines);
+  const position = new Map(indices.map((line, k) => [line, k]));
   for (const run of runs) {
-    const score = run.prose * storyBonus(lines, run.start);
+    const score = run.prose * storyBonus(lines, indices, position.get(run.start) ?? 0);
     if (best === null || score > best.score) best = { start: run.start, end: run.end, score };
   }
   return best === null ? null : { start: best.start, end: best.end };
 }
 
 /** How much a run at `start` looks like the story's opening (see `findProseRun`). */
-function storyBonus(lines: readonly string[], start: number): number {
-  const indices = nonEmpty(lines);
-  const at = indices.indexOf(start);
+function storyBonus(lines: readonly string[], indices: readonly number[], at: number): number {
   const opening = indices.slice(at, at + 3);
   const reach = indices.slice(Math.max(0, at - HEADER_REACH), at);
   let bonus = 1;
