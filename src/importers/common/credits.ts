@@ -49,7 +49,10 @@ export function parseCreditLine(line: string): ExtractedCredit[] | null {
     const end = labels[i + 1]?.index ?? text.length;
     const role = ROLE_LABELS[(label[1] ?? "").toLowerCase()];
     // A `|` ends the names (`Reporter : X | Jumat, 19 Juni 2015`); names carry no figures.
-    const names = splitNames(text.slice(start, end).split("|")[0] ?? "").filter((name) => !/\d/u.test(name));
+    // `Arnold H Sianturi / FMB`: the desk's initials after a slash are not part of the name.
+    const names = splitNames(text.slice(start, end).split("|")[0] ?? "")
+      .map((name) => name.replace(/\s*\/\s*[\p{Lu}]{2,5}$/u, ""))
+      .filter((name) => name !== "" && !/\d/u.test(name));
     if (role === undefined || names.length === 0) return null;
     for (const name of names) credits.push({ role, name });
   }

@@ -49,7 +49,6 @@ const BREAKS = new Set([
   "figcaption",
   "form",
   "address",
-  "time",
 ]);
 
 const MAX_CHARS = 2_000_000;

@@ -153,6 +153,8 @@ function notHeadline(line: string): boolean {
     isTrailer(line) ||
     /^(oleh|by|reporter|penulis|editor)\b/iu.test(line) ||
     /[.,]$/u.test(line) ||
+    // A menu printed on one line: `Most Popular · Opini Anda · Suara Pembaca · Blog`.
+    (line.match(/\s[·|•]\s|\s[·|•]$/gu)?.length ?? 0) >= 2 ||
     (parseBreadcrumbLine(line)?.length ?? 0) > 0 ||
     matchDateline(line) !== null
   );
@@ -178,6 +180,8 @@ export function findHeadline(lines: readonly string[], anchor: number, bodyStart
     const position = indices.indexOf(i) - indices.indexOf(anchor);
     let score = (Math.min(words, 12) / 12) * 2 + (isTitleCase(line) ? 0.5 : 0);
     if (words < 4) score -= 1;
+    // A line in capitals is a slogan or a label (`MUDA DAN MENGINSPIRASI`), rarely the headline.
+    if (/\p{Lu}/u.test(line) && line === line.toUpperCase()) score -= 1;
     score -= position < 0 ? (-position - 1) * 0.6 : 0.8 + (position - 1) * 0.6;
     if (/[.!?]["”]?$/u.test(line) && words > 14) score -= 1;
     if (best === null || score > best.score) best = { index: i, score };
