@@ -52,7 +52,7 @@ export function parseBylineLine(line: string): ExtractedCredit[] | null {
   const oleh = /^oleh\s*:?\s+(.{2,120})$/iu.exec(line);
   const outlet = /^([\p{Lu}][\p{L}.' ,&-]{1,120}?)\s+[-–—]\s+(\S+)$/u.exec(line);
   let names: string | undefined;
-  if (oleh) names = oleh[1];
+  if (oleh) names = oleh[1]?.replace(/\s*\/\s*[\p{Lu}]{2,5}$/u, "");
   else if (outlet && /^detik|\.(com|co\.id|id|tv)$/iu.test(outlet[2] ?? "")) names = outlet[1];
   if (names === undefined) return null;
   return splitNames(names).map((name): ExtractedCredit => ({ role: "penulis", name }));

@@ -154,7 +154,7 @@ function notHeadline(line: string): boolean {
     /^(oleh|by|reporter|penulis|editor)\b/iu.test(line) ||
     /[.,]$/u.test(line) ||
     // A menu printed on one line: `Most Popular · Opini Anda · Suara Pembaca · Blog`.
-    (line.match(/\s[·|•]\s|\s[·|•]$/gu)?.length ?? 0) >= 2 ||
+    (line.match(/\s[·|•/]\s|\s[·|•]$/gu)?.length ?? 0) >= 2 ||
     (parseBreadcrumbLine(line)?.length ?? 0) > 0 ||
     matchDateline(line) !== null
   );
