@@ -12,7 +12,9 @@ import {
   type HtmlShape,
 } from "./html-limits.ts";
 import { readPageMetadata } from "./html.metadata.ts";
-import { choosePublished, readPrintedPage } from "./printed-page.ts";
+import { choosePublished, cutToPrintedStory, readPrintedPage } from "./printed-page.ts";
+import { DROP_REASONS, DropList } from "../common/dropped.ts";
+import { blockText } from "../common/inline.ts";
 
 /** Known article-body containers, most specific first. */
 const BODY_SELECTORS = [
@@ -44,14 +46,17 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
   const baseUrl = options.url ?? metadata.url;
   const rawBlocks =
     extractBody(document, html, baseUrl, shape) ?? blocksFromPlainText(metadata.articleBody ?? "");
-  const body = finishBody(dropHeadlineEcho(rawBlocks, metadata.headline), {
-    headerCredits: metadata.credits,
-  });
-
   const printed = readPrintedPage(document.body, [
     ...metadata.titles,
     ...Array.from(document.querySelectorAll("h1")).map((h1) => h1.textContent ?? ""),
   ]);
+  // The container cut to the printed story; what is cut is reported, not lost.
+  const drops = new DropList();
+  const story = cutToPrintedStory(dropHeadlineEcho(rawBlocks, metadata.headline), printed);
+  for (const block of story.before) drops.add(blockText(block), DROP_REASONS.outside);
+  const body = finishBody(story.blocks, { headerCredits: metadata.credits, drops });
+  for (const block of story.after) drops.add(blockText(block), DROP_REASONS.outside);
+
   const article = emptyExtracted("html");
   article.headline = printed?.headline ?? metadata.headline;
   article.section = metadata.section;
@@ -79,6 +84,7 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
   article.paragraphs = body.paragraphs;
   article.lede = metadata.description ?? body.paragraphs[0] ?? null;
   article.sourceUrl = baseUrl;
+  article.dropped = drops.lines;
   return article;
 }
 

@@ -1,3 +1,5 @@
+import type { Block } from "../../content/body.schema.ts";
+import { blockText } from "../common/inline.ts";
 import type { ExtractedCredit } from "../extracted-article.ts";
 import { parsePageText } from "../page-text/page-text.parser.ts";
 import { headlineOverlap } from "./title.ts";
@@ -10,6 +12,9 @@ export interface PrintedPage {
   publishedAt: string | null;
   timeZone: IndonesianTimeZone | null;
   credits: ExtractedCredit[];
+  /** The story's first and last paragraphs as printed (first without its dateline lead-in). */
+  firstParagraph: string | null;
+  lastParagraph: string | null;
 }
 
 /** How much of a structured title the printed headline must share to be the same story. */
@@ -36,6 +41,8 @@ export function readPrintedPage(body: Node | null, titles: readonly string[]): P
     publishedAt: printed.publishedAt,
     timeZone: printed.timeZone,
     credits: printed.credits,
+    firstParagraph: printed.paragraphs[0] ?? null,
+    lastParagraph: printed.paragraphs.at(-1) ?? null,
   };
 }
 
@@ -54,4 +61,36 @@ export function choosePublished(
     if (gap <= 120_000) return structured;
   }
   return { publishedAt: printed.publishedAt, timeZone: printed.timeZone };
+}
+
+const squashSpaces = (text: string): string => text.replace(/\s+/gu, " ").trim();
+
+/**
+ * The container's blocks cut to the story the page prints: blocks before the one holding the
+ * printed first paragraph (date lines, captions, slogans inside the container) and after the one
+ * holding the printed last paragraph are left out, and returned as `dropped`. Only when both
+ * anchors are found, in order; otherwise the blocks are returned as they are.
+ */
+export function cutToPrintedStory(
+  blocks: readonly Block[],
+  printed: PrintedPage | null,
+): { blocks: Block[]; before: Block[]; after: Block[] } {
+  const whole = { blocks: [...blocks], before: [], after: [] };
+  if (printed === null || printed.firstParagraph === null || printed.lastParagraph === null) return whole;
+  const words = (text: string): string[] => squashSpaces(text).split(" ");
+  const head = words(printed.firstParagraph).slice(0, 8).join(" ");
+  const tail = words(printed.lastParagraph).slice(-8).join(" ");
+  if (head.length < 20 || tail.length < 20) return whole;
+  const texts = blocks.map((block) => squashSpaces(blockText(block)));
+  const first = texts.findIndex((text) => text.includes(head));
+  let last = -1;
+  texts.forEach((text, i) => {
+    if (i >= first && text.includes(tail)) last = i;
+  });
+  if (first < 0 || last < first) return whole;
+  return {
+    blocks: blocks.slice(first, last + 1),
+    before: blocks.slice(0, first),
+    after: blocks.slice(last + 1),
+  };
 }
