@@ -52,6 +52,8 @@ const isInterlude = (line: string): boolean =>
   // Embedded posts: `— Name (@handle) December 20, 2021`, `… pic.twitter.com/…`.
   /^[—–-]\s.{1,80}\(@[\w.]{1,30}\)/u.test(line) ||
   /pic\.twitter\.com\//u.test(line) ||
+  // List items between paragraphs (`1. Amerika Serikat: 24,8 juta kasus`).
+  /^(?:\d{1,2}[.)]|[•·▪●*–-])\s*\S/u.test(line) ||
   (chromeReason(line) !== null && !isTrailer(line) && !isSignOffLine(line));
 
 /** Story prose: a prose line that is not a caption or a dated teaser. */
