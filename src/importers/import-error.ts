@@ -13,7 +13,9 @@ export type ImportErrorCode =
   | "invalid_date"
   | "no_headline"
   | "no_body"
-  | "invalid_content";
+  | "invalid_content"
+  | "too_complex"
+  | "timeout";
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -123,8 +123,9 @@ export function timeZoneFromOffsetMinutes(offsetMinutes: number): IndonesianTime
 }
 
 /**
- * Parses a machine date (ISO 8601, RFC 822 as in RSS, WordPress `YYYY-MM-DD HH:MM:SS` treated as
- * UTC) into the ISO UTC string and, when the text carries a +07/+08/+09 offset, its zone.
+ * Parses a machine date (ISO 8601, RFC 822 as in RSS) into the ISO UTC string and, when the text
+ * carries a +07/+08/+09 offset, its zone. A date-time without an offset is WIB (Indonesian outlets
+ * mean their desk time), or UTC with `assumeUtc` (WordPress `*_gmt` fields).
  */
 export function parseMachineDate(
   text: string,
@@ -132,11 +133,23 @@ export function parseMachineDate(
 ): { iso: string; timeZone: IndonesianTimeZone | null } | null {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("0000-00-00")) return null;
-  const wordpress = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(trimmed);
-  const normalized = wordpress && options.assumeUtc ? `${wordpress[1]}T${wordpress[2]}Z` : trimmed;
-  const time = Date.parse(normalized);
+  // Repairs seen on real pages: `2015-06-16T14-05-11Z` (dashes in the time), `…+07:00Z` (both).
+  const repaired = trimmed
+    .replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})/u, "$1:$2:$3")
+    .replace(/([+-]\d{2}:?\d{2})Z$/iu, "$1");
+  const parts =
+    /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/iu.exec(
+      repaired,
+    );
+  if (parts !== null && parts[3] === undefined) {
+    // No offset: a feed's WordPress GMT field is UTC; anywhere else the outlet's own zone, WIB.
+    const time = Date.parse(`${parts[1]}T${parts[2]}${options.assumeUtc ? "Z" : "+07:00"}`);
+    if (Number.isNaN(time)) return null;
+    return { iso: new Date(time).toISOString(), timeZone: options.assumeUtc ? null : "Asia/Jakarta" };
+  }
+  const time = Date.parse(repaired);
   if (Number.isNaN(time)) return null;
-  return { iso: new Date(time).toISOString(), timeZone: zoneOfOffsetText(trimmed) };
+  return { iso: new Date(time).toISOString(), timeZone: zoneOfOffsetText(repaired) };
 }
 
 function zoneOfOffsetText(text: string): IndonesianTimeZone | null {

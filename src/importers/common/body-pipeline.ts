@@ -5,6 +5,7 @@ import { isPrompt, isTrailer, matchRelated } from "./chrome.ts";
 import { chromeReason, DROP_REASONS, type DropList } from "./dropped.ts";
 import { matchTrailingInitials, parseCreditLine, parseSourceLine, parseTagLine } from "./credits.ts";
 import { matchDateline } from "./dateline.ts";
+import { isCaptionLine } from "../page-text/page-text.lines.ts";
 import { blockText, inlineText, stripInlinePrefix, truncateInline } from "./inline.ts";
 
 /** What the shared body pass pulls out of raw body blocks. */
@@ -58,6 +59,11 @@ export function finishBody(
         options.drops?.add(text, chromeReason(text) ?? DROP_REASONS.prompt);
         continue;
       }
+      const chrome = chromeReason(text);
+      if (chrome === DROP_REASONS.paging || chrome === DROP_REASONS.counter || chrome === DROP_REASONS.ad) {
+        options.drops?.add(text, chrome);
+        continue;
+      }
       const related = matchRelated(text);
       if (related !== null) {
         out.related.push(related);
@@ -84,12 +90,37 @@ export function finishBody(
       out.related.push(block.pendingHeadline);
     out.blocks.push(block);
   }
+  trimTrailingChrome(out, options.drops);
   takeDateline(out);
-  takeTrailingInitials(out, options.headerCredits ?? []);
+  takeTrailingInitials(out, options.headerCredits ?? [], options.drops);
   out.blocks = out.blocks.map(quoteParagraph);
   out.paragraphs = out.blocks.filter(isTextBlock).map((block) => inlineText(block.content));
   return out;
 }
+
+const SENTENCE_END = /[.!?…"”’)]\s*$/u;
+
+/**
+ * What follows the last sentence of a story on article pages is its chrome: infographic and
+ * photo captions, labels (`Infografis COVID-19:`), headline lists. From the end, paragraphs and
+ * headings that do not end like a sentence, and captions, are dropped until the first paragraph
+ * that does (lists and quotes stay: a story may end with one).
+ */
+function trimTrailingChrome(out: FinishedBody, drops: DropList | undefined): void {
+  while (out.blocks.length > 0) {
+    const last = out.blocks.at(-1) as Block;
+    if (last.type !== "paragraph" && last.type !== "heading") break;
+    const text = blockText(last).trim();
+    const caption = isCaptionLine(text);
+    if (!caption && SENTENCE_END.test(text)) break;
+    drops?.add(text, caption ? DROP_REASONS.caption : DROP_REASONS.outside);
+    out.blocks.pop();
+  }
+}
+
+/** News agencies whose name in a dateline makes the story wire copy. */
+const WIRE_AGENCY =
+  /^(antara|antaranews|reuters|afp|ap|xinhua|bernama|kyodo|yonhap|anadolu|dpa|efe|ansa|upi)$/iu;
 
 function takeDateline(out: FinishedBody): void {
   const index = out.blocks.findIndex(isTextBlock);
@@ -98,12 +129,20 @@ function takeDateline(out: FinishedBody): void {
   const match = matchDateline(inlineText(first.content));
   if (match === null) return;
   out.dateline = match.dateline;
+  // Wire copy (`Jakarta (ANTARA) -`, `JAKARTA, Reuters -`): the agency is the story's source.
+  const agency = match.dateline.outlet;
+  if (agency !== null && WIRE_AGENCY.test(agency) && !out.sources.some((source) => source.name === agency))
+    out.sources.push({ name: agency });
   const content = stripInlinePrefix(first.content, match.length);
   if (content.length === 0) out.blocks.splice(index, 1);
   else out.blocks[index] = { ...first, content };
 }
 
-function takeTrailingInitials(out: FinishedBody, headerCredits: readonly ExtractedCredit[]): void {
+function takeTrailingInitials(
+  out: FinishedBody,
+  headerCredits: readonly ExtractedCredit[],
+  drops: DropList | undefined,
+): void {
   let index = -1;
   out.blocks.forEach((block, i) => {
     if (isTextBlock(block)) index = i;
@@ -113,10 +152,14 @@ function takeTrailingInitials(out: FinishedBody, headerCredits: readonly Extract
   const match = matchTrailingInitials(inlineText(last.content));
   if (match === null) return;
   const namedRoles = new Set([...headerCredits, ...out.credits].map((credit) => credit.role));
+  let credited = match.credits.length > 0;
   for (const credit of match.credits) {
     const duplicate = out.credits.some((c) => c.role === credit.role && c.name === credit.name);
     if (!namedRoles.has(credit.role) && !duplicate) out.credits.push(credit);
+    else credited = false;
   }
+  // A sign-off that gave no credit (the roles are named elsewhere, or a desk code) is reported.
+  if (!credited) drops?.add(inlineText(last.content).slice(match.keep), DROP_REASONS.signOff);
   const content = truncateInline(last.content, match.keep);
   if (content.length === 0) out.blocks.splice(index, 1);
   else out.blocks[index] = { ...last, content };

@@ -20,6 +20,10 @@ const PROMPTS: readonly RegExp[] = [
   /^gabung\b.*\b(kanal|channel|grup|komunitas)\b/iu,
   /^dengarkan\s+(artikel|berita)/iu,
   /^(lihat juga|tonton juga)\s*:?\s*video\b/iu,
+  /^(saksikan|simak|tonton|cek|lihat)\s+(juga\s+)?video\b.{0,80}$/iu,
+  /^#[\p{L}\d_]+$/u,
+  // `Follow detikcom  Like  Like`: a follow button with its widget labels.
+  /^(follow|ikuti)\s+@?[\p{L}\d._]+(\s+(like|share|tweet|follow|suka))*$/iu,
 ];
 
 /** True when the line starts the page's trailing navigation (`TERBARU`, `Berita Terkait`, ...). */

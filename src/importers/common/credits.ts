@@ -20,8 +20,10 @@ const LABEL =
 
 /** Splits `A, B dan C` / `A & B` into names. */
 export function splitNames(text: string): string[] {
+  // Whitespace runs are collapsed first so the split pattern never rescans them (linear time).
   return text
-    .split(/\s*,\s*|\s+dan\s+|\s*&\s*/iu)
+    .replace(/\s+/gu, " ")
+    .split(/ ?, ?| dan | ?& ?/iu)
     .map((name) =>
       name
         .trim()
@@ -46,7 +48,11 @@ export function parseCreditLine(line: string): ExtractedCredit[] | null {
     const start = label.index + label[0].length;
     const end = labels[i + 1]?.index ?? text.length;
     const role = ROLE_LABELS[(label[1] ?? "").toLowerCase()];
-    const names = splitNames(text.slice(start, end));
+    // A `|` ends the names (`Reporter : X | Jumat, 19 Juni 2015`); names carry no figures.
+    // `Arnold H Sianturi / FMB`: the desk's initials after a slash are not part of the name.
+    const names = splitNames(text.slice(start, end).split("|")[0] ?? "")
+      .map((name) => name.replace(/\s*\/\s*[\p{Lu}]{2,5}$/u, ""))
+      .filter((name) => name !== "" && !/\d/u.test(name));
     if (role === undefined || names.length === 0) return null;
     for (const name of names) credits.push({ role, name });
   }
@@ -62,11 +68,15 @@ export function parseSourceLine(line: string): Source[] | null {
 
 /** `Kompas.com (https://kompas.com/x)` or a bare URL becomes `{ name, url }`. */
 export function sourceFromText(text: string): Source {
-  const withUrl = /^(.*?)\s*\(?\s*(https?:\/\/\S+?)\s*\)?$/u.exec(text);
-  if (withUrl && URL.canParse(withUrl[2] ?? "")) {
-    const url = withUrl[2] ?? "";
-    const name = (withUrl[1] ?? "").trim() || new URL(url).hostname.replace(/^www\./, "");
-    return { name, url };
+  // Linear: the URL is the last whitespace-free token, optionally in parentheses.
+  const trimmed = text.trim();
+  const at = trimmed.search(/\(?https?:\/\/\S+$/u);
+  if (at >= 0) {
+    const url = trimmed.slice(at).replace(/^\(/u, "").replace(/\)$/u, "");
+    if (URL.canParse(url)) {
+      const name = trimmed.slice(0, at).trim() || new URL(url).hostname.replace(/^www\./, "");
+      return { name, url };
+    }
   }
   return { name: text };
 }
@@ -79,7 +89,13 @@ export function parseTagLine(line: string): string[] | null {
 }
 
 /** Trailing desk initials: `... kata dia. (rfs/jbr)`. Lower-case only, so `(AS)` is never taken. */
-const TRAILING_INITIALS = /\s*\(([a-z]{2,5}(?:\/[a-z]{2,5}){0,3})\)\s*$/u;
+const TRAILING_INITIALS = /\(([a-z]{2,5}(?:\/[a-z]{2,5}){0,3})\)$/u;
+/** After a sentence: `(Mvi/Ali)`, `(Dio/Ysl)` (mixed case, at least one slash, so `(AS)` stays). */
+const TRAILING_MIXED_INITIALS = /(?<=[.!?"”’)]\s{0,3})\(([A-Za-z]{2,5}(?:\/[A-Za-z]{2,5}){1,3})\)$/u;
+/** After a sentence: desk codes such as `(H-4)`, `(E-2)`: no name, nothing to credit. */
+const TRAILING_DESK_CODE = /(?<=[.!?"”’]\s{0,3})\(([A-Z]{1,3}-\d{1,3})\)$/u;
+/** After a sentence: a contributor's full name, `(Luh Wayanti)`. */
+const TRAILING_NAME = /(?<=[.!?"”’]\s{0,3})\(([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){1,3})\)$/u;
 
 export interface InitialsMatch {
   credits: ExtractedCredit[];
@@ -88,16 +104,28 @@ export interface InitialsMatch {
 }
 
 /**
- * Trailing initials become credits named by the initials: the first is the penulis, every later
- * one an editor (the usual `(penulis/editor)` order on Indonesian news sites).
+ * Trailing sign-offs. Initials become credits named by the initials (lower-cased): the first is
+ * the penulis, every later one an editor (the usual `(penulis/editor)` order on Indonesian news
+ * sites). A desk code (`(H-4)`) is removed without a credit; a full name (`(Luh Wayanti)`) after
+ * the last sentence is the kontributor.
  */
 export function matchTrailingInitials(text: string): InitialsMatch | null {
-  const match = TRAILING_INITIALS.exec(text);
+  // Anchored on a trimmed tail of bounded length, so the scan is linear however long the text
+  // and whatever runs of spaces it holds (an unanchored `\s*` before the match was quadratic).
+  const trimmed = text.trimEnd();
+  const from = Math.max(0, trimmed.length - 60);
+  const tail = trimmed.slice(from);
+  const code = TRAILING_DESK_CODE.exec(tail);
+  const match =
+    TRAILING_INITIALS.exec(tail) ?? TRAILING_MIXED_INITIALS.exec(tail) ?? code ?? TRAILING_NAME.exec(tail);
   if (!match) return null;
-  const initials = (match[1] ?? "").split("/");
-  const credits = initials.map((name, i): ExtractedCredit => ({
+  const keep = trimmed.slice(0, from + match.index).trimEnd().length;
+  const signed = match[1] ?? "";
+  if (match === code) return { credits: [], keep };
+  if (/\s/u.test(signed)) return { credits: [{ role: "kontributor", name: signed }], keep };
+  const credits = signed.split("/").map((name, i): ExtractedCredit => ({
     role: i === 0 ? "penulis" : "editor",
-    name,
+    name: name.toLowerCase(),
   }));
-  return { credits, keep: match.index };
+  return { credits, keep };
 }

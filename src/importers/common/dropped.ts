@@ -35,6 +35,7 @@ export function chromeReason(line: string): DropReason | null {
   if (isPagingLine(line)) return DROP_REASONS.paging;
   if (isPrompt(line)) return DROP_REASONS.prompt;
   if (isTrailer(line)) return DROP_REASONS.related;
+  if (/^(copyright|hak cipta|©)/iu.test(line) && line.length <= 200) return DROP_REASONS.footer;
   if (isSignOffLine(line)) return DROP_REASONS.signOff;
   if (isCaptionLine(line)) return DROP_REASONS.caption;
   return null;
@@ -46,5 +47,10 @@ export class DropList {
   add(line: string, reason: string): void {
     const text = line.trim();
     if (text !== "") this.lines.push({ line: text.length > 2000 ? `${text.slice(0, 1999)}…` : text, reason });
+  }
+  /** Takes back lines that a later pass used after all (e.g. a credit box read across lines). */
+  release(lines: ReadonlySet<string>): void {
+    const kept = this.lines.filter((dropped) => !lines.has(dropped.line));
+    this.lines.splice(0, this.lines.length, ...kept);
   }
 }

@@ -55,14 +55,14 @@ export function trimInline(content: readonly Inline[]): Inline[] {
   while (result.length > 0) {
     const first = result[0];
     if (first === undefined) break;
-    first.text = first.text.replace(/^\s+/, "");
+    first.text = first.text.trimStart();
     if (first.text !== "") break;
     result.shift();
   }
   while (result.length > 0) {
     const last = result[result.length - 1];
     if (last === undefined) break;
-    last.text = last.text.replace(/\s+$/, "");
+    last.text = last.text.trimEnd();
     if (last.text !== "") break;
     result.pop();
   }

@@ -5,6 +5,7 @@ import { collapseSpaces } from "../common/inline.ts";
 import type { ExtractedCredit, ExtractedHero } from "../extracted-article.ts";
 import { parseMachineDate, tryParseIndonesianDateTime } from "../indonesian-date.ts";
 import { parseCaptionLine } from "../page-text/page-text.header.ts";
+import { siteNames, stripSiteName } from "./title.ts";
 import {
   asArray,
   asRecord,
@@ -22,6 +23,10 @@ import {
 /** Article metadata from structured data first (JSON-LD, then OpenGraph/`article:*` meta), then the DOM. */
 export interface PageMetadata {
   headline: string;
+  /** Every structured title (JSON-LD headline, og:title, <title>), site name stripped. */
+  titles: string[];
+  /** The site's names (og:site_name, application-name, host labels). */
+  siteNames: string[];
   section: string | null;
   breadcrumb: string[];
   publishedAt: string | null;
@@ -56,15 +61,17 @@ export function readPageMetadata(document: Document): PageMetadata {
   const nodes = jsonLdNodes(scripts);
   const ld = findArticleNode(nodes) ?? {};
 
-  const siteName = meta("og:site_name");
   const ogTitle = meta("og:title");
-  const headline =
-    asText(ld["headline"]) ??
-    (ogTitle !== null ? stripSiteSuffix(ogTitle, siteName) : null) ??
-    text(document.querySelector("h1")) ??
-    (text(document.querySelector("title")) !== null
-      ? stripSiteSuffix(text(document.querySelector("title")) ?? "", siteName)
-      : "");
+  const pageUrl =
+    urlOf(ld) ??
+    meta("og:url") ??
+    asText(document.querySelector('link[rel="canonical"]')?.getAttribute("href")) ??
+    null;
+  const names = siteNames(meta("og:site_name"), meta("application-name"), pageUrl);
+  const titles = [asText(ld["headline"]), ogTitle, text(document.querySelector("title"))]
+    .filter((title): title is string => title !== null)
+    .map((title) => stripSiteName(title, names));
+  const headline = titles[0] ?? text(document.querySelector("h1")) ?? "";
 
   const date = readDate(ld["datePublished"], meta("article:published_time"), document);
 
@@ -103,6 +110,8 @@ export function readPageMetadata(document: Document): PageMetadata {
 
   return {
     headline,
+    titles,
+    siteNames: names,
     section,
     breadcrumb,
     publishedAt: date?.iso ?? null,
@@ -112,20 +121,10 @@ export function readPageMetadata(document: Document): PageMetadata {
     hero: readHero(imageOf(ld["image"]), meta, document),
     tags: tags.length > 0 ? tags : keywordsOf(meta("news_keywords") ?? meta("keywords") ?? ""),
     description: asText(ld["description"]) ?? meta("og:description") ?? meta("description"),
-    url:
-      urlOf(ld) ??
-      meta("og:url") ??
-      asText(document.querySelector('link[rel="canonical"]')?.getAttribute("href")) ??
-      null,
+    url: pageUrl,
     articleBody: typeof ld["articleBody"] === "string" ? ld["articleBody"] : null,
     structured: Object.keys(ld).length > 0 || ogTitle !== null,
   };
-}
-
-function stripSiteSuffix(title: string, siteName: string | null): string {
-  if (siteName === null) return title;
-  const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-  return title.replace(new RegExp(`\\s*[-|–—]\\s*${escaped}\\s*$`, "iu"), "").trim();
 }
 
 function readDate(

@@ -63,10 +63,12 @@ describe("parseHtmlArticle with JSON-LD (@graph) and OpenGraph", () => {
   });
 
   it("drops chrome: scripts, prompts, source lines and everything after Berita Terkait", () => {
-    const all = JSON.stringify(article);
+    const all = JSON.stringify({ ...article, dropped: [] });
     for (const chrome of ["Google News", "iklan", "Berita Lain", "Bagikan", "Hak cipta"]) {
       assert.ok(!all.includes(chrome), chrome);
     }
+    const dropped = JSON.stringify(article.dropped);
+    assert.ok(dropped.includes("Google News"), "prompts in the container are reported, not lost");
     assert.equal(article.paragraphs.at(-1), "Petugas menambah gerbong pada jam sibuk sore.");
     validateExtracted(article);
   });

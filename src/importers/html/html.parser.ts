@@ -4,7 +4,17 @@ import type { Block } from "../../content/body.schema.ts";
 import { finishBody } from "../common/body-pipeline.ts";
 import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
 import { elementToBlocks } from "./html-blocks.ts";
+import {
+  assertWithinLimits,
+  densestParagraphParent,
+  measureTree,
+  readabilityAffordable,
+  type HtmlShape,
+} from "./html-limits.ts";
 import { readPageMetadata } from "./html.metadata.ts";
+import { choosePublished, cutToPrintedStory, readPrintedPage } from "./printed-page.ts";
+import { DROP_REASONS, DropList } from "../common/dropped.ts";
+import { blockText } from "../common/inline.ts";
 
 /** Known article-body containers, most specific first. */
 const BODY_SELECTORS = [
@@ -30,22 +40,38 @@ const parseDocument = (html: string): Document => parseHTML(html).document as un
  */
 export function parseHtmlArticle(html: string, options: { url?: string } = {}): ExtractedArticle {
   const document = parseDocument(html);
+  const shape = measureTree(document);
+  assertWithinLimits(shape);
   const metadata = readPageMetadata(document);
   const baseUrl = options.url ?? metadata.url;
-  const rawBlocks = extractBody(document, html, baseUrl) ?? blocksFromPlainText(metadata.articleBody ?? "");
-  const body = finishBody(dropHeadlineEcho(rawBlocks, metadata.headline), {
-    headerCredits: metadata.credits,
-  });
+  const rawBlocks =
+    extractBody(document, html, baseUrl, shape) ?? blocksFromPlainText(metadata.articleBody ?? "");
+  const printed = readPrintedPage(document.body, [
+    ...metadata.titles,
+    ...Array.from(document.querySelectorAll("h1")).map((h1) => h1.textContent ?? ""),
+  ]);
+  // The container cut to the printed story; what is cut is reported, not lost.
+  const drops = new DropList();
+  const story = cutToPrintedStory(dropHeadlineEcho(rawBlocks, metadata.headline), printed);
+  for (const block of story.before) drops.add(blockText(block), DROP_REASONS.outside);
+  const body = finishBody(story.blocks, { headerCredits: metadata.credits, drops });
+  for (const block of story.after) drops.add(blockText(block), DROP_REASONS.outside);
 
   const article = emptyExtracted("html");
-  article.headline = metadata.headline;
+  article.headline = printed?.headline ?? metadata.headline;
   article.section = metadata.section;
   article.breadcrumb =
     metadata.breadcrumb.length > 0 ? metadata.breadcrumb : metadata.section ? [metadata.section] : [];
-  article.publishedAt = metadata.publishedAt;
-  article.timeZone = metadata.timeZone;
+  const published = choosePublished(metadata, printed);
+  article.publishedAt = published.publishedAt;
+  article.timeZone = published.timeZone;
   article.dateline = body.dateline;
-  article.credits = dedupeCredits([...metadata.credits, ...body.credits]);
+  // Printed bylines are what readers see; metadata authors only when the page prints none.
+  const printedCredits = printed?.credits ?? [];
+  article.credits = dedupeCredits([
+    ...(printedCredits.length > 0 ? printedCredits : metadata.credits),
+    ...body.credits,
+  ]);
   const sourceNames = new Set(metadata.sources.map((source) => source.name.toLowerCase()));
   article.sources = [
     ...metadata.sources,
@@ -58,15 +84,26 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
   article.paragraphs = body.paragraphs;
   article.lede = metadata.description ?? body.paragraphs[0] ?? null;
   article.sourceUrl = baseUrl;
+  article.dropped = drops.lines;
   return article;
 }
 
-function extractBody(document: Document, html: string, baseUrl: string | null): Block[] | null {
+function extractBody(
+  document: Document,
+  html: string,
+  baseUrl: string | null,
+  shape: HtmlShape,
+): Block[] | null {
   for (const selector of BODY_SELECTORS) {
     const container = document.querySelector(selector);
     if (container === null) continue;
     const blocks = elementToBlocks(container, baseUrl);
     if (blocks.some((block) => block.type === "paragraph")) return blocks;
+  }
+  if (!readabilityAffordable(shape)) {
+    const densest = document.body === null ? null : densestParagraphParent(document.body);
+    const blocks = densest === null ? [] : elementToBlocks(densest, baseUrl);
+    return blocks.length > 0 ? blocks : null;
   }
   // Readability rewrites the document it reads, so it gets its own copy.
   const readable = new Readability<Node>(parseDocument(html), {

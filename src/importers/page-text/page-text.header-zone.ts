@@ -24,8 +24,16 @@ export interface PageHeader {
 
 /** A person's or outlet's name as printed in a byline: `Laban Laisila`, `Arnold H Sianturi`, `Liputan6.com`. */
 const NAME = /^[\p{Lu}][\p{L}.'-]{0,30}(?: [\p{Lu}][\p{L}.'-]{0,30}){1,4}$/u;
-const isName = (text: string): boolean =>
-  (NAME.test(text) && !isCounterLine(text) && !isOutletName(text.split(" ")[0] ?? "")) ||
+/** Words that never stand in a person's name: page chrome, conjunctions, slogans' glue. */
+const NOT_NAME =
+  /(?:^|\s)(dan|dari|yang|di|ke|untuk|follow|us|berita|terkait|terpopuler|terbaru|baca|juga|share|like|komentar|video|foto|credits?|rate|artikel)(?=\s|$)/iu;
+
+export const isName = (text: string): boolean =>
+  (NAME.test(text) &&
+    !NOT_NAME.test(text) &&
+    !(/\s/u.test(text) && text === text.toUpperCase()) &&
+    !isCounterLine(text) &&
+    !isOutletName(text.split(" ")[0] ?? "")) ||
   /^[\p{L}\d-]{2,30}\.(com|co\.id|id)$/iu.test(text);
 
 /**
@@ -36,12 +44,17 @@ function bylineOfDateLine(line: string): ExtractedCredit[] {
   const date = findPrintedDateTime(line);
   if (date === null || date.index === 0) return [];
   const before = line.slice(0, date.index);
-  const labelled = parseCreditLine(before.replace(/[|,:\s-]+$/u, ""));
+  const labelled = parseCreditLine(
+    before.replace(/[|,:\s-]+$/u, "").replace(/[\s|,]+(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)$/iu, ""),
+  );
   if (labelled !== null) return labelled;
   const explicit = /^(?:oleh|by)\s*:?\s+(.+?)\s+(?:pada|on)?\s*$/iu.exec(before);
   const colon = /^(.+?)\s*:\s*$/u.exec(before);
   const glued = /\p{L}$/u.test(before) ? before : null;
-  const names = (explicit?.[1] ?? colon?.[1] ?? glued ?? "").trim();
+  // `Reporter : X | Jumat, 19 Juni 2015`: the day name belongs to the date.
+  const names = (explicit?.[1] ?? colon?.[1] ?? glued ?? "")
+    .replace(/[\s|,]*(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)?[\s|,:-]*$/iu, "")
+    .trim();
   if (names === "") return [];
   return splitNames(names)
     .filter(isName)
@@ -127,7 +140,8 @@ function readHeaderLine(header: PageHeader, line: string, i: number, where: Wher
     }
     return false;
   }
-  if (isDateLine(line)) return DROP_REASONS.otherDate;
+  if (isDateLine(line) || (line.length <= 200 && findPrintedDateTime(line) !== null))
+    return DROP_REASONS.otherDate;
   const nearDate = where.date !== null && Math.abs(i - where.date) <= 3;
   const byline = bylineOfLine(line, nearDate || i === where.headlineAt + 1);
   if (byline !== null) {

@@ -42,6 +42,8 @@ export function sectionOfDateLine(line: string): string | null {
   if (label === "" || label.length > 60 || DAY_NAME.test(label) || looksLikeIndonesianDateTime(label))
     return null;
   if (/\d{4}/u.test(label) || isOutletName(label)) return null;
+  // `Reporter : X | Jumat, …` is a byline, not a section.
+  if (/^(oleh|by|reporter|penulis|editor|pewarta|wartawan|jurnalis)\b/iu.test(label)) return null;
   return label;
 }
 
@@ -50,7 +52,7 @@ export function parseBylineLine(line: string): ExtractedCredit[] | null {
   const oleh = /^oleh\s*:?\s+(.{2,120})$/iu.exec(line);
   const outlet = /^([\p{Lu}][\p{L}.' ,&-]{1,120}?)\s+[-–—]\s+(\S+)$/u.exec(line);
   let names: string | undefined;
-  if (oleh) names = oleh[1];
+  if (oleh) names = oleh[1]?.replace(/\s*\/\s*[\p{Lu}]{2,5}$/u, "");
   else if (outlet && /^detik|\.(com|co\.id|id|tv)$/iu.test(outlet[2] ?? "")) names = outlet[1];
   if (names === undefined) return null;
   return splitNames(names).map((name): ExtractedCredit => ({ role: "penulis", name }));
@@ -65,7 +67,9 @@ const CAPTION_AGENCY = /\s*\(\s*([\p{Lu}][\p{Lu}\d .]*\/[^()]+?)\s*\)\s*$/u;
  * `... (Foto: Rizky/detikJabar)`, `... (ANTARA FOTO/Aditya Pradana)`.
  */
 export function parseCaptionLine(line: string): ExtractedHero | null {
-  const match = CAPTION_LABELLED.exec(line) ?? CAPTION_AGENCY.exec(line);
+  // One space per whitespace run keeps the `\s*` of the patterns from rescanning (linear time).
+  const text = line.replace(/\s+/gu, " ").trim();
+  const match = CAPTION_LABELLED.exec(text) ?? CAPTION_AGENCY.exec(text);
   if (!match) return null;
-  return { caption: line.slice(0, match.index).trim(), credit: (match[1] ?? "").trim() };
+  return { caption: text.slice(0, match.index).trim(), credit: (match[1] ?? "").trim() };
 }

@@ -18,9 +18,16 @@ export const wordsOf = (line: string): number => {
   return words;
 };
 
-/** Raw markup that shows as text: ad tags, pasted `<a href=…><img …>` (not `a < b` in prose). */
+/**
+ * Raw markup that shows as text: ad tags, tracking pixels, pasted `<a href=…><img …>` — markup
+ * carrying almost no words of its own. Not `a < b` in prose, and not pasted markup around a
+ * sentence (`<div>Kalimat …</div>`): that is kept, as text.
+ */
 export function isMarkupLine(line: string): boolean {
-  return /^<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,2000})?\/?>/iu.test(line) && !SENTENCE_END.test(line);
+  if (!/^<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,2000})?\/?>/iu.test(line) || SENTENCE_END.test(line))
+    return false;
+  const outsideTags = line.slice(0, 4000).replace(/<[^<>]{0,2000}>/gu, " ");
+  return wordsOf(outsideTags) < 6;
 }
 
 /** A photo caption with its credit: `(Foto: …)`, `(REUTERS/…)`, `[suara.com/…]`, `©…`, `Jakarta(Dok.X)`. */
@@ -78,6 +85,8 @@ export function isCounterLine(line: string): boolean {
 
 /** `2 dari 3 halaman`, `Halaman:`, `Halaman selanjutnya`, `Baca Selanjutnya: …`, `Lanjutkan Membaca ↓`. */
 export function isPagingLine(line: string): boolean {
+  // A sentence that opens with "Sebelumnya," or "Selanjutnya" is not a paging link.
+  if (line.length > 80 || /^\p{L}+,/u.test(line)) return false;
   return (
     /^\d{1,3}\s+dari\s+\d{1,3}\s+halaman$/iu.test(line) ||
     /^(halaman|page)\s*:?\s*(\d{1,3}\s*){0,20}$/iu.test(line) ||

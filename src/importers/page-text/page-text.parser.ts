@@ -5,6 +5,7 @@ import { parseCreditLine, parseSourceLine, parseTagLine } from "../common/credit
 import { chromeReason, DROP_REASONS, DropList } from "../common/dropped.ts";
 import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
 import { findPrintedDateTime } from "../printed-date.ts";
+import { readCreditBlocks } from "./page-text.credit-block.ts";
 import { readHeader } from "./page-text.header-zone.ts";
 import { locateStory } from "./page-text.locate.ts";
 import { isCaptionLine, isProseLine, isTitleCase, wordsOf } from "./page-text.lines.ts";
@@ -42,6 +43,10 @@ export function parsePageText(text: string): ExtractedArticle {
   const bodyEnd = extendWithList(lines, end);
   const { blocks, signOffCredits } = bodyBlocks(lines, start, bodyEnd, drops);
   const tail = readTail(lines, bodyEnd + 1, drops);
+  // Credit boxes spread over several lines, above or below the body (page-text.credit-block.ts).
+  const outside = lines.flatMap((line, i) => (line !== "" && (i < start || i > bodyEnd) ? [i] : []));
+  const boxes = readCreditBlocks(lines, outside);
+  drops.release(new Set([...boxes.used].map((i) => lines[i] ?? "")));
 
   if (location.date !== null) {
     const date = findPrintedDateTime(lines[location.date] ?? "");
@@ -60,7 +65,13 @@ export function parsePageText(text: string): ExtractedArticle {
   article.blocks = body.blocks;
   article.paragraphs = body.paragraphs;
   article.dateline = body.dateline;
-  article.credits = dedupe([...header.credits, ...body.credits, ...tail.credits, ...signOffCredits]);
+  article.credits = dedupe([
+    ...header.credits,
+    ...body.credits,
+    ...tail.credits,
+    ...boxes.credits,
+    ...signOffCredits,
+  ]);
   article.sources = [...body.sources, ...tail.sources];
   article.related = body.related;
   article.tags = [...new Set([...body.tags, ...tail.tags])];
@@ -77,11 +88,15 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|[•·▪●*–-])\s*\S/u;
  */
 function extendWithList(lines: readonly string[], end: number): number {
   let last = end;
+  const nextNonEmpty = (from: number): string =>
+    lines.slice(from, from + 4).find((line) => line !== "") ?? "";
   for (let i = end + 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line === "") continue;
     const belongs =
       (LIST_ITEM.test(line) && line.length <= 600) ||
+      // A short label between lists (`RING II`, `(Sepanjang …)`) when a list item follows.
+      (line.length <= 80 && !isTrailer(line) && LIST_ITEM.test(nextNonEmpty(i + 1)) && i - last <= 3) ||
       matchRelated(line) !== null ||
       /^\([a-z]{2,5}(\/[a-z]{2,5}){0,3}\)$/u.test(line);
     if (!belongs || isTrailer(line)) break;

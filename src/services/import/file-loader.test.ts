@@ -84,3 +84,43 @@ describe("the file loader (file-loader.ts)", () => {
     }
   });
 });
+
+describe("per-file time limit on parser threads", () => {
+  it("reports a file that takes too long, replaces the thread and completes the batch", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "warta-loader-"));
+    try {
+      const files: string[] = [];
+      for (let n = 0; n < 40; n++) {
+        const file = join(dir, `${String(n).padStart(3, "0")}.txt`);
+        await writeFile(file, page(n));
+        files.push(file);
+      }
+      // A page that needs far longer than the limit below: 200,000 paragraphs in one container.
+      const slow = join(dir, "010.html");
+      await writeFile(
+        slow,
+        `<html><head><title>Berita Lambat</title></head><body><article>${"<p>Kalimat yang cukup panjang untuk dianggap prosa oleh pengurai.</p>".repeat(200_000)}</article></body></html>`,
+      );
+      files[10] = slow;
+      const loader = createFileLoader(files, { workers: 1, fileTimeoutMs: 1000 });
+      const seen: string[] = [];
+      try {
+        for await (const { loaded } of loader) seen.push(summary(loaded));
+      } finally {
+        await loader.close();
+      }
+      assert.equal(seen.length, 40, "every file is accounted for");
+      assert.equal(seen[10], "error timeout");
+      assert.equal(seen[9], "Berita Nomor 9 dari Daerah");
+      assert.equal(
+        seen[11],
+        "Berita Nomor 11 dari Daerah",
+        "the file after the hung one loads on the new thread",
+      );
+      assert.equal(seen.at(-1), "Berita Nomor 39 dari Daerah");
+      assert.equal(seen.filter((s) => s.startsWith("error")).length, 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

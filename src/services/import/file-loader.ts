@@ -92,7 +92,16 @@ function receiveFile(sent: SentFile): LoadedFile {
 export interface FileLoaderOptions extends ImportFileOptions {
   /** Worker threads; default: one per core but one (for the writes), up to 4; none for small runs. */
   workers?: number;
+  /**
+   * Time one file may take on a parser thread (default 30 s). Past it the thread is ended and
+   * replaced, the file is reported with `ImportError("timeout")` and the batch goes on. Files
+   * parsed in process (small runs) cannot be interrupted; every parser is linear-time and
+   * size-limited instead.
+   */
+  fileTimeoutMs?: number;
 }
+
+const DEFAULT_FILE_TIMEOUT_MS = 30_000;
 
 /** Below this many files a run parses in the main thread (starting a worker costs more). */
 const WORKER_THRESHOLD = 32;
@@ -116,7 +125,8 @@ function defaultWorkerCount(files: number): number {
 export function createFileLoader(files: string[], options: FileLoaderOptions = {}): FileLoader {
   const workers = options.workers ?? defaultWorkerCount(files.length);
   const limits: ImportFileOptions = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
-  const pool = workers > 0 ? createPool(workers, limits) : null;
+  const pool =
+    workers > 0 ? createPool(workers, limits, options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS) : null;
   // In process: one file at a time, the next one read while the current one is imported.
   const batch = pool ? BATCH : 1;
   const load = pool
@@ -144,52 +154,127 @@ export function createFileLoader(files: string[], options: FileLoaderOptions = {
   };
 }
 
-function createPool(size: number, limits: ImportFileOptions) {
-  const waiting = new Map<
-    number,
-    { resolve: (loaded: LoadedFile[]) => void; worker: number; files: number }
-  >();
+/** A batch sent to a parser thread: its files, what came back so far, and where it stands. */
+interface Pending {
+  resolve: (loaded: LoadedFile[]) => void;
+  worker: number;
+  files: string[];
+  results: (LoadedFile | undefined)[];
+  /** Index of the first file without a result. */
+  next: number;
+}
+
+/** Messages of a parser thread (file-loader.worker.ts): a file started, or its result. */
+export type WorkerMessage =
+  { id: number; index: number; started: true } | { id: number; index: number; sent: SentFile };
+
+function timeoutError(file: string, ms: number): ImportError {
+  return new ImportError(
+    "timeout",
+    `Waktu mengurai berkas habis setelah ${ms} ms; berkas dilewati dan impor berlanjut (parsing ${file.split("/").at(-1) ?? file} took longer than ${ms} ms; skipped).`,
+  );
+}
+
+function createPool(size: number, limits: ImportFileOptions, fileTimeoutMs: number) {
+  const waiting = new Map<number, Pending>();
   let nextId = 0;
   const stopped = new Set<number>();
-  const threads = Array.from({ length: size }, (_, index) => {
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const replacing = new Set<Worker>();
+  const threads: Worker[] = [];
+
+  const finishIfDone = (id: number, entry: Pending): void => {
+    while (entry.next < entry.files.length && entry.results[entry.next] !== undefined) entry.next++;
+    if (entry.next < entry.files.length) return;
+    waiting.delete(id);
+    entry.resolve(entry.results as LoadedFile[]);
+  };
+
+  const clearTimer = (index: number): void => {
+    clearTimeout(timers.get(index));
+    timers.delete(index);
+  };
+
+  const send = (index: number, id: number, entry: Pending): void => {
+    (threads[index] as Worker).postMessage({ id, files: entry.files.slice(entry.next), offset: entry.next });
+  };
+
+  // A file over its time: the thread is ended and replaced, the file is reported, and the thread's
+  // other files go to the new thread.
+  const timeOut = (index: number, id: number, fileIndex: number): void => {
+    const entry = waiting.get(id);
+    if (entry === undefined || entry.results[fileIndex] !== undefined) return;
+    entry.results[fileIndex] = { error: timeoutError(entry.files[fileIndex] ?? "", fileTimeoutMs) };
+    const old = threads[index] as Worker;
+    replacing.add(old);
+    void old.terminate();
+    threads[index] = start(index);
+    for (const [otherId, other] of waiting) {
+      if (other.worker !== index) continue;
+      finishIfDone(otherId, other);
+      if (waiting.has(otherId)) send(index, otherId, other);
+    }
+  };
+
+  const start = (index: number): Worker => {
     const worker = new Worker(new URL("./file-loader.worker.ts", import.meta.url), { workerData: limits });
-    worker.on("message", ({ id, sent }: { id: number; sent: SentFile[] }) => {
-      const entry = waiting.get(id);
-      waiting.delete(id);
-      entry?.resolve(sent.map(receiveFile));
+    worker.on("message", (message: WorkerMessage) => {
+      const entry = waiting.get(message.id);
+      if (entry === undefined || threads[index] !== worker) return;
+      clearTimer(index);
+      if ("started" in message) {
+        timers.set(
+          index,
+          setTimeout(() => timeOut(index, message.id, message.index), fileTimeoutMs),
+        );
+        return;
+      }
+      entry.results[message.index] ??= receiveFile(message.sent);
+      finishIfDone(message.id, entry);
     });
     // A crashed worker fails the files it held (reported like any other failure); the files after
     // them are loaded in process.
     const fail = (reason: string): void => {
+      if (replacing.has(worker)) return;
       stopped.add(index);
+      clearTimer(index);
       for (const [id, entry] of waiting)
         if (entry.worker === index) {
-          waiting.delete(id);
-          entry.resolve(
-            Array.from({ length: entry.files }, () => ({
+          for (let i = entry.next; i < entry.files.length; i++)
+            entry.results[i] ??= {
               error: new ImportError(
                 "unreadable_file",
                 `Utas pengurai berhenti; impor ulang berkas ini (${reason}; import this file again).`,
               ),
-            })),
-          );
+            };
+          finishIfDone(id, entry);
         }
     };
     worker.on("error", (error) => fail(`parser thread failed: ${error.message}`));
     worker.on("exit", () => fail("parser thread stopped"));
     return worker;
-  });
+  };
+  for (let index = 0; index < size; index++) threads.push(start(index));
+
   return {
     load(files: string[]): Promise<LoadedFile[]> {
       const id = nextId++;
       const index = id % size;
       if (stopped.has(index)) return Promise.all(files.map((file) => loadImportFile(file, limits)));
       return new Promise((resolve) => {
-        waiting.set(id, { resolve, worker: index, files: files.length });
-        (threads[index] as Worker).postMessage({ id, files });
+        const entry: Pending = {
+          resolve,
+          worker: index,
+          files,
+          results: files.map(() => undefined),
+          next: 0,
+        };
+        waiting.set(id, entry);
+        send(index, id, entry);
       });
     },
     async close(): Promise<void> {
+      for (const index of timers.keys()) clearTimer(index);
       await Promise.all(threads.map((worker) => worker.terminate()));
     },
   };
