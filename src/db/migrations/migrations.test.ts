@@ -13,12 +13,16 @@ const NAMES = [
   "005-import",
   "006-related-stories",
   "007-reader-features",
+  "008-media-pipeline",
+  "009-newsroom-list-indexes",
+  "013-outbox",
 ];
 
 const TABLES = [
   "api_tokens",
   "article_corrections",
   "article_credits",
+  "article_media",
   "article_revisions",
   "article_staged",
   "article_tags",
@@ -34,6 +38,8 @@ const TABLES = [
   "live_entries",
   "login_attempts",
   "media",
+  "outbox",
+  "outbox_consumers",
   "people",
   "related_stories",
   "scheduled_publications",
@@ -73,6 +79,13 @@ const INDEXES: Record<string, string> = {
   topic_articles_article: "topic_articles",
   article_views_hour: "article_views",
   live_entries_article_published: "live_entries",
+  media_sha256: "media",
+  article_media_media: "article_media",
+  articles_modified: "articles",
+  articles_status_modified: "articles",
+  articles_section_modified: "articles",
+  outbox_unhandled: "outbox",
+  webhook_deliveries_event: "webhook_deliveries",
 };
 
 async function indexesOf(t: TestStore): Promise<Map<string, string>> {
