@@ -26,7 +26,12 @@ describe("pictures in headless Chromium", { skip }, () => {
       SYSTEM_ACTOR,
     );
     const section = await buildSection(ctx.deps, { name: "Nasional", slug: "nasional" });
-    const filler = Array.from({ length: 30 }, (_, i) => `Paragraf panjang nomor ${i + 1} tentang nelayan.`);
+    // Far enough below the fold on a wide screen for Chromium's lazy-load distance (up to 2,500 px).
+    const filler = Array.from(
+      { length: 80 },
+      (_, i) =>
+        `Paragraf panjang nomor ${i + 1} tentang nelayan yang kembali melaut setelah badai reda di teluk.`,
+    );
     story = await buildArticle(ctx.deps, {
       sectionId: section.id,
       headline: "Nelayan Teluk Jakarta melaut lagi",
