@@ -156,6 +156,10 @@ describe("importer properties", () => {
     );
   });
 
+  it("a control character before a tag in an .html file gives a result or an ImportError (found by fast-check)", () => {
+    survives(() => extractDocument("x.html", new Uint8Array([14, 60, 65])));
+  });
+
   it("arbitrary bytes under any name: a result or an ImportError", () => {
     fc.assert(
       fc.property(

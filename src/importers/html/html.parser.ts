@@ -3,6 +3,7 @@ import { parseHTML } from "linkedom";
 import type { Block } from "../../content/body.schema.ts";
 import { finishBody } from "../common/body-pipeline.ts";
 import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
+import { ImportError } from "../import-error.ts";
 import { elementToBlocks } from "./html-blocks.ts";
 import {
   assertWithinLimits,
@@ -40,6 +41,12 @@ const parseDocument = (html: string): Document => parseHTML(html).document as un
  */
 export function parseHtmlArticle(html: string, options: { url?: string } = {}): ExtractedArticle {
   const document = parseDocument(html);
+  // Markup that parses to no document element (a stray control character before "<A") has no page.
+  if (!document.documentElement)
+    throw new ImportError(
+      "invalid_content",
+      "Berkas HTML tidak berisi halaman yang bisa dibaca (the HTML file holds no readable page).",
+    );
   const shape = measureTree(document);
   assertWithinLimits(shape);
   const metadata = readPageMetadata(document);
