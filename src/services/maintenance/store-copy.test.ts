@@ -23,6 +23,8 @@ describe("migrate-store: copying a newsroom between stores", { timeout: 120_000 
   const open = (url: string) =>
     createDeps(loadConfig({ WARTA_DATABASE_URL: url, WARTA_MEDIA_DIR: join(dir, "media") }), {
       argon2: { memory: 1024, passes: 1, parallelism: 1 },
+      // As `warta migrate-store` opens them: no background work writing while the copy reads.
+      backgroundWork: false,
     });
   let source: Deps;
   let token: string;
