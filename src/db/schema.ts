@@ -110,6 +110,8 @@ export interface RelatedStoriesTable {
   /** JSON array of article ids, best first. */
   related_ids: string;
   computed_at: string;
+  /** 1: a story published or changed since may belong on this list (recomputed in the background). */
+  stale: Generated<number>;
 }
 
 export interface Database extends NewsroomTables, AccountsTables, SearchTables, ReaderTables, OutboxTables {

@@ -10,6 +10,8 @@ export const demoCommand: Command = {
     parseCommandArgs(argv, {}, false);
     return withDeps(async (deps) => {
       const result = await loadDemo(deps);
+      // One-shot commands compute nothing in the background: the demo's Berita Terkait now.
+      if (result.loaded) await deps.relatedStories.fill();
       console.log(
         result.loaded
           ? `Loaded ${result.articles} demo articles.`

@@ -111,6 +111,7 @@ describe("GET /cari", () => {
 describe("Berita Terkait on the article page", () => {
   it("lists live related stories after the tags, and never the unpublished ones", async (t) => {
     if (!fx.reference) return t.skip("reference seed not available");
+    await fx.deps.relatedStories.settled(); // computed in the background after publish, never on render
     const page = await get(`/dunia/${fx.reference.id}/x`);
     const location = page.headers.location as string;
     const response = await get(location);
