@@ -28,6 +28,8 @@ export interface PagesBenchOptions {
   benchDir: string;
   renders: number;
   rounds: number;
+  /** Only these load cases (keys: article, home, section, rss, miss); every one when absent. */
+  cases?: string[];
 }
 
 /** The median of each figure over rounds (the machine is shared: single runs are noisy). */
@@ -71,6 +73,8 @@ export interface PagesBenchResult {
     skipped: string[];
   };
   coldRender: ColdRenderResult;
+  /** The forced-miss articles' Berita Terkait lists, computed between the two forced-miss cases. */
+  relatedFill?: { lists: number; seconds: number; listsPerSecond: number };
   memory: { rssMb: number; peakRssMb: number; afterLoad: boolean; startupRssMb?: number };
   publishToVisible: PublishVisibleResult;
 }
@@ -179,6 +183,81 @@ function replayHeaders(headers: Record<string, string | string[] | undefined>): 
   return out;
 }
 
+interface PlannedCase {
+  page: string;
+  path: string;
+  miss?: boolean;
+  note?: string;
+}
+
+/** One load case: the Warta server at `base` against the bare limit serving the same bytes. */
+async function measureCase(
+  item: PlannedCase,
+  base: string,
+  options: PagesBenchOptions,
+  dir: string,
+  missPaths: string[],
+): Promise<LoadCase | string> {
+  const first = await rawGet(base + item.path, { "accept-encoding": ACCEPT_ENCODING });
+  if (first.status !== 200) return `${item.page}: ${item.path} answered ${first.status}`;
+  const sample = await rawGet(base + item.path, { "accept-encoding": ACCEPT_ENCODING });
+  const limitPort = options.port + 1;
+  const limit = await startLimit(
+    limitPort,
+    { headers: replayHeaders(sample.headers), body: sample.body },
+    dir,
+  );
+  try {
+    const limitRuns: LoadResult[] = [];
+    const wartaRuns: LoadResult[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      log(`${item.page}: limit (round ${round + 1}/${options.rounds})`);
+      limitRuns.push(
+        await drive({
+          url: `http://127.0.0.1:${limitPort}${item.path}`,
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          headers: { "accept-encoding": ACCEPT_ENCODING },
+        }),
+      );
+      log(`${item.page}: warta (round ${round + 1}/${options.rounds})`);
+      wartaRuns.push(
+        await drive({
+          url: base + item.path,
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          headers: item.miss
+            ? { "accept-encoding": ACCEPT_ENCODING, "x-warta-cache-bypass": "1" }
+            : { "accept-encoding": ACCEPT_ENCODING },
+          ...(item.miss ? { paths: missPaths } : {}),
+        }),
+      );
+    }
+    const limitResult = medianOf(limitRuns);
+    const wartaResult = medianOf(wartaRuns);
+    return {
+      page: item.page,
+      url: item.path,
+      bytes: sample.body.length,
+      encoding: String(sample.headers["content-encoding"] ?? "identity"),
+      warta: wartaResult,
+      limit: limitResult,
+      ratio: round(wartaResult.requestsPerSecond / limitResult.requestsPerSecond, 3),
+      ...(item.note ? { note: item.note } : {}),
+    };
+  } finally {
+    await stop(limit);
+  }
+}
+
+function startBaseline(env: Record<string, string>, port: number): ChildProcess {
+  return fork(join(ROOT, "bench/related-baseline-server.ts"), [String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, WARTA_LOG_LEVEL: "warn", WARTA_PAGE_CACHE_BYPASS: "1" },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+}
+
 export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<PagesBenchResult> {
   const options = { ...DEFAULTS, ...partial };
   const corpus = await ensureCorpus(options);
@@ -189,8 +268,14 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
   const deps = await createDeps(config);
   let coldRender: ColdRenderResult;
   let missPaths: string[];
+  let missIds: number[];
   let targets: { article: string; section: string };
   try {
+    // `warta generate` publishes no events: its corpus is indexed here once (as `warta reindex`).
+    if ((await deps.search.index.documentCount?.()) === 0) {
+      log("indexing the corpus for search (once)");
+      await deps.search.reindex();
+    }
     coldRender = await measureColdRender(deps, options.renders);
     const directory = await deps.sections.directory();
     const { rows } = await sql<{ id: number; slug: string; section_id: number }>`
@@ -201,6 +286,10 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
       const path = directory.pathOf(r.section_id);
       return path ? [articlePath(path, r.id, r.slug)] : [];
     });
+    missIds = rows.map((r) => r.id);
+    // The forced-miss baseline is an archive whose stories have no stored Berita Terkait list yet
+    // (a generated or imported corpus before `warta related --all`).
+    await deps.store.db.deleteFrom("related_stories").where("article_id", "in", missIds).execute();
     const top = directory.children(null)[0];
     targets = { article: (await deps.reading.latest(1))[0]?.url ?? "/", section: top ? `/${top.slug}` : "/" };
   } finally {
@@ -208,81 +297,63 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
   }
 
   // 2. Load: Warta (child process) against the bare limit serving the same bytes.
-  const warta = startWarta(corpus.env, options.port);
   const base = `http://127.0.0.1:${options.port}`;
   const cases: LoadCase[] = [];
   const skipped: string[] = [];
+  const wanted = (key: string) => !options.cases || options.cases.includes(key);
+  const missNote = `every request renders one of ${missPaths.length} articles (cache bypass), compresses, stores nothing`;
+  const measure = async (item: PlannedCase) => {
+    const measured = await measureCase(item, base, options, corpus.dir, missPaths);
+    if (typeof measured === "string") skipped.push(measured);
+    else cases.push(measured);
+  };
+  let relatedFill: PagesBenchResult["relatedFill"];
+  if (wanted("miss")) {
+    // 2a. Before #14: missing lists computed on the request path (bench/related-baseline-server.ts).
+    const baseline = await startBaseline(corpus.env, options.port);
+    try {
+      await waitFor(`${base}/healthz`, 300_000);
+      await measure({
+        page: "article (forced miss, lists computed on render: before #14)",
+        path: targets.article,
+        miss: true,
+        note: `${missNote}; their Berita Terkait lists are not stored yet`,
+      });
+    } finally {
+      await stop(baseline);
+    }
+    // 2b. The lists computed as `warta related --all` does.
+    log(`computing the Berita Terkait lists of the ${missIds.length} forced-miss articles`);
+    const fillDeps = await createDeps(config, { backgroundWork: false });
+    try {
+      const started = performance.now();
+      const lists = await fillDeps.relatedStories.fill({ ids: missIds });
+      const seconds = (performance.now() - started) / 1000;
+      relatedFill = { lists, seconds: round(seconds, 1), listsPerSecond: round(lists / seconds, 1) };
+    } finally {
+      await fillDeps.close();
+    }
+  }
+  const warta = startWarta(corpus.env, options.port);
   let memory: PagesBenchResult["memory"] = { rssMb: NaN, peakRssMb: NaN, afterLoad: false };
   let startupRssMb = NaN;
   try {
-    await waitFor(`${base}/healthz`, 60_000);
+    await waitFor(`${base}/healthz`, 300_000);
     if (warta.pid !== undefined) startupRssMb = memoryOf(warta.pid).rssMb;
-    const plan: { page: string; path: string; miss?: boolean }[] = [
-      { page: "article (warm)", path: targets.article },
-      { page: "home", path: "/" },
-      { page: "section", path: targets.section },
-      { page: "rss", path: "/feed/rss.xml" },
-      { page: "article (forced miss)", path: targets.article, miss: true },
+    const plan: (PlannedCase & { key: string })[] = [
+      { key: "article", page: "article (warm)", path: targets.article },
+      { key: "home", page: "home", path: "/" },
+      { key: "section", page: "section", path: targets.section },
+      { key: "rss", page: "rss", path: "/feed/rss.xml" },
+      {
+        key: "miss",
+        page: "article (forced miss)",
+        path: targets.article,
+        miss: true,
+        note: `${missNote}; lists stored (warta related --all)`,
+      },
     ];
-    for (const item of plan) {
-      const first = await rawGet(base + item.path, { "accept-encoding": ACCEPT_ENCODING });
-      if (first.status !== 200) {
-        skipped.push(`${item.page}: ${item.path} answered ${first.status}`);
-        continue;
-      }
-      const sample = await rawGet(base + item.path, { "accept-encoding": ACCEPT_ENCODING });
-      const limitPort = options.port + 1;
-      const limit = await startLimit(
-        limitPort,
-        { headers: replayHeaders(sample.headers), body: sample.body },
-        corpus.dir,
-      );
-      try {
-        const limitRuns: LoadResult[] = [];
-        const wartaRuns: LoadResult[] = [];
-        for (let round = 0; round < options.rounds; round++) {
-          log(`${item.page}: limit (round ${round + 1}/${options.rounds})`);
-          limitRuns.push(
-            await drive({
-              url: `http://127.0.0.1:${limitPort}${item.path}`,
-              connections: options.connections,
-              durationSeconds: options.durationSeconds,
-              headers: { "accept-encoding": ACCEPT_ENCODING },
-            }),
-          );
-          log(`${item.page}: warta (round ${round + 1}/${options.rounds})`);
-          wartaRuns.push(
-            await drive({
-              url: base + item.path,
-              connections: options.connections,
-              durationSeconds: options.durationSeconds,
-              headers: item.miss
-                ? { "accept-encoding": ACCEPT_ENCODING, "x-warta-cache-bypass": "1" }
-                : { "accept-encoding": ACCEPT_ENCODING },
-              ...(item.miss ? { paths: missPaths } : {}),
-            }),
-          );
-        }
-        const limitResult = medianOf(limitRuns);
-        const wartaResult = medianOf(wartaRuns);
-        cases.push({
-          page: item.page,
-          url: item.path,
-          bytes: sample.body.length,
-          encoding: String(sample.headers["content-encoding"] ?? "identity"),
-          warta: wartaResult,
-          limit: limitResult,
-          ratio: round(wartaResult.requestsPerSecond / limitResult.requestsPerSecond, 3),
-          ...(item.miss
-            ? {
-                note: `every request renders one of ${missPaths.length} articles (cache bypass), compresses, stores nothing`,
-              }
-            : {}),
-        });
-      } finally {
-        await stop(limit);
-      }
-    }
+    for (const item of plan) if (wanted(item.key)) await measure(item);
     if (warta.pid !== undefined) memory = { ...memoryOf(warta.pid), afterLoad: true, startupRssMb };
   } finally {
     await stop(warta);
@@ -320,6 +391,7 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
       skipped,
     },
     coldRender,
+    ...(relatedFill ? { relatedFill } : {}),
     memory,
     publishToVisible,
   };
@@ -335,6 +407,16 @@ export function formatPagesResult(result: PagesBenchResult): string {
       `  ${c.page.padEnd(22)} ${String(c.bytes).padStart(7)} ${Math.round(c.warta.requestsPerSecond).toString().padStart(12)} ${c.warta.p50Ms.toFixed(1).padStart(6)} ${c.warta.p99Ms.toFixed(1).padStart(6)} ${Math.round(c.limit.requestsPerSecond).toString().padStart(12)} ${c.limit.p50Ms.toFixed(1).padStart(6)} ${c.limit.p99Ms.toFixed(1).padStart(6)} ${c.ratio.toFixed(2).padStart(6)}`,
     );
   for (const s of result.load.skipped) lines.push(`  skipped ${s}`);
+  const before = result.load.cases.find((c) => c.page.startsWith("article (forced miss, lists computed"));
+  const after = result.load.cases.find((c) => c.page === "article (forced miss)");
+  if (before && after)
+    lines.push(
+      `Forced miss with stored lists vs lists computed on render (before #14): ${Math.round(after.warta.requestsPerSecond)} vs ${Math.round(before.warta.requestsPerSecond)} req/s, ×${(after.warta.requestsPerSecond / before.warta.requestsPerSecond).toFixed(1)}`,
+    );
+  if (result.relatedFill)
+    lines.push(
+      `Berita Terkait fill (warta related --all's path): ${result.relatedFill.lists} lists in ${result.relatedFill.seconds} s (${result.relatedFill.listsPerSecond} lists/s)`,
+    );
   const r = result.coldRender;
   lines.push(
     `Cold render, median wall / p90 wall / median CPU ms: ` +

@@ -5,6 +5,7 @@
  *   npm run bench                                  everything, 100k-article corpus
  *   npm run bench -- --only pages --articles 1000000
  *   npm run bench -- --only pages --duration 10 --connections 64 --rounds 3
+ *   npm run bench -- --only pages --cases miss     forced misses only: lists computed on render (before #14) vs stored
  *   npm run bench -- --only stemmer,search,import
  *   npm run bench -- --only media                  image pipeline (bench/media.bench.ts)
  *   npm run bench -- --only admin                  the newsroom admin (bench/admin.bench.ts)
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     dir: { type: "string" },
     rounds: { type: "string" },
     limit: { type: "string" },
+    cases: { type: "string" },
   },
   strict: true,
 });
@@ -54,6 +56,7 @@ if (selected.has("pages")) {
     port: number(values.port, DEFAULTS.port),
     benchDir: values.dir ?? DEFAULTS.benchDir,
     rounds: number(values.rounds, DEFAULTS.rounds),
+    ...(values.cases ? { cases: values.cases.split(",").map((c) => c.trim()) } : {}),
   });
   const file = new URL(`pages-${sizeLabel(result.corpus.articles)}.json`, RESULTS);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -24,6 +24,7 @@ import { writesInUnitsOfWork } from "../services/units-of-work.ts";
 import type { AliasesService } from "../search/aliases.service.ts";
 import { createSearchStack } from "../search/search.factory.ts";
 import type { SearchService } from "../search/search.service.ts";
+import type { NewsroomSearchService } from "../search/newsroom-search.service.ts";
 import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
 import { createReaderServices, type ReaderServices } from "../services/reader/reader.services.ts";
@@ -54,6 +55,7 @@ export interface Deps extends Services {
   newsroom: NewsroomServices;
   distribution: DistributionService;
   search: SearchService;
+  newsroomSearch: NewsroomSearchService;
   searchAliases: AliasesService;
   /** Where the page cache and the CDN purge hook receive the keys each event touched. */
   purges: PurgeSinks;
@@ -104,7 +106,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     pollMs: config.outboxPollMs,
     onError: (error) => reportEventError(error),
     // The search index is written in batches just after its events: handled once it is written.
-    settled: () => searchStack.search.settled(),
+    settled: async () => {
+      await searchStack.search.settled();
+      await searchStack.newsroom.settled();
+    },
   });
   const events = outbox.bus;
   const storage = createLocalMediaStorage(resolve(config.mediaDir));
@@ -161,11 +166,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sections: services.sections,
     webhooks: newsroom.webhooks,
     search: searchStack.search,
+    newsroomSearch: searchStack.newsroom,
     reading,
     relatedStories,
     purges,
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
+  await searchStack.newsroom.ensureIndexed();
   let stopListening: (() => Promise<void>) | null = null;
   if (options.backgroundWork ?? true)
     reader.views.start((error) =>
@@ -191,6 +198,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       siteName: config.siteName,
     }),
     search: searchStack.search,
+    newsroomSearch: searchStack.newsroom,
     searchAliases: searchStack.aliases,
     purges,
     transaction: run,
@@ -212,6 +220,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await reader.views.stop();
       await relatedStories.stop();
       await searchStack.search.flush();
+      await searchStack.newsroom.flush();
       await outbox.settle();
       await accounts.settle();
       await store.close();

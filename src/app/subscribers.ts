@@ -11,6 +11,8 @@ export interface SubscriberParts {
   sections: Subscriber;
   webhooks: Subscriber;
   search: Subscriber;
+  /** The newsroom's index of every story (staff search). */
+  newsroomSearch: Subscriber;
   reading: Subscriber;
   relatedStories: Subscriber;
   /** Terpopuler lists drop a story that stops being live without waiting for their TTL. */
@@ -30,6 +32,7 @@ export function subscriberOrder(parts: SubscriberParts): Array<[Subscriber, Subs
     [parts.sections, "node"], // the cached section tree first: everything after it may read paths
     [parts.webhooks, "shared"], // only enqueues deliveries; sending happens later, never blocking a publish
     [parts.search, "shared"], // the index, before Berita Terkait (which queries it)
+    [parts.newsroomSearch, "shared"], // staff search: every story, drafts included
     [parts.reading, "node"], // kept list counts, before any re-render
     [parts.relatedStories, "shared"], // Berita Terkait lists, after the search index
     [parts.popular, "node"], // Terpopuler lists, before any re-render

@@ -1,6 +1,8 @@
 /**
- * Building index documents from the store: one article (after an event) or every live article in
- * batches (reindex). Only live articles (published, time come) ever become documents.
+ * Building index documents from the store: one article (after an event) or every article in
+ * batches (reindex). In the public index's scope ("search") only live articles (published, time
+ * come) ever become documents; in the newsroom's (index-layout.ts) every story does, with its
+ * status, dated by its last activity.
  */
 import { sql } from "kysely";
 import type { SectionDirectory } from "../core/section.ts";
@@ -8,6 +10,8 @@ import { bodyDocumentSchema } from "../content/body.schema.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
 import type { Store } from "../db/store.ts";
 import type { Analyzer } from "./analyzer/analyzer.ts";
+import type { ArticleStatus } from "../core/article.ts";
+import type { IndexLayout } from "./index-layout.ts";
 import type { SearchDocument } from "./search-index.ts";
 
 const BATCH = 500;
@@ -19,6 +23,8 @@ interface Row {
   body: string;
   section_id: number;
   published_at: string | null;
+  status: string;
+  modified_at: string;
 }
 
 /** The plain text of a stored body (JSON); an unreadable body indexes as empty rather than failing. */
@@ -41,16 +47,20 @@ function groupByArticle<T extends { article_id: number }>(rows: T[]): Map<number
   return groups;
 }
 
-export function createDocumentSource(deps: { store: Store; analyzer: Analyzer }) {
+export function createDocumentSource(deps: { store: Store; analyzer: Analyzer; scope?: IndexLayout }) {
   const { store, analyzer } = deps;
   const db = store.db;
+  const newsroom = deps.scope === "newsroom";
 
-  const liveRows = (now: Date) =>
-    db
+  /** The articles that become documents: live ones, or (newsroom) every one. */
+  const liveRows = (now: Date) => {
+    const rows = db
       .selectFrom("articles")
-      .select(["id", "headline", "lede", "body", "section_id", "published_at"])
-      .where("status", "=", "published")
-      .where("published_at", "<=", now.toISOString());
+      .select(["id", "headline", "lede", "body", "section_id", "published_at", "status", "modified_at"]);
+    return newsroom
+      ? rows
+      : rows.where("status", "=", "published").where("published_at", "<=", now.toISOString());
+  };
 
   async function toDocuments(rows: Row[], directory: SectionDirectory): Promise<SearchDocument[]> {
     if (rows.length === 0) return [];
@@ -86,7 +96,9 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer })
         sectionIds: path ? [...path.ancestors.map((s) => s.id), path.section.id] : [row.section_id],
         tagIds: [...new Set(articleTags.map((t) => t.id))],
         personIds: [...new Set(people.map((p) => p.id))],
-        publishedAt: new Date(row.published_at as string),
+        ...(newsroom
+          ? { publishedAt: new Date(row.modified_at), status: row.status as ArticleStatus }
+          : { publishedAt: new Date(row.published_at as string) }),
       };
     });
   }
@@ -111,13 +123,12 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer })
       return documents;
     },
 
+    /** How many articles become documents at `now` (the scope's). */
     async countLive(now: Date): Promise<number> {
-      const row = await db
-        .selectFrom("articles")
-        .select(sql<number>`count(*)`.as("n"))
-        .where("status", "=", "published")
-        .where("published_at", "<=", now.toISOString())
-        .executeTakeFirstOrThrow();
+      const all = db.selectFrom("articles").select(sql<number>`count(*)`.as("n"));
+      const row = await (
+        newsroom ? all : all.where("status", "=", "published").where("published_at", "<=", now.toISOString())
+      ).executeTakeFirstOrThrow();
       return Number(row.n);
     },
 

@@ -1,3 +1,5 @@
+import type { ArticleStatus } from "../core/article.ts";
+
 /**
  * The index adapter contract. The index holds only live articles (published, time come); adapters
  * also re-check `publishedAt <= now` at query time as a second guard. Documents arrive already
@@ -16,7 +18,10 @@ export interface SearchDocument {
   sectionIds: number[];
   tagIds: number[];
   personIds: number[];
+  /** The newsroom index's date: the story's last activity (index-layout.ts). */
   publishedAt: Date;
+  /** The story's status: the newsroom index only (the public one holds live stories alone). */
+  status?: ArticleStatus;
 }
 
 /** What to match, over stems. Adapters compile it to their own syntax. */
@@ -31,6 +36,8 @@ export interface SearchFilters {
   sectionIds?: number[];
   tagIds?: number[];
   personIds?: number[];
+  /** Any of these statuses (the newsroom index only). */
+  statuses?: ArticleStatus[];
   from?: Date;
   to?: Date;
 }

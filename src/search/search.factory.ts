@@ -5,8 +5,10 @@ import { createAliasesService, type AliasesService } from "./aliases.service.ts"
 import { createAnalyzer, type Analyzer } from "./analyzer/analyzer.ts";
 import { loadRootWords } from "./analyzer/root-words.ts";
 import { createStemmer } from "./analyzer/stemmer.ts";
+import type { IndexLayout } from "./index-layout.ts";
 import type { SearchIndex } from "./search-index.ts";
 import { createSearchService, type SearchService } from "./search.service.ts";
+import { createNewsroomSearchService, type NewsroomSearchService } from "./newsroom-search.service.ts";
 import { createFts5SearchIndex } from "./sqlite/fts5.index.ts";
 import { createTsvectorSearchIndex } from "./postgres/tsvector.index.ts";
 
@@ -15,6 +17,8 @@ export interface SearchStack {
   index: SearchIndex;
   aliases: AliasesService;
   search: SearchService;
+  /** Staff search over every story (its own index: index-layout.ts). */
+  newsroom: NewsroomSearchService;
 }
 
 export function createSearchStack(deps: {
@@ -31,10 +35,13 @@ export function createSearchStack(deps: {
     deps.analyzer ??
     createAnalyzer({ stemmer: createStemmer({ rootWords: loadRootWords(), cacheSize: 200_000 }) });
   // SQLite: FTS5 over the raw connection; PostgreSQL: tsvector through Kysely.
-  const index = deps.store.sqlite
-    ? createFts5SearchIndex(deps.store.sqlite)
-    : createTsvectorSearchIndex(deps.store.db);
+  const indexOf = (layout: IndexLayout) =>
+    deps.store.sqlite
+      ? createFts5SearchIndex(deps.store.sqlite, layout)
+      : createTsvectorSearchIndex(deps.store.db, layout);
+  const index = indexOf("search");
   const aliases = createAliasesService({ store: deps.store, analyzer, clock: deps.clock });
   const search = createSearchService({ ...deps, index, analyzer, aliases });
-  return { analyzer, index, aliases, search };
+  const newsroom = createNewsroomSearchService({ ...deps, index: indexOf("newsroom"), analyzer, aliases });
+  return { analyzer, index, aliases, search, newsroom };
 }

@@ -19,6 +19,7 @@ async function open(url: string, flag: string): Promise<Deps> {
 async function reindex(url: string): Promise<number> {
   const deps = await open(url, "to");
   try {
+    await deps.newsroomSearch.reindex();
     return await deps.search.reindex();
   } finally {
     await deps.close();

@@ -6,7 +6,7 @@ import { withDeps } from "../runtime.ts";
 
 export const reindexCommand: Command = {
   name: "reindex",
-  summary: "Rebuild the search index from every live article",
+  summary: "Rebuild the search indexes: readers' (live articles) and the newsroom's (every story)",
   usage: "warta reindex",
   async run(argv) {
     parseCommandArgs(argv, {}, false);
@@ -20,12 +20,22 @@ export const reindexCommand: Command = {
         shown = done;
       });
       (progress as ReturnType<typeof createProgress> | null)?.done();
+      // The newsroom's index (staff search: every story, drafts included).
+      shown = 0;
+      let staff: ReturnType<typeof createProgress> | null = null;
+      const stories = await deps.newsroomSearch.reindex((done, total) => {
+        staff ??= createProgress({ total, label: "Mengindeks ruang redaksi", stream: process.stderr });
+        staff.tick(done - shown);
+        shown = done;
+      });
+      (staff as ReturnType<typeof createProgress> | null)?.done();
       const stats = await deps.search.stats();
       const seconds = (performance.now() - started) / 1000;
       console.log(
         `Indexed ${count} live articles in ${seconds.toFixed(1)} s (${stats.terms} terms` +
           (stats.bytes === null ? ")." : `, ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB).`),
       );
+      console.log(`Indexed ${stories} stories of every status for the newsroom's search.`);
       return 0;
     });
   },

@@ -32,6 +32,7 @@ import type {
 import { FACET_TOKEN } from "../facet-tokens.ts";
 import { matchWithout, toTsquery } from "./tsquery.ts";
 import { createSchema, ints, writeDocuments } from "./tsvector.storage.ts";
+import { tsvectorTables, type IndexLayout } from "../index-layout.ts";
 
 const hasPhrase = (node: MatchNode): boolean =>
   node.kind === "phrase" ? node.terms.length > 1 : node.kind !== "term" && node.nodes.some(hasPhrase);
@@ -98,10 +99,16 @@ function reading<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   });
 }
 
-export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild: boolean } {
+export function createTsvectorSearchIndex(
+  db: Db,
+  layout: IndexLayout = "search",
+): SearchIndex & { needsRebuild: boolean } {
+  const tables = tsvectorTables(layout);
+  const docsTable = sql.table(tables.documents);
+  const termsTable = sql.table(tables.terms);
   let schema: Promise<void> | null = null;
   const ready = (): Promise<void> => {
-    schema ??= createSchema(db).then(
+    schema ??= createSchema(db, tables).then(
       (stale) => {
         if (stale) index.needsRebuild = true;
       },
@@ -125,7 +132,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     const walk = await choosePath(on, where, limit, true);
     const result = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM search_documents WHERE ${where} ${walk ? sql`ORDER BY article_id DESC` : sql``} LIMIT ${limit}
+        SELECT 1 FROM ${docsTable} WHERE ${where} ${walk ? sql`ORDER BY article_id DESC` : sql``} LIMIT ${limit}
       ) AS found`.execute(on);
     return result.rows[0]?.n ?? 0;
   }
@@ -150,13 +157,13 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     const now = Date.now();
     if (tableRows === null || now - tableRows.at > 60_000) {
       const result = await sql<{ n: number }>`
-        SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_documents'::regclass`.execute(on);
+        SELECT reltuples::float8 AS n FROM pg_class WHERE oid = ${tables.documents}::regclass`.execute(on);
       tableRows = { rows: Number(result.rows[0]?.n ?? 0), at: now };
     }
     const rows = tableRows.rows;
     if (rows < 10 * scan) return false; // small (or never analyzed): the bitmap is cheap anyway
     const plan = await sql<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>`
-      EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents WHERE ${where}`.execute(on);
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${docsTable} WHERE ${where}`.execute(on);
     const estimate = Number(plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
     const selectivity = estimate / rows;
     if (anyOrder)
@@ -182,7 +189,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
   async function newestMatches(on: Db, where: RawBuilder<unknown>, scan: number): Promise<{ id: number }[]> {
     await choosePath(on, where, scan);
     const result = await sql<{ id: number }>`
-      SELECT article_id AS id FROM search_documents WHERE ${where}
+      SELECT article_id AS id FROM ${docsTable} WHERE ${where}
       ORDER BY article_id DESC LIMIT ${scan}`.execute(on);
     return result.rows;
   }
@@ -208,7 +215,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     const loose = sql.join([sql`terms @@ ${relaxed}::tsquery`, ...conditions.slice(1)], sql` AND `);
     await sql`SET LOCAL enable_indexscan = off`.execute(on);
     const found = await sql<{ id: number }>`
-      SELECT article_id AS id FROM search_documents WHERE ${loose}
+      SELECT article_id AS id FROM ${docsTable} WHERE ${loose}
       ORDER BY article_id DESC LIMIT ${PHRASE_CANDIDATES}`.execute(on);
     const candidates = found.rows.map((row) => row.id);
     // Look the candidates up by id: left to itself the planner would take the phrase's GIN bitmap
@@ -219,7 +226,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     for (let start = 0; start < candidates.length && rows.length < scan; start += batch, batch *= 2) {
       const ids = candidates.slice(start, start + batch);
       const matched = await sql<{ id: number }>`
-        SELECT article_id AS id FROM search_documents WHERE article_id = ANY (${ids}::int[]) AND ${where}
+        SELECT article_id AS id FROM ${docsTable} WHERE article_id = ANY (${ids}::int[]) AND ${where}
         ORDER BY article_id DESC`.execute(on);
       rows.push(...matched.rows);
     }
@@ -260,6 +267,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     if (filters.sectionIds) conditions.push(sql`section_ids && ${ints(filters.sectionIds)}::int[]`);
     if (filters.tagIds) conditions.push(sql`tag_ids && ${ints(filters.tagIds)}::int[]`);
     if (filters.personIds) conditions.push(sql`person_ids && ${ints(filters.personIds)}::int[]`);
+    if (filters.statuses) conditions.push(sql`status = ANY (${filters.statuses}::text[])`);
     if (filters.from) conditions.push(sql`published_at >= ${filters.from.toISOString()}::timestamptz`);
     if (filters.to) conditions.push(sql`published_at <= ${filters.to.toISOString()}::timestamptz`);
     const excludeIds = ints(query.excludeIds ?? []);
@@ -313,7 +321,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     const order = query.sort === "date" ? sql`published_at DESC, id DESC` : sql`score DESC, id DESC`;
     const ranked = await sql<{ id: number; score: number }>`
       SELECT article_id AS id, published_at, (${textScore}${facetScore}) * ${freshness} AS score
-      FROM search_documents WHERE article_id = ANY (${ids}::int[])
+      FROM ${docsTable} WHERE article_id = ANY (${ids}::int[])
       ORDER BY ${order} LIMIT ${query.limit} OFFSET ${offset}`.execute(db);
     const hits = ranked.rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
     if (query.count === false) return { total: hits.length, hits, exhaustive: false };
@@ -331,22 +339,20 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
 
     async upsert(doc) {
       await ready();
-      await writeDocuments(db, [doc]);
+      await writeDocuments(db, tables, [doc]);
     },
 
     async remove(id) {
       await ready();
-      await sql`DELETE FROM search_documents WHERE article_id = ${id}`.execute(db);
+      await sql`DELETE FROM ${docsTable} WHERE article_id = ${id}`.execute(db);
     },
 
     async writeBatch(batch) {
       await ready();
       await db.transaction().execute(async (trx) => {
-        await writeDocuments(trx, batch.upsert);
+        await writeDocuments(trx, tables, batch.upsert);
         if (batch.remove.length > 0)
-          await sql`DELETE FROM search_documents WHERE article_id IN (${sql.join(batch.remove)})`.execute(
-            trx,
-          );
+          await sql`DELETE FROM ${docsTable} WHERE article_id IN (${sql.join(batch.remove)})`.execute(trx);
       });
     },
 
@@ -366,8 +372,8 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
       await ready();
       // One transaction: readers keep the old index until the new one is complete.
       const count = await db.transaction().execute(async (trx) => {
-        await sql`DELETE FROM search_documents`.execute(trx);
-        await sql`DELETE FROM search_terms`.execute(trx);
+        await sql`DELETE FROM ${docsTable}`.execute(trx);
+        await sql`DELETE FROM ${termsTable}`.execute(trx);
         let done = 0;
         let batch: SearchDocument[] = [];
         // The server writes one batch while the next is analyzed here.
@@ -378,7 +384,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
             const full = batch;
             batch = [];
             await writing;
-            writing = writeDocuments(trx, full).then(() => {
+            writing = writeDocuments(trx, tables, full).then(() => {
               done += full.length;
               options.progress?.(done, options.total);
             });
@@ -386,11 +392,11 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
           }
         }
         await writing;
-        await writeDocuments(trx, batch);
+        await writeDocuments(trx, tables, batch);
         return done + batch.length;
       });
       // Fresh statistics, GIN's included (VACUUM keeps those), so the planner costs the index right.
-      await sql`VACUUM ANALYZE search_documents`.execute(db);
+      await sql`VACUUM ANALYZE ${docsTable}`.execute(db);
       options.progress?.(count, options.total);
       index.needsRebuild = false;
       return count;
@@ -399,9 +405,9 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
     async stats(): Promise<IndexStats> {
       await ready();
       const result = await sql<{ documents: number; terms: number; bytes: string }>`
-        SELECT (SELECT count(*)::int FROM search_documents) AS documents,
-               (SELECT count(*)::int FROM search_terms) AS terms,
-               pg_total_relation_size('search_documents') + pg_total_relation_size('search_terms') AS bytes`.execute(
+        SELECT (SELECT count(*)::int FROM ${docsTable}) AS documents,
+               (SELECT count(*)::int FROM ${termsTable}) AS terms,
+               pg_total_relation_size(${tables.documents}::regclass) + pg_total_relation_size(${tables.terms}::regclass) AS bytes`.execute(
         db,
       );
       const row = result.rows[0];
@@ -414,7 +420,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
 
     async documentCount() {
       await ready();
-      const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_documents`.execute(db);
+      const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${docsTable}`.execute(db);
       return result.rows[0]?.n ?? 0;
     },
 
@@ -431,7 +437,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
       const first = String.fromCodePoint(term.codePointAt(0) as number);
       const next = String.fromCodePoint((first.codePointAt(0) as number) + 1);
       const rows = await sql<{ term: string }>`
-        SELECT term FROM search_terms WHERE term >= ${first} AND term < ${next}
+        SELECT term FROM ${termsTable} WHERE term >= ${first} AND term < ${next}
           AND char_length(term) BETWEEN ${term.length - maxDistance} AND ${term.length + maxDistance}`.execute(
         db,
       );
@@ -450,7 +456,7 @@ export function createTsvectorSearchIndex(db: Db): SearchIndex & { needsRebuild:
       await ready();
       const result = await sql<{
         id: number;
-      }>`SELECT article_id AS id FROM search_documents ORDER BY article_id`.execute(db);
+      }>`SELECT article_id AS id FROM ${docsTable} ORDER BY article_id`.execute(db);
       return result.rows.map((row) => Number(row.id));
     },
   };

@@ -1,18 +1,17 @@
 /**
- * The PostgreSQL adapter's tables and writes (tsvector.index.ts has the reads): `search_documents`,
- * `search_terms` and `search_meta`, created once per process under an advisory lock and dropped and
- * rebuilt when their layout (FORMAT) changes.
+ * The PostgreSQL adapter's tables and writes (tsvector.index.ts has the reads): `{layout}_documents`,
+ * `{layout}_terms` (index-layout.ts) and `search_meta`, created once per process under an advisory
+ * lock and dropped and rebuilt when their layout (FORMAT) changes.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { SearchDocument } from "../search-index.ts";
 import { FACET_TOKEN } from "../facet-tokens.ts";
+import type { TsvectorTables } from "../index-layout.ts";
 import { toTsvectorLiteral } from "./tsquery.ts";
 
 /** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */
 const FORMAT = "3";
-/** pg_advisory_xact_lock key, so two processes starting together create the tables once. */
-const SCHEMA_LOCK = 58_125_005;
 
 type Db = Kysely<Database>;
 
@@ -20,21 +19,23 @@ type Db = Kysely<Database>;
 export const ints = (values: number[]): number[] => values.filter(Number.isInteger);
 
 /** Creates the tables when missing or outdated; true when they were (re)created empty. */
-export async function createSchema(db: Db): Promise<boolean> {
+export async function createSchema(db: Db, tables: TsvectorTables): Promise<boolean> {
+  const documents = sql.table(tables.documents);
+  const terms = sql.table(tables.terms);
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(${tables.schemaLock})`.execute(trx);
     await sql`CREATE TABLE IF NOT EXISTS search_meta (key text PRIMARY KEY, value text NOT NULL)`.execute(
       trx,
     );
-    const format = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = 'format'`.execute(
-      trx,
-    );
+    const format = await sql<{
+      value: string;
+    }>`SELECT value FROM search_meta WHERE key = ${tables.formatKey}`.execute(trx);
     const stale = format.rows[0]?.value !== FORMAT;
     if (stale) {
-      await sql`DROP TABLE IF EXISTS search_documents`.execute(trx);
-      await sql`DROP TABLE IF EXISTS search_terms`.execute(trx);
+      await sql`DROP TABLE IF EXISTS ${documents}`.execute(trx);
+      await sql`DROP TABLE IF EXISTS ${terms}`.execute(trx);
       await sql`
-        CREATE TABLE search_documents (
+        CREATE TABLE ${documents} (
           article_id integer PRIMARY KEY,
           published_at timestamptz NOT NULL,
           section_ids integer[] NOT NULL,
@@ -45,16 +46,19 @@ export async function createSchema(db: Db): Promise<boolean> {
       // One GIN over the words and the facets: "word in section" is intersected inside the index,
       // never by reading each candidate's vector (separate indexes made the planner do that).
       await sql`
-        CREATE INDEX search_documents_match ON search_documents
+        CREATE INDEX ${sql.id(`${tables.documents}_match`)} ON ${documents}
         USING gin (terms, section_ids, tag_ids, person_ids)`.execute(trx);
       // No index on published_at, on purpose: with one, the planner answered "word in a date range"
       // by reading the vector of every story in the range (500 ms at 100k instead of 35 ms).
       // "C" collation: the first-letter range scan for typo candidates follows code points.
-      await sql`CREATE TABLE search_terms (term text COLLATE "C" PRIMARY KEY)`.execute(trx);
+      await sql`CREATE TABLE ${terms} (term text COLLATE "C" PRIMARY KEY)`.execute(trx);
       await sql`
-        INSERT INTO search_meta (key, value) VALUES ('format', ${FORMAT})
+        INSERT INTO search_meta (key, value) VALUES (${tables.formatKey}, ${FORMAT})
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
     }
+    // The story's status (the newsroom index only; null in the public one). Added in place, so an
+    // existing public index keeps its rows (no rewrite: the column is nullable).
+    await sql`ALTER TABLE ${documents} ADD COLUMN IF NOT EXISTS status text`.execute(trx);
     return stale;
   });
 }
@@ -70,22 +74,24 @@ function vocabularyOf(docs: SearchDocument[]): string[] {
 
 function documentRow(doc: SearchDocument): RawBuilder<unknown> {
   return sql`(${doc.id}, ${doc.publishedAt.toISOString()}::timestamptz, ${ints(doc.sectionIds)}::int[],
-    ${ints(doc.tagIds)}::int[], ${ints(doc.personIds)}::int[], ${toTsvectorLiteral(doc)}::tsvector)`;
+    ${ints(doc.tagIds)}::int[], ${ints(doc.personIds)}::int[], ${toTsvectorLiteral(doc)}::tsvector,
+    ${doc.status ?? null}::text)`;
 }
 
-export async function writeDocuments(db: Db, docs: SearchDocument[]): Promise<void> {
+export async function writeDocuments(db: Db, tables: TsvectorTables, docs: SearchDocument[]): Promise<void> {
   if (docs.length === 0) return;
   const terms = vocabularyOf(docs);
   await sql`
     WITH written AS (
-      INSERT INTO search_documents (article_id, published_at, section_ids, tag_ids, person_ids, terms)
+      INSERT INTO ${sql.table(tables.documents)} (article_id, published_at, section_ids, tag_ids, person_ids, terms, status)
       VALUES ${sql.join(docs.map(documentRow))}
       ON CONFLICT (article_id) DO UPDATE SET
         published_at = excluded.published_at, section_ids = excluded.section_ids,
-        tag_ids = excluded.tag_ids, person_ids = excluded.person_ids, terms = excluded.terms
+        tag_ids = excluded.tag_ids, person_ids = excluded.person_ids, terms = excluded.terms,
+        status = excluded.status
       RETURNING 1
     )
-    INSERT INTO search_terms (term)
+    INSERT INTO ${sql.table(tables.terms)} (term)
     SELECT term FROM unnest(${terms}::text[]) AS t (term) ORDER BY term
     ON CONFLICT DO NOTHING`.execute(db);
 }

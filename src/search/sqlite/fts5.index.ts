@@ -20,8 +20,9 @@ import type {
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import { FACET_TOKEN, facetToken, monthToken, monthTokens } from "../facet-tokens.ts";
+import { FACET_TOKEN, facetToken, monthToken, monthTokens, statusToken } from "../facet-tokens.ts";
 import { compileQuery, facetExpression } from "./fts5-match.ts";
+import { fts5Tables, type IndexLayout } from "../index-layout.ts";
 import { sqliteBatch } from "./sqlite-batch.ts";
 import { type Corpus, estimateFrequency, FRESHNESS, FRESHNESS_HALF_DAYS, rank } from "./fts5-rank.ts";
 
@@ -40,33 +41,36 @@ const FORMAT = "2";
 /** Document frequencies are counted up to here; a term this common is "everywhere". */
 export const DF_CAP = 10_000;
 
-export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRebuild: boolean } {
+export function createFts5SearchIndex(
+  db: DatabaseSync,
+  layout: IndexLayout = "search",
+): SearchIndex & { needsRebuild: boolean } {
+  const { ftsTable, docsTable, termsTable, formatKey } = fts5Tables(layout);
   db.exec("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-  const format = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").get() as
+  const format = db.prepare("SELECT value FROM search_meta WHERE key = ?").get(formatKey) as
     { value: string } | undefined;
   // A fresh or outdated index starts empty and asks to be rebuilt (articles may predate it).
   const needsRebuild = format?.value !== FORMAT;
   if (needsRebuild)
     db.exec(`
-      DROP TABLE IF EXISTS search_vocab;
-      DROP TABLE IF EXISTS search_fts;
-      DROP TABLE IF EXISTS search_docs;
-      DROP TABLE IF EXISTS search_terms;
+      DROP TABLE IF EXISTS ${ftsTable};
+      DROP TABLE IF EXISTS ${docsTable};
+      DROP TABLE IF EXISTS ${termsTable};
     `);
   db.exec(`
-    CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    CREATE VIRTUAL TABLE IF NOT EXISTS ${ftsTable} USING fts5(
       headline, lede, body, extra, facets,
       content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
     );
-    CREATE TABLE IF NOT EXISTS search_docs (
+    CREATE TABLE IF NOT EXISTS ${docsTable} (
       article_id INTEGER PRIMARY KEY,
       published_at TEXT NOT NULL,
       published_sec INTEGER NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS search_docs_published ON search_docs (published_at);
-    CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS ${docsTable}_published ON ${docsTable} (published_at);
+    CREATE TABLE IF NOT EXISTS ${termsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
   `);
-  db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('format', ?)").run(FORMAT);
+  db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)").run(formatKey, FORMAT);
 
   const statements = new Map<string, StatementSync>();
   const prepare = (sql: string): StatementSync => {
@@ -78,13 +82,13 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     return statement;
   };
 
-  const deleteFts = () => prepare("DELETE FROM search_fts WHERE rowid = ?");
-  const deleteDoc = () => prepare("DELETE FROM search_docs WHERE article_id = ?");
+  const deleteFts = () => prepare(`DELETE FROM ${ftsTable} WHERE rowid = ?`);
+  const deleteDoc = () => prepare(`DELETE FROM ${docsTable} WHERE article_id = ?`);
   const insertFts = () =>
-    prepare("INSERT INTO search_fts (rowid, headline, lede, body, extra, facets) VALUES (?, ?, ?, ?, ?, ?)");
+    prepare(`INSERT INTO ${ftsTable} (rowid, headline, lede, body, extra, facets) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertDoc = () =>
-    prepare("INSERT INTO search_docs (article_id, published_at, published_sec) VALUES (?, ?, ?)");
-  const insertTerm = () => prepare("INSERT OR IGNORE INTO search_terms (term) VALUES (?)");
+    prepare(`INSERT INTO ${docsTable} (article_id, published_at, published_sec) VALUES (?, ?, ?)`);
+  const insertTerm = () => prepare(`INSERT OR IGNORE INTO ${termsTable} (term) VALUES (?)`);
   // Terms this process already wrote: most of an article's words are, so skip their statements.
   const knownTerms = new Set<string>();
   const KNOWN_TERMS_CAP = 200_000;
@@ -100,11 +104,12 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       ...doc.tagIds.map((id) => facetToken("t", id)),
       ...doc.personIds.map((id) => facetToken("p", id)),
       monthToken(doc.publishedAt),
+      ...(doc.status ? [statusToken(doc.status)] : []),
     ].join(" ");
     // The vocabulary for typo tolerance only grows; a stale term costs one empty lookup.
-    const terms = new Set(`${doc.headline} ${doc.lede} ${doc.body} ${doc.extra}`.split(" "));
+    const words = new Set(`${doc.headline} ${doc.lede} ${doc.body} ${doc.extra}`.split(" "));
     if (knownTerms.size > KNOWN_TERMS_CAP) knownTerms.clear();
-    for (const term of terms) {
+    for (const term of words) {
       if (term.length < 4 || knownTerms.has(term)) continue;
       insertTerm().run(term);
       knownTerms.add(term);
@@ -130,14 +135,15 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     }
   }
 
-  /** The MATCH expression and the conditions on `search_docs` (time guard, date filters). */
+  /** The MATCH expression and the conditions on the docs table (time guard, date filters). */
   function where(query: Pick<IndexQuery, "match" | "exclude" | "filters" | "now" | "excludeIds" | "mode">) {
     const filters = query.filters ?? {};
     const facets: string[][] = [];
     if (filters.sectionIds) facets.push(filters.sectionIds.map((id) => facetToken("s", id)));
     if (filters.tagIds) facets.push(filters.tagIds.map((id) => facetToken("t", id)));
     if (filters.personIds) facets.push(filters.personIds.map((id) => facetToken("p", id)));
-    // Date ranges narrow inside FTS by month first; search_docs then applies the exact bounds.
+    if (filters.statuses) facets.push(filters.statuses.map(statusToken));
+    // Date ranges narrow inside FTS by month first; the docs table then applies the exact bounds.
     const months = filters.from && filters.to ? monthTokens(filters.from, filters.to) : null;
     if (months) facets.push(months);
     const match = compileQuery({
@@ -161,13 +167,13 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     return { match, docs, docParams, notIn, facetGroups: facets };
   }
 
-  const FROM = "FROM search_fts f JOIN search_docs d ON d.article_id = f.rowid";
+  const FROM = `FROM ${ftsTable} f JOIN ${docsTable} d ON d.article_id = f.rowid`;
 
   /** Documents containing the stem, counted up to DF_CAP (cost grows with the count, not the corpus). */
   function frequency(term: string, cap = DF_CAP): number {
     const match = compileQuery({ match: { kind: "term", term } });
     const row = prepare(
-      "SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)",
+      `SELECT count(*) AS n FROM (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ? LIMIT ?)`,
     ).get(match, Math.max(1, Math.min(cap, DF_CAP))) as { n: number };
     return Number(row.n);
   }
@@ -175,7 +181,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   /** Publication times of the given documents (ISO text for exact order, seconds for freshness). */
   function published(ids: number[]): Map<number, { at: string; sec: number }> {
     const rows = prepare(
-      "SELECT article_id AS id, published_at AS at, published_sec AS sec FROM search_docs WHERE article_id IN (SELECT value FROM json_each(?))",
+      `SELECT article_id AS id, published_at AS at, published_sec AS sec FROM ${docsTable} WHERE article_id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(ids)) as { id: number; at: string; sec: number }[];
     return new Map(rows.map((row) => [Number(row.id), { at: row.at, sec: Number(row.sec) }]));
   }
@@ -185,16 +191,16 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     if (corpusCache && Date.now() - corpusCache.at < 60_000) return corpusCache.corpus;
     const one = (sql: string) => Number((prepare(sql).get() as { n: number | null }).n ?? 0);
     const value = {
-      documents: one("SELECT count(*) AS n FROM search_docs"),
-      minId: one("SELECT min(article_id) AS n FROM search_docs"),
-      maxId: one("SELECT max(article_id) AS n FROM search_docs"),
+      documents: one(`SELECT count(*) AS n FROM ${docsTable}`),
+      minId: one(`SELECT min(article_id) AS n FROM ${docsTable}`),
+      maxId: one(`SELECT max(article_id) AS n FROM ${docsTable}`),
     };
     corpusCache = { corpus: value, at: Date.now() };
     return value;
   }
 
   const newest = (expression: string, limit: number) =>
-    prepare("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?").all(
+    prepare(`SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH ? ORDER BY rowid DESC LIMIT ?`).all(
       expression,
       limit,
     ) as { id: number }[];
@@ -217,7 +223,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
         corpus: stats,
         newest,
         inRange: prepare(
-          "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid <= ?",
+          `SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH ? AND rowid >= ? AND rowid <= ?`,
         ),
       });
     };
@@ -244,9 +250,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   function relatedHits(query: IndexQuery, clause: ReturnType<typeof where>, ids: number[], offset: number) {
     if (ids.length === 0) return [];
     const nowSec = Math.floor(query.now.getTime() / 1000);
-    const score = `bm25(f.search_fts, ${RELATED_WEIGHTS}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
+    const score = `bm25(f.${ftsTable}, ${RELATED_WEIGHTS}) * (1.0 + ${FRESHNESS} / (1.0 + max(0, ${nowSec} - d.published_sec) / ${FRESHNESS_HALF_DAYS * 86_400}.0))`;
     const rows = prepare(
-      `SELECT f.rowid AS id, ${score} AS score ${FROM} WHERE f.search_fts MATCH ? AND ${clause.docs}${clause.notIn} AND f.rowid >= ? ORDER BY score ASC, f.rowid DESC LIMIT ? OFFSET ?`,
+      `SELECT f.rowid AS id, ${score} AS score ${FROM} WHERE f.${ftsTable} MATCH ? AND ${clause.docs}${clause.notIn} AND f.rowid >= ? ORDER BY score ASC, f.rowid DESC LIMIT ? OFFSET ?`,
     ).all(clause.match, ...clause.docParams, BigInt(Math.min(...ids)), query.limit, offset) as {
       id: number;
       score: number;
@@ -255,13 +261,13 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
   }
 
   /**
-   * Whether matches must be checked against search_docs: date filters, or a future-dated document
+   * Whether matches must be checked against the docs table: date filters, or a future-dated document
    * that somehow reached the index (it holds only live articles; hits are time-guarded regardless).
    */
   const needsDates = (query: Pick<IndexQuery, "filters" | "now">): boolean =>
     Boolean(query.filters?.from || query.filters?.to) ||
     (
-      prepare("SELECT EXISTS (SELECT 1 FROM search_docs WHERE published_at > ?) AS x").get(
+      prepare(`SELECT EXISTS (SELECT 1 FROM ${docsTable} WHERE published_at > ?) AS x`).get(
         query.now.toISOString(),
       ) as { x: number }
     ).x === 1;
@@ -272,10 +278,10 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     return (
       dated
         ? prepare(
-            `SELECT f.rowid AS id ${FROM} WHERE f.search_fts MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT ?`,
+            `SELECT f.rowid AS id ${FROM} WHERE f.${ftsTable} MATCH ? AND ${docs}${notIn} ORDER BY f.rowid DESC LIMIT ?`,
           ).all(match, ...docParams, limit)
         : prepare(
-            `SELECT f.rowid AS id FROM search_fts f WHERE f.search_fts MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT ?`,
+            `SELECT f.rowid AS id FROM ${ftsTable} f WHERE f.${ftsTable} MATCH ?${notIn} ORDER BY f.rowid DESC LIMIT ?`,
           ).all(match, limit)
     ) as { id: number }[];
   }
@@ -350,9 +356,9 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       await batch.begin();
       try {
         corpusCache = null;
-        db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
-        db.exec("DELETE FROM search_docs");
-        db.exec("DELETE FROM search_terms");
+        db.exec(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('delete-all')`);
+        db.exec(`DELETE FROM ${docsTable}`);
+        db.exec(`DELETE FROM ${termsTable}`);
         knownTerms.clear();
         batch.commit();
         let inBatch = 0;
@@ -374,19 +380,19 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
         batch.rollback();
         throw error;
       }
-      db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+      db.exec(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('optimize')`);
       options.progress?.(count, options.total);
       index.needsRebuild = false;
       return count;
     },
 
     async stats(): Promise<IndexStats> {
-      const documents = Number((prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n);
-      const terms = Number((prepare("SELECT count(*) AS n FROM search_terms").get() as { n: number }).n);
+      const documents = Number((prepare(`SELECT count(*) AS n FROM ${docsTable}`).get() as { n: number }).n);
+      const terms = Number((prepare(`SELECT count(*) AS n FROM ${termsTable}`).get() as { n: number }).n);
       let bytes: number | null;
       try {
         const row = prepare(
-          "SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_fts%' OR name LIKE 'search_docs%'",
+          `SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE '${ftsTable}%' OR name LIKE '${docsTable}%'`,
         ).get() as { bytes: number | null };
         bytes = row.bytes === null ? 0 : Number(row.bytes);
       } catch {
@@ -396,7 +402,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
     },
 
     async documentCount() {
-      return Number((prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n);
+      return Number((prepare(`SELECT count(*) AS n FROM ${docsTable}`).get() as { n: number }).n);
     },
 
     async documentFrequency(term, cap) {
@@ -409,7 +415,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
       const first = String.fromCodePoint(term.codePointAt(0) as number);
       const next = String.fromCodePoint((first.codePointAt(0) as number) + 1);
       const rows = prepare(
-        "SELECT term FROM search_terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+        `SELECT term FROM ${termsTable} WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
       ).all(first, next, term.length - maxDistance, term.length + maxDistance) as { term: string }[];
       const near: { term: string; distance: number }[] = [];
       for (const row of rows) {
@@ -422,7 +428,7 @@ export function createFts5SearchIndex(db: DatabaseSync): SearchIndex & { needsRe
 
     async ids() {
       return (
-        prepare("SELECT article_id AS id FROM search_docs ORDER BY article_id").all() as { id: number }[]
+        prepare(`SELECT article_id AS id FROM ${docsTable} ORDER BY article_id`).all() as { id: number }[]
       ).map((row) => Number(row.id));
     },
   };

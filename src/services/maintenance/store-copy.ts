@@ -14,9 +14,9 @@ import type { Store } from "../../db/store.ts";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tables are discovered at run time
 type AnyDb = Kysely<any>;
 
-/** Tables never copied: the migrator's own bookkeeping and the dialect-specific search index. */
+/** Tables never copied: the migrator's own bookkeeping and the dialect-specific search indexes. */
 const SKIPPED =
-  /^(warta_migrations|warta_migrations_lock|search_(docs|documents|terms|meta|fts.*|index.*)|sqlite_.*)$/;
+  /^(warta_migrations|warta_migrations_lock|search_(docs|documents|terms|meta|fts.*|index.*)|newsroom_(docs|documents|terms|fts.*)|sqlite_.*)$/;
 
 export interface TablePlan {
   name: string;
