@@ -9,6 +9,8 @@ import type { SearchDocument, SearchIndex } from "./search-index.ts";
 
 export interface OpenedIndex {
   index: SearchIndex;
+  /** The same adapter's newsroom index (index-layout.ts) on the same store. */
+  newsroom(): SearchIndex;
   close(): Promise<void>;
 }
 
@@ -204,6 +206,39 @@ export function describeIndexContract(
         assert.deepEqual(await search({ match: term("sutopo") }), [6, 5]);
       } finally {
         await close();
+      }
+    });
+  });
+
+  describe(`${label} index, newsroom layout`, { skip: options.skip }, () => {
+    it("keeps its own documents beside the public index's and filters by status", async () => {
+      const opened = await open();
+      try {
+        const staff = opened.newsroom();
+        await staff.ready?.();
+        await opened.index.upsert(doc(1, { headline: "waduk baru" }));
+        await staff.rebuild([
+          doc(1, { headline: "waduk baru", status: "published" }),
+          doc(2, { headline: "waduk rencana", status: "draft" }),
+          doc(3, { body: "waduk jadwal", status: "scheduled" }),
+        ]);
+        const ids = async (on: SearchIndex, filters: object = {}) =>
+          (await on.search({ match: term("waduk"), filters, limit: 10, now })).hits.map((h) => h.id).sort();
+        assert.deepEqual(await ids(opened.index), [1], "the public index is untouched");
+        assert.deepEqual(await ids(staff), [1, 2, 3]);
+        assert.deepEqual(await ids(staff, { statuses: ["draft"] }), [2]);
+        assert.deepEqual(await ids(staff, { statuses: ["scheduled", "published"] }), [1, 3]);
+        assert.deepEqual(
+          await staff.matchingIds({ match: term("waduk"), filters: { statuses: ["draft"] }, limit: 10, now }),
+          [2],
+        );
+        await staff.upsert(doc(2, { headline: "waduk rencana", status: "in_review" }));
+        assert.deepEqual(await ids(staff, { statuses: ["draft"] }), []);
+        assert.deepEqual(await ids(staff, { statuses: ["in_review"] }), [2]);
+        assert.deepEqual(await staff.ids(), [1, 2, 3]);
+        assert.deepEqual(await opened.index.ids(), [1]);
+      } finally {
+        await opened.close();
       }
     });
   });

@@ -23,6 +23,7 @@ async function open(): Promise<OpenedIndex & { sql: ReturnType<typeof openPostgr
   const { db, pool } = openPostgres(database.url, 2);
   return {
     index: createTsvectorSearchIndex(db),
+    newsroom: () => createTsvectorSearchIndex(db, "newsroom"),
     sql: pool,
     url: database.url,
     close: async () => {

@@ -10,6 +10,7 @@ describeIndexContract("FTS5", async () => {
   const db = new DatabaseSync(join(dir, "index.db"));
   return {
     index: createFts5SearchIndex(db),
+    newsroom: () => createFts5SearchIndex(db, "newsroom"),
     close: async () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

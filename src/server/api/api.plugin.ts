@@ -21,6 +21,7 @@ import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
 import { usersRoutes } from "./users.routes.ts";
 import { searchApiRoutes } from "./search.routes.ts";
+import { newsroomSearchRoutes } from "./newsroom-search.routes.ts";
 import { webhooksRoutes } from "./webhooks.routes.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -92,6 +93,7 @@ export function apiPlugin(deps: Deps) {
     await app.register(contentApiRoutes(deps));
     await app.register(webhooksRoutes(deps));
     await app.register(searchApiRoutes(deps));
+    await app.register(newsroomSearchRoutes(deps));
     await app.register(factChecksRoutes(deps));
     await app.register(topicsRoutes(deps));
     await app.register(liveBlogsRoutes(deps));
