@@ -265,7 +265,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
-  it("switches to English and remembers it; finds stories by headline in the list", async () => {
+  it("switches to English and remembers it; finds stories in the list through the newsroom search", async () => {
     const { context, page } = await open();
     await signIn(page, editor);
     await page.getByLabel("Bahasa").selectOption("en");
@@ -273,7 +273,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.reload();
     await page.getByRole("heading", { name: "Desk" }).waitFor();
     await page.getByRole("link", { name: "All stories" }).click();
-    await page.getByLabel("Search headlines").fill("kampung melayu");
+    await page.getByLabel("Search stories").fill("kampung melayu");
     await page
       .getByRole("link", { name: "Banjir rob merendam pesisir utara Jakarta" })
       .waitFor({ state: "detached" });

@@ -8,9 +8,18 @@ import { StoryLink, StoryTime } from "./story-row.tsx";
 const STATUSES: ArticleStatus[] = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"];
 const PAGE_SIZE = 25;
 
+/** GET /newsroom/search's answer (the fields this screen shows). */
+interface SearchPage {
+  items: ListItem[];
+  page: number;
+  pageCount: number;
+}
+
 /**
- * Every story, drafts included: headline search, status and section filters, cursor pagination
- * (GET /articles?q=&status=&sectionId=&cursor=), so it stays fast with 100,000 stories.
+ * Every story, drafts included: status and section filters with cursor pagination
+ * (GET /articles?status=&sectionId=&cursor=), so it stays fast with 100,000 stories; typed words
+ * search headlines, bodies and credited people through the newsroom's search
+ * (GET /newsroom/search?q=&status=&sectionId=&page=).
  */
 export function StoriesScreen() {
   const { t } = usePrefs();
@@ -36,8 +45,19 @@ export function StoriesScreen() {
   useEffect(() => {
     let current = true;
     setError(null);
-    api
-      .get<Page<ListItem>>(`/articles${qs({ q: query, status, sectionId, cursor, limit: PAGE_SIZE })}`)
+    // Typed words go to the newsroom's search (headline, body, people; drafts included), whose
+    // pages are numbered: the cursor is then the page number.
+    const request = query
+      ? api
+          .get<SearchPage>(
+            `/newsroom/search${qs({ q: query, status, sectionId, page: cursor ?? 1, pageSize: PAGE_SIZE })}`,
+          )
+          .then((found): Page<ListItem> => ({
+            items: found.items,
+            nextCursor: found.page < found.pageCount ? String(found.page + 1) : null,
+          }))
+      : api.get<Page<ListItem>>(`/articles${qs({ status, sectionId, cursor, limit: PAGE_SIZE })}`);
+    request
       .then((result) => current && setPage(result))
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
     return () => {
