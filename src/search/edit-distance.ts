@@ -1,3 +1,4 @@
+import { FACET_TOKEN } from "./facet-tokens.ts";
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions), with an early exit:
  * returns `max + 1` as soon as the distance is known to exceed `max`.
@@ -70,4 +71,19 @@ export async function bestCandidates(
   }
   found.sort((a, b) => a.distance - b.distance || b.documents - a.documents);
   return found.slice(0, limit).map(({ term, documents }) => ({ term, documents }));
+}
+
+/** The vocabulary rows within `maxDistance` edits of `term` (itself and facet tokens left out). */
+export function nearTerms(
+  rows: readonly { term: string }[],
+  term: string,
+  maxDistance: number,
+): { term: string; distance: number }[] {
+  const near: { term: string; distance: number }[] = [];
+  for (const row of rows) {
+    if (row.term === term || FACET_TOKEN.test(row.term)) continue;
+    const distance = boundedEditDistance(term, row.term, maxDistance);
+    if (distance <= maxDistance) near.push({ term: row.term, distance });
+  }
+  return near;
 }

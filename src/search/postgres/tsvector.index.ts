@@ -19,31 +19,19 @@
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { bestCandidates, boundedEditDistance, TYPO_DF_CAP } from "../edit-distance.ts";
+import { bestCandidates, nearTerms, TYPO_DF_CAP } from "../edit-distance.ts";
 import type {
   IndexQuery,
   IndexResult,
   IndexStats,
-  MatchNode,
   ProgressCallback,
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import { FACET_TOKEN } from "../facet-tokens.ts";
 import { matchWithout, toTsquery } from "./tsquery.ts";
 import { createSchema, ints, writeDocuments } from "./tsvector.storage.ts";
+import { hasPhrase, phraseMatches, reading, splitFacets, withoutPhrases } from "./tsvector.query-parts.ts";
 import { tsvectorTables, type IndexLayout } from "../index-layout.ts";
-
-const hasPhrase = (node: MatchNode): boolean =>
-  node.kind === "phrase" ? node.terms.length > 1 : node.kind !== "term" && node.nodes.some(hasPhrase);
-
-/** The same match with every phrase loosened to "all of its words" (what the GIN index answers alone). */
-const withoutPhrases = (node: MatchNode): MatchNode =>
-  node.kind === "phrase"
-    ? { kind: "all", nodes: node.terms.map((term): MatchNode => ({ kind: "term", term })) }
-    : node.kind === "term"
-      ? node
-      : { kind: node.kind, nodes: node.nodes.map(withoutPhrases) };
 
 /** ts_rank_cd weights {D, C, B, A}: headline > lede > body > credits/tags (FTS5: 10, 4, 1, 0.5). */
 const SEARCH_WEIGHTS = "{0.05, 0.1, 0.4, 1.0}";
@@ -64,40 +52,7 @@ const COUNT_CAP = 1_000;
 const RANK_WINDOW = 1_000;
 /** Document frequencies are counted up to here; a term this common is "everywhere". */
 const DF_CAP = 10_000;
-/** A query with a phrase checks word order on at most this many newest stories holding its words. */
-const PHRASE_CANDIDATES = 20_000;
 type Db = Kysely<Database>;
-
-/** Related lists: facet tokens among a match-any's terms become array overlaps; the rest is text. */
-function splitFacets(match: MatchNode): {
-  text: MatchNode | null;
-  tags: number[];
-  people: number[];
-  sections: number[];
-} {
-  const facets = { tags: [] as number[], people: [] as number[], sections: [] as number[] };
-  if (match.kind !== "any") return { text: match, ...facets };
-  const nodes: MatchNode[] = [];
-  for (const node of match.nodes) {
-    if (node.kind === "term" && FACET_TOKEN.test(node.term)) {
-      const id = Number(node.term.slice(1));
-      if (node.term.startsWith("t")) facets.tags.push(id);
-      else if (node.term.startsWith("p")) facets.people.push(id);
-      else if (node.term.startsWith("s")) facets.sections.push(id);
-      else nodes.push(node); // a month token is an ordinary word here
-    } else nodes.push(node);
-  }
-  return { text: nodes.length === 0 ? null : { kind: "any", nodes }, ...facets };
-}
-
-/** Runs read queries on one connection with sequential scans off (see the header). */
-function reading<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    // With seqscan off, a plan with no index path costs 1e10 and would be JIT-compiled (~100s of ms).
-    await sql`SET LOCAL enable_seqscan = off; SET LOCAL jit = off`.execute(trx);
-    return work(trx);
-  });
-}
 
 export function createTsvectorSearchIndex(
   db: Db,
@@ -194,47 +149,6 @@ export function createTsvectorSearchIndex(
     return result.rows;
   }
 
-  /**
-   * The newest `scan` rows matching a query with a phrase, reading few vectors. The GIN index knows
-   * which stories hold all of a phrase's words but not where, so PostgreSQL checks the order by
-   * reading the vector of every such story (7 600 at 100k for "pakta pertahanan bersama", ~80 ms).
-   * Instead: the ids holding all the words (the GIN alone answers, newest first, up to
-   * PHRASE_CANDIDATES), then the full query on them in batches, newest first, until `scan` match.
-   * Null when the candidates ran out at their cap before enough matched: the caller then runs the
-   * full query as usual.
-   */
-  async function phraseMatches(
-    on: Db,
-    where: RawBuilder<unknown>,
-    conditions: RawBuilder<unknown>[],
-    relaxed: string,
-    scan: number,
-  ): Promise<{ rows: { id: number }[] } | null> {
-    // The same conditions with the text relaxed (phrases as plain "all of these words"); the full
-    // query below applies the order and every exclusion.
-    const loose = sql.join([sql`terms @@ ${relaxed}::tsquery`, ...conditions.slice(1)], sql` AND `);
-    await sql`SET LOCAL enable_indexscan = off`.execute(on);
-    const found = await sql<{ id: number }>`
-      SELECT article_id AS id FROM ${docsTable} WHERE ${loose}
-      ORDER BY article_id DESC LIMIT ${PHRASE_CANDIDATES}`.execute(on);
-    const candidates = found.rows.map((row) => row.id);
-    // Look the candidates up by id: left to itself the planner would take the phrase's GIN bitmap
-    // again and read every candidate's vector.
-    await sql`SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off`.execute(on);
-    const rows: { id: number }[] = [];
-    let batch = scan + Math.ceil(scan / 4);
-    for (let start = 0; start < candidates.length && rows.length < scan; start += batch, batch *= 2) {
-      const ids = candidates.slice(start, start + batch);
-      const matched = await sql<{ id: number }>`
-        SELECT article_id AS id FROM ${docsTable} WHERE article_id = ANY (${ids}::int[]) AND ${where}
-        ORDER BY article_id DESC`.execute(on);
-      rows.push(...matched.rows);
-    }
-    await sql`SET LOCAL enable_bitmapscan = on`.execute(on);
-    if (rows.length < scan && candidates.length >= PHRASE_CANDIDATES) return null;
-    return { rows: rows.slice(0, scan) };
-  }
-
   /** The newest `scan` matches of a query, ids descending (see searchOn), with what ranking needs. */
   async function matchesOn(
     db: Db,
@@ -284,7 +198,7 @@ export function createTsvectorSearchIndex(
           )
         : null;
     const candidates = (relaxed !== null
-      ? await phraseMatches(db, where, conditions, relaxed, scan)
+      ? await phraseMatches(db, docsTable, where, conditions, relaxed, scan)
       : null) ?? {
       rows: await newestMatches(db, where, scan),
     };
@@ -441,12 +355,7 @@ export function createTsvectorSearchIndex(
           AND char_length(term) BETWEEN ${term.length - maxDistance} AND ${term.length + maxDistance}`.execute(
         db,
       );
-      const near: { term: string; distance: number }[] = [];
-      for (const row of rows.rows) {
-        if (row.term === term || FACET_TOKEN.test(row.term)) continue;
-        const distance = boundedEditDistance(term, row.term, maxDistance);
-        if (distance <= maxDistance) near.push({ term: row.term, distance });
-      }
+      const near = nearTerms(rows.rows, term, maxDistance);
       return reading(db, (trx) =>
         bestCandidates(near, limit, (candidate) => frequency(candidate, TYPO_DF_CAP, trx)),
       );

@@ -10,19 +10,19 @@
  * - `search_meta`: the layout version; a fresh or outdated index is rebuilt from the articles.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import { bestCandidates, boundedEditDistance, TYPO_DF_CAP } from "../edit-distance.ts";
+import { bestCandidates, nearTerms, TYPO_DF_CAP } from "../edit-distance.ts";
 import type {
   IndexHit,
   IndexQuery,
   IndexResult,
-  IndexStats,
   ProgressCallback,
   SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
-import { FACET_TOKEN, facetToken, monthToken, monthTokens, statusToken } from "../facet-tokens.ts";
+import { facetToken, monthToken, monthTokens, statusToken } from "../facet-tokens.ts";
 import { compileQuery, facetExpression } from "./fts5-match.ts";
 import { fts5Tables, type IndexLayout } from "../index-layout.ts";
+import { createFts5Schema, fts5Stats } from "./fts5.schema.ts";
 import { sqliteBatch } from "./sqlite-batch.ts";
 import { type Corpus, estimateFrequency, FRESHNESS, FRESHNESS_HALF_DAYS, rank } from "./fts5-rank.ts";
 
@@ -45,32 +45,8 @@ export function createFts5SearchIndex(
   db: DatabaseSync,
   layout: IndexLayout = "search",
 ): SearchIndex & { needsRebuild: boolean } {
-  const { ftsTable, docsTable, termsTable, formatKey } = fts5Tables(layout);
-  db.exec("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-  const format = db.prepare("SELECT value FROM search_meta WHERE key = ?").get(formatKey) as
-    { value: string } | undefined;
-  // A fresh or outdated index starts empty and asks to be rebuilt (articles may predate it).
-  const needsRebuild = format?.value !== FORMAT;
-  if (needsRebuild)
-    db.exec(`
-      DROP TABLE IF EXISTS ${ftsTable};
-      DROP TABLE IF EXISTS ${docsTable};
-      DROP TABLE IF EXISTS ${termsTable};
-    `);
-  db.exec(`
-    CREATE VIRTUAL TABLE IF NOT EXISTS ${ftsTable} USING fts5(
-      headline, lede, body, extra, facets,
-      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
-    );
-    CREATE TABLE IF NOT EXISTS ${docsTable} (
-      article_id INTEGER PRIMARY KEY,
-      published_at TEXT NOT NULL,
-      published_sec INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS ${docsTable}_published ON ${docsTable} (published_at);
-    CREATE TABLE IF NOT EXISTS ${termsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
-  `);
-  db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)").run(formatKey, FORMAT);
+  const { ftsTable, docsTable, termsTable } = fts5Tables(layout);
+  const needsRebuild = createFts5Schema(db, layout, FORMAT);
 
   const statements = new Map<string, StatementSync>();
   const prepare = (sql: string): StatementSync => {
@@ -386,20 +362,7 @@ export function createFts5SearchIndex(
       return count;
     },
 
-    async stats(): Promise<IndexStats> {
-      const documents = Number((prepare(`SELECT count(*) AS n FROM ${docsTable}`).get() as { n: number }).n);
-      const terms = Number((prepare(`SELECT count(*) AS n FROM ${termsTable}`).get() as { n: number }).n);
-      let bytes: number | null;
-      try {
-        const row = prepare(
-          `SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE '${ftsTable}%' OR name LIKE '${docsTable}%'`,
-        ).get() as { bytes: number | null };
-        bytes = row.bytes === null ? 0 : Number(row.bytes);
-      } catch {
-        bytes = null; // dbstat is not compiled in everywhere
-      }
-      return { documents, terms, bytes };
-    },
+    stats: async () => fts5Stats(db, layout),
 
     async documentCount() {
       return Number((prepare(`SELECT count(*) AS n FROM ${docsTable}`).get() as { n: number }).n);
@@ -417,13 +380,9 @@ export function createFts5SearchIndex(
       const rows = prepare(
         `SELECT term FROM ${termsTable} WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
       ).all(first, next, term.length - maxDistance, term.length + maxDistance) as { term: string }[];
-      const near: { term: string; distance: number }[] = [];
-      for (const row of rows) {
-        if (row.term === term || FACET_TOKEN.test(row.term)) continue;
-        const distance = boundedEditDistance(term, row.term, maxDistance);
-        if (distance <= maxDistance) near.push({ term: row.term, distance });
-      }
-      return bestCandidates(near, limit, (candidate) => frequency(candidate, TYPO_DF_CAP));
+      return bestCandidates(nearTerms(rows, term, maxDistance), limit, (candidate) =>
+        frequency(candidate, TYPO_DF_CAP),
+      );
     },
 
     async ids() {
