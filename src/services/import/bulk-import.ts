@@ -14,6 +14,8 @@ import type { ImportService } from "./import.service.ts";
 import type { WartaImporter } from "./warta-import.ts";
 
 const GLOB_CHARS = /[*?[\]{}]/;
+/** A folder's image files are the pages' photos, not articles: a directory walk leaves them out. */
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)$/iu;
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -22,7 +24,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile()) out.push(path);
+    else if (entry.isFile() && !IMAGE_FILE.test(entry.name)) out.push(path);
   }
 }
 
