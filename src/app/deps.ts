@@ -5,6 +5,7 @@ import { listenPostgres } from "../db/dialects/postgres-listen.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
 import { createDerivativeMaker, type DerivativeMaker } from "../media/derivatives.ts";
+import { createDerivativePrewarm, type DerivativePrewarm } from "../media/derivative-prewarm.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
@@ -45,6 +46,11 @@ export interface Deps extends Services {
   storage: MediaStorage;
   /** Image derivatives, made on first request and kept (media/derivatives.ts, docs/media.md). */
   derivatives: DerivativeMaker;
+  /**
+   * The hero ladder and social card of every stored or changed image, made in the background
+   * through `derivatives` (media/derivative-prewarm.ts); idle when `backgroundWork` is false.
+   */
+  mediaPrewarm: DerivativePrewarm;
   reading: ReadingService;
   /** Users, sessions and API tokens (long-lived: their bookkeeping writes are settled on close). */
   accounts: AccountsService;
@@ -156,6 +162,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
   });
   const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
+  const derivatives = createDerivativeMaker(storage);
+  const mediaPrewarm = createDerivativePrewarm({
+    maker: derivatives,
+    load: (id) => services.repos.media.byId(store.db, id),
+    onError: (error) => console.error("Making image derivatives in the background failed:", error),
+  });
+  const prewarmMedia = options.backgroundWork ?? true;
   registerSubscribers(outbox, {
     popular: reader.views,
     sections: services.sections,
@@ -164,6 +177,11 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     reading,
     relatedStories,
     purges,
+    media: {
+      handleEvent: (event) => {
+        if (prewarmMedia && event.type === "media.changed") mediaPrewarm.enqueue(event.id);
+      },
+    },
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   let stopListening: (() => Promise<void>) | null = null;
@@ -179,7 +197,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     outbox,
     clock,
     storage,
-    derivatives: createDerivativeMaker(storage),
+    derivatives,
+    mediaPrewarm,
     reading,
     relatedStories,
     newsroom,
@@ -208,6 +227,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     close: async () => {
       await stopListening?.();
       await outbox.stop();
+      await mediaPrewarm.stop();
       await newsroom.stop();
       await reader.views.stop();
       await relatedStories.stop();
