@@ -203,6 +203,10 @@ export function htmlFragmentToBlocks(html: string, baseUrl: string | null): Extr
       .filter((paragraph) => paragraph !== "")
       .map((text): Block => ({ type: "paragraph", content: [{ text }] }));
   }
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // WordPress keeps captioned photos as `[caption …]<img …> Text[/caption]` in its exports.
+  const figures = html
+    .replace(/\[caption\b[^\]]{0,500}\]/giu, "<figure>")
+    .replace(/\[\/caption\]/giu, "</figure>");
+  const { document } = parseHTML(`<!doctype html><html><body>${figures}</body></html>`);
   return elementToBlocks((document as unknown as Document).body, baseUrl);
 }

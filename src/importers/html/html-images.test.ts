@@ -26,6 +26,13 @@ describe("inline photos in HTML bodies", () => {
       '<div class="wp-caption alignnone"><img src="b.png" alt="Sungai"><p class="wp-caption-text">Sungai meluap. (ANTARA FOTO/Rudi)</p></div>',
     );
     assert.deepEqual([box?.src, box?.caption, box?.credit], ["b.png", "Sungai meluap.", "ANTARA FOTO/Rudi"]);
+    const [shortcode] = imagesOf(
+      '<p>Teks.</p>[caption id="attachment_7" align="aligncenter" width="640"]<img src="e.jpg" alt="Pasar" /> Pasar pagi. (Foto: Ani)[/caption]',
+    );
+    assert.deepEqual(
+      [shortcode?.src, shortcode?.alt, shortcode?.caption, shortcode?.credit],
+      ["e.jpg", "Pasar", "Pasar pagi.", "Ani"],
+    );
   });
 
   it("reads lazy-load attributes behind a placeholder, resolves site paths against the page URL, skips images without a file", () => {

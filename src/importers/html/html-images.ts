@@ -68,7 +68,9 @@ function imageOf(img: Element, holder: Element | null, caption: Element | null, 
 export function figureImage(figure: Element, baseUrl: string | null): ExtractedImage | null {
   const img = figure.querySelector("img");
   if (img === null) return null;
-  const caption = figure.querySelector("figcaption, .wp-caption-text");
+  // Without a <figcaption>, the figure's own text is its caption (WordPress `[caption]` shortcodes).
+  const caption =
+    figure.querySelector("figcaption, .wp-caption-text") ?? (text(figure) === "" ? null : figure);
   return imageOf(img, figure, caption, baseUrl);
 }
 
