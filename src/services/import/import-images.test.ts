@@ -209,16 +209,17 @@ describe("import: hero and inline photos go through the media pipeline", () => {
     assert.equal(await count(ctx, "articles"), 0, "nothing written");
     assert.equal(await count(ctx, "media"), 0);
 
-    // Inside the imported folder, `..` from a subfolder and a symlink staying inside are fine.
+    // Inside the imported folder, `..` from a subfolder, a symlink staying inside and a name with
+    // ".." in it (not a folder step) are fine.
     await mkdir(join(dir, "2024"), { recursive: true });
-    await writeFile(join(dir, "foto", "asli.jpg"), await solidJpeg(60, 40, "#123456"));
-    await symlink(join(dir, "foto", "asli.jpg"), join(dir, "foto", "alias.jpg"));
+    await writeFile(join(dir, "foto", "asli..v2.jpg"), await solidJpeg(60, 40, "#123456"));
+    await symlink(join(dir, "foto", "asli..v2.jpg"), join(dir, "foto", "alias.jpg"));
     await writeFile(
       join(dir, "2024", "baik.html"),
       page("Berita Uji Jalur Gambar yang Sah Diterima", {
         body: [
           FIRST,
-          '<p><img src="../foto/asli.jpg" alt="a"></p>',
+          '<p><img src="../foto/asli..v2.jpg" alt="a"></p>',
           '<p><img src="../foto/alias.jpg" alt="b"></p>',
           LAST,
         ],

@@ -73,5 +73,9 @@ export async function readImageSource(src: string, origin: ImageOrigin): Promise
   if (!info?.isFile() || info.size > MEDIA_LIMITS.maxBytes) return { kind: "unavailable", url: src };
   const bytes = await readFile(real).catch(() => null);
   if (bytes === null) return { kind: "unavailable", url: src };
-  return { kind: "bytes", bytes, fileName: basename(real) };
+  // The name is informational only (never a stored path); the upload rules refuse `..` in it.
+  const fileName = basename(real)
+    .replace(/\.{2,}/gu, ".")
+    .slice(-255);
+  return { kind: "bytes", bytes, fileName };
 }

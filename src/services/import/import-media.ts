@@ -1,4 +1,5 @@
 import type { Actor } from "../../core/actor.ts";
+import { isAppError } from "../../core/errors.ts";
 import type { Block } from "../../content/body.schema.ts";
 import type { PendingHero } from "../../db/repositories/import.repository.ts";
 import {
@@ -55,8 +56,12 @@ export async function importMedia(
       if (media.duplicate && media.alt === "" && meta.alt !== "")
         await services.media.update(media.id, { alt: meta.alt }, actor);
       return media.id;
-    } catch {
-      return null; // not an image the pipeline accepts: listed as not brought in
+    } catch (error) {
+      // Not an image the pipeline accepts (type, size, pixels, frames, damage): listed as not
+      // brought in. Anything else (the store) fails the item.
+      if (isAppError(error) && (error.code === "validation_failed" || error.code === "payload_too_large"))
+        return null;
+      throw error;
     }
   }
 
