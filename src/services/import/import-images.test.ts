@@ -236,7 +236,7 @@ describe("import: hero and inline photos go through the media pipeline", () => {
     await writeFile(
       join(dir, "2024", "sendiri.html"),
       page("Berita Uji Jalur Gambar Diimpor Sendirian", {
-        body: [FIRST, '<p><img src="../foto/asli.jpg" alt="a"></p>', LAST],
+        body: [FIRST, '<p><img src="../foto/asli..v2.jpg" alt="a"></p>', LAST],
       }),
     );
     const alone = await importPaths(ctx.deps, { paths: [join(dir, "2024", "sendiri.html")] });
