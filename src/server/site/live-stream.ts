@@ -203,7 +203,8 @@ export function createLiveStream(deps: Deps) {
             zone: model.article.dateline.timeZone,
             pageUrl: model.url,
             since: new Date(deps.clock().getTime() - CATCH_UP_SLACK_MS),
-            told: new Map(),
+            // What the page shows now is no news to its stream.
+            told: new Map(live.entries.map((entry) => [entry.id, versionOf(entry)])),
             closed: false,
             running: null,
             again: false,
