@@ -41,8 +41,7 @@ function entryMedia(
       },
     };
   }
-  if (entry.content.embed)
-    return { sharedContent: { "@type": "WebPage", url: entry.content.embed.url } };
+  if (entry.content.embed) return { sharedContent: { "@type": "WebPage", url: entry.content.embed.url } };
   return {};
 }
 

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import type { EventBus } from "../../core/events.ts";
 import { FACT_CHECK_VERDICTS, type FactCheck } from "../../core/fact-check.ts";
-import type { Executor } from "../../db/repositories/executor.ts";
 import { createFactChecksRepository } from "../../db/repositories/fact-checks.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import type { ArticleListItem, Page } from "../../db/read/reading.models.ts";
 import type { ReadingService } from "../reading.service.ts";
-import type { SectionsService } from "../sections.service.ts";
 import { parseInput } from "../validation.ts";
 import { commitWithEvents, storyChanged, type StoryEventDeps } from "./story-events.ts";
 
@@ -68,7 +65,11 @@ export function createFactChecksService(deps: FactChecksServiceDeps) {
       const article = await deps.articles.get(articleId);
       const check: FactCheck = { articleId, ...parsed, updatedAt: clock() };
       const event = await storyChanged(deps, article);
-      await commitWithEvents(deps, (tx) => repo.upsert(tx, check), () => [event]);
+      await commitWithEvents(
+        deps,
+        (tx) => repo.upsert(tx, check),
+        () => [event],
+      );
       return check;
     },
 

@@ -41,7 +41,6 @@ export interface LiveBlogsServiceDeps extends StoryEventDeps {
   articles: Pick<ArticlesService, "get">;
 }
 
-
 /** An entry as the newsroom sees it: scheduled ones too. */
 export type StaffLiveEntry = LiveEntry & { scheduled: boolean };
 
@@ -152,7 +151,12 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
       const changes: LiveChange[] = rows.map(({ removed, ...entry }) => {
         if (removed) return { type: "removed", articleId, entryId: entry.id };
         const mediaId = liveEntryMediaId(entry);
-        return { type: "entry", articleId, entry, media: mediaId === null ? null : (media.get(mediaId) ?? null) };
+        return {
+          type: "entry",
+          articleId,
+          entry,
+          media: mediaId === null ? null : (media.get(mediaId) ?? null),
+        };
       });
       if (!isLiveBlogOpen(blog, now)) changes.push({ type: "closed", articleId, blog });
       return changes;

@@ -7,7 +7,9 @@ const PROVIDERS = Object.keys(EMBED_PROVIDERS) as [EmbedProvider, ...EmbedProvid
 
 const embedFieldsSchema = z
   .object({
-    provider: z.enum(PROVIDERS, { error: `Penyedia sematan harus salah satu dari: ${PROVIDERS.join(", ")}.` }),
+    provider: z.enum(PROVIDERS, {
+      error: `Penyedia sematan harus salah satu dari: ${PROVIDERS.join(", ")}.`,
+    }),
     url: z.url({ protocol: /^https$/, error: "URL sematan harus berupa URL https." }),
     title: z.string().trim().max(300, "Judul sematan paling banyak 300 karakter.").optional(),
   })
@@ -18,9 +20,7 @@ const embedFieldsSchema = z
 
 /** The fields an entry may have (each kind uses some of them). */
 const liveEntryBaseSchema = z.object({
-  kind: z
-    .enum(LIVE_ENTRY_KINDS, { error: "Jenis entri harus text, quote, image atau embed." })
-    .optional(),
+  kind: z.enum(LIVE_ENTRY_KINDS, { error: "Jenis entri harus text, quote, image atau embed." }).optional(),
   text: z.string().trim().max(5000, "Isi entri paling banyak 5000 karakter.").optional(),
   attribution: z.string().trim().max(200, "Sumber kutipan paling banyak 200 karakter.").optional(),
   mediaId: z.number().int().positive("Id media tidak valid.").optional(),
@@ -28,9 +28,7 @@ const liveEntryBaseSchema = z.object({
   credit: z.string().trim().max(300, "Sumber foto paling banyak 300 karakter.").optional(),
   embed: embedFieldsSchema.optional(),
   pinned: z.boolean().optional(),
-  publishAt: z.iso
-    .datetime({ offset: true, error: "Waktu tayang harus berupa waktu ISO 8601." })
-    .optional(),
+  publishAt: z.iso.datetime({ offset: true, error: "Waktu tayang harus berupa waktu ISO 8601." }).optional(),
 });
 
 /**
@@ -104,7 +102,10 @@ export function entryContent(
     case "embed": {
       const embed = fields.embed ?? current?.embed;
       if (!embed) throw invalid([{ field: "embed", message: "Entri sematan butuh provider dan url." }]);
-      return { text, embed: { provider: embed.provider, url: embed.url, ...(embed.title ? { title: embed.title } : {}) } };
+      return {
+        text,
+        embed: { provider: embed.provider, url: embed.url, ...(embed.title ? { title: embed.title } : {}) },
+      };
     }
   }
 }

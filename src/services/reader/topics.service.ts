@@ -9,7 +9,6 @@ import type { Executor } from "../../db/repositories/executor.ts";
 import { createTopicsRepository } from "../../db/repositories/topics.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import type { ReadingService } from "../reading.service.ts";
-import type { SectionsService } from "../sections.service.ts";
 import { parseInput } from "../validation.ts";
 import { commitWithEvents, storyChanged, type StoryEventDeps } from "./story-events.ts";
 
@@ -151,13 +150,21 @@ export function createTopicsService(deps: TopicsServiceDeps) {
     async remove(id: number, _actor: Actor): Promise<void> {
       await load(id);
       const ids = await repo.articleIds(db, id);
-      await commit((tx) => repo.remove(tx, id), () => id, ids);
+      await commit(
+        (tx) => repo.remove(tx, id),
+        () => id,
+        ids,
+      );
     },
 
     /** Adds a story to the topic (idempotent). */
     async attach(topicId: number, articleId: number, _actor: Actor): Promise<void> {
       await load(topicId);
-      await commit((tx) => repo.attach(tx, topicId, articleId, clock()), () => topicId, [articleId]);
+      await commit(
+        (tx) => repo.attach(tx, topicId, articleId, clock()),
+        () => topicId,
+        [articleId],
+      );
     },
 
     /** Takes a story out of the topic (and off its pin). */

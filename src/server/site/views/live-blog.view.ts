@@ -37,7 +37,12 @@ function figure(entry: LiveEntry, media: MediaView | null): SafeHtml {
       const text = [image.caption, image.credit ? `(Sumber: ${image.credit})` : ""].filter(Boolean).join(" ");
       return text ? html`<p class="live-caption">${text}</p>` : html``;
     }
-    block = { type: "image", mediaId: image.mediaId, ...(image.caption ? { caption: image.caption } : {}), ...(image.credit ? { credit: image.credit } : {}) };
+    block = {
+      type: "image",
+      mediaId: image.mediaId,
+      ...(image.caption ? { caption: image.caption } : {}),
+      ...(image.credit ? { credit: image.credit } : {}),
+    };
   } else if (entry.kind === "embed" && embed) block = { type: "embed", ...embed };
   if (!block) return html``;
   const photos = new Map(media && image ? [[image.mediaId, media]] : []);
@@ -48,7 +53,11 @@ function figure(entry: LiveEntry, media: MediaView | null): SafeHtml {
  * One entry, as on the page and as sent to open pages: time, text or quote, photo or embed,
  * correction note. `media` is the photo of an image entry.
  */
-export function liveEntryView(entry: LiveEntry, zone: IndonesianTimeZone, media: MediaView | null = null): SafeHtml {
+export function liveEntryView(
+  entry: LiveEntry,
+  zone: IndonesianTimeZone,
+  media: MediaView | null = null,
+): SafeHtml {
   const body =
     entry.kind === "quote"
       ? html`<blockquote>${paragraphs(entry.content.text)}${entry.content.attribution ? html`<footer>— ${entry.content.attribution}</footer>` : ""}</blockquote>`
