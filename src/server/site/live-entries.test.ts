@@ -93,6 +93,7 @@ describe("Live blog entries of every kind, and scheduled entries", () => {
 
   it("posts a photo from the media library and an embed: a <picture> like article images, over SSE too, in JSON-LD", async () => {
     const stream = await openStream(origin, `/_langsung/${story.id}`);
+    const second = await openStream(origin, `/_langsung/${story.id}`); // two readers of one blog
     try {
       const image = await post({
         kind: "image",
@@ -106,6 +107,7 @@ describe("Live blog entries of every kind, and scheduled entries", () => {
       assert.equal(image.json().caption, "Warga Muara Baru menerobos genangan");
       const anchor = `entri-${image.json().id}`;
       const sent = await stream.next("entry", 1000);
+      assert.deepEqual(await second.next("entry", 1000), sent, "the same event on every stream");
       assert.equal(sent.anchor, anchor);
       assert.match(
         String(sent.html),
@@ -147,6 +149,7 @@ describe("Live blog entries of every kind, and scheduled entries", () => {
       );
     } finally {
       stream.close();
+      second.close();
     }
   });
 

@@ -212,6 +212,10 @@ export function createLiveStream(deps: Deps) {
           audiences.set(articleId, audience);
         }
         const socket = request.raw.socket as StreamSocket;
+        // A taken-over response never reaches onResponse: end the page cache's single flight for
+        // this URL now, or the next reader's request would wait for it (a stream is never cached).
+        request.pageCacheState?.finish();
+        request.pageCacheState = null;
         reply.hijack();
         if (socket.destroyed) return;
         socket[AUDIENCE] = audience;
