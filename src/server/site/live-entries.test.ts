@@ -226,4 +226,11 @@ describe("Live blog entries of every kind, and scheduled entries", () => {
       ctx.setNow(NOW);
     }
   });
+
+  it("ends the open streams of a story that is withdrawn; a reconnect finds nothing", async () => {
+    const stream = await openStream(origin, `/_langsung/${story.id}`);
+    await ctx.deps.articles.transition(story.id, "unpublish", SYSTEM_ACTOR);
+    await stream.ended;
+    assert.equal((await get(`/_langsung/${story.id}`)).statusCode, 404);
+  });
 });

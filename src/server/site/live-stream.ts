@@ -149,7 +149,14 @@ export function createLiveStream(deps: Deps) {
   async function onEvent(domainEvent: DomainEvent): Promise<void> {
     if (!("articleId" in domainEvent)) return;
     const audience = audiences.get(domainEvent.articleId);
-    if (audience) await catchUp(audience);
+    if (!audience) return;
+    if (domainEvent.type === "article.unpublished" || domainEvent.type === "article.deleted") {
+      // Withdrawn: its streams end; a reconnect gets the 404 of a story readers cannot see.
+      audiences.delete(audience.articleId);
+      for (const client of audience.clients) client.end();
+      return;
+    }
+    await catchUp(audience);
   }
 
   /** The one `close` listener of every stream socket (`this` is the socket). */
@@ -188,28 +195,33 @@ export function createLiveStream(deps: Deps) {
         const { id } = request.params as { id: string };
         if (!/^\d{1,12}$/.test(id)) return reply.code(404).header("cache-control", "no-store").send();
         const articleId = Number(id);
-        const [model, live] = await Promise.all([
-          deps.reading.articlePage(articleId),
-          deps.reader.liveBlogs.page(articleId),
-        ]);
-        if (!model || !live) return reply.code(404).header("cache-control", "no-store").send();
-        // 204 tells EventSource not to reconnect: the coverage has ended.
-        if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
+        // A blog with open streams here is live and running (a withdrawal or the close ends its
+        // audience): joining it needs no query.
         let audience = audiences.get(articleId);
-        if (!audience) {
-          audience = {
-            articleId,
-            clients: new Set(),
-            zone: model.article.dateline.timeZone,
-            pageUrl: model.url,
-            since: new Date(deps.clock().getTime() - CATCH_UP_SLACK_MS),
-            // What the page shows now is no news to its stream.
-            told: new Map(live.entries.map((entry) => [entry.id, versionOf(entry)])),
-            closed: false,
-            running: null,
-            again: false,
-          };
-          audiences.set(articleId, audience);
+        if (!audience || audience.closed) {
+          const [model, live] = await Promise.all([
+            deps.reading.articlePage(articleId),
+            deps.reader.liveBlogs.page(articleId),
+          ]);
+          if (!model || !live) return reply.code(404).header("cache-control", "no-store").send();
+          // 204 tells EventSource not to reconnect: the coverage has ended.
+          if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
+          audience = audiences.get(articleId);
+          if (!audience || audience.closed) {
+            audience = {
+              articleId,
+              clients: new Set(),
+              zone: model.article.dateline.timeZone,
+              pageUrl: model.url,
+              since: new Date(deps.clock().getTime() - CATCH_UP_SLACK_MS),
+              // What the page shows now is no news to its stream.
+              told: new Map(live.entries.map((entry) => [entry.id, versionOf(entry)])),
+              closed: false,
+              running: null,
+              again: false,
+            };
+            audiences.set(articleId, audience);
+          }
         }
         const socket = request.raw.socket as StreamSocket;
         // A taken-over response never reaches onResponse: end the page cache's single flight for
