@@ -28,6 +28,7 @@ import type { SearchService } from "../search/search.service.ts";
 import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
 import { createReaderServices, type ReaderServices } from "../services/reader/reader.services.ts";
+import { releaseScheduledEntries } from "../services/reader/live-blogs.service.ts";
 import type { Config } from "./config.ts";
 import { registerSubscribers } from "./subscribers.ts";
 
@@ -158,6 +159,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sections: services.sections,
     reading,
     events,
+    outbox,
     articles: services.articles,
     ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
   });
@@ -185,10 +187,15 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   let stopListening: (() => Promise<void>) | null = null;
-  if (options.backgroundWork ?? true)
+  let stopReleasing: (() => Promise<void>) | null = null;
+  if (options.backgroundWork ?? true) {
     reader.views.start((error) =>
       (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
     );
+    stopReleasing = releaseScheduledEntries(reader.liveBlogs, (error) =>
+      (options.onEventError ?? ((e) => console.error("Releasing scheduled live entries failed:", e)))(error),
+    );
+  }
   return {
     ...services,
     config,
@@ -226,6 +233,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
     close: async () => {
       await stopListening?.();
+      await stopReleasing?.();
       await outbox.stop();
       await mediaPrewarm.stop();
       await newsroom.stop();

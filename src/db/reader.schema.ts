@@ -53,6 +53,8 @@ export interface LiveEntryTable {
   kind: string;
   /** JSON of the entry's content (core/live-blog.ts). */
   content: string;
+  /** An image entry's photo (migration 014), also in `content`. */
+  media_id: number | null;
   pinned: number;
   correction: string | null;
   published_at: string;

@@ -9,6 +9,7 @@ import * as readerFeatures from "./007-reader-features.ts";
 import * as mediaPipeline from "./008-media-pipeline.ts";
 import * as newsroomListIndexes from "./009-newsroom-list-indexes.ts";
 import * as outbox from "./013-outbox.ts";
+import * as liveEntryMedia from "./014-live-entry-media.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "008-media-pipeline": mediaPipeline,
   "009-newsroom-list-indexes": newsroomListIndexes,
   "013-outbox": outbox,
+  "014-live-entry-media": liveEntryMedia,
 };
 
 export const migrationProvider: MigrationProvider = {

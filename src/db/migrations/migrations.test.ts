@@ -16,6 +16,7 @@ const NAMES = [
   "008-media-pipeline",
   "009-newsroom-list-indexes",
   "013-outbox",
+  "014-live-entry-media",
 ];
 
 const TABLES = [
@@ -86,6 +87,7 @@ const INDEXES: Record<string, string> = {
   articles_section_modified: "articles",
   outbox_unhandled: "outbox",
   webhook_deliveries_event: "webhook_deliveries",
+  live_entries_media: "live_entries",
 };
 
 async function indexesOf(t: TestStore): Promise<Map<string, string>> {
