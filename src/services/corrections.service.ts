@@ -5,6 +5,7 @@ import type { CorrectionKind } from "../core/correction.ts";
 import { AppError } from "../core/errors.ts";
 import { actorUserId } from "../core/revision.ts";
 import type { Executor } from "../db/repositories/executor.ts";
+import type { ArticleAuditLog } from "./article-core.ts";
 import type { ArticlesService } from "./articles.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
@@ -54,8 +55,10 @@ export async function correctionsOf(db: Executor, articleIds: number[]): Promise
  * article.updated so caches purge and feeds/JSON-LD pick it up; the article's text is edited
  * separately (staged revision) — the note says what was wrong.
  */
-export function createCorrectionsService(deps: ServiceDeps & { articles: ArticlesService }) {
-  const { db, clock, articles } = deps;
+export function createCorrectionsService(
+  deps: ServiceDeps & { articles: ArticlesService; audit: ArticleAuditLog },
+) {
+  const { db, clock, articles, audit } = deps;
   return {
     list: (articleId: number) => correctionsOf(db, [articleId]),
 
@@ -78,6 +81,17 @@ export function createCorrectionsService(deps: ServiceDeps & { articles: Article
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      // In the same unit of work as the note (units-of-work.ts runs `add` as one).
+      await audit.record(
+        {
+          actor,
+          action: "article.correct",
+          resourceType: "article",
+          resourceId: articleId,
+          detail: { kind: data.kind, correctionId: row.id },
+        },
+        db,
+      );
       await articles.notify("article.updated", article, article);
       return { id: row.id, articleId, kind: data.kind, note: data.note, at: now };
     },
