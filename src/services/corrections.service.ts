@@ -5,6 +5,8 @@ import type { CorrectionKind } from "../core/correction.ts";
 import { AppError } from "../core/errors.ts";
 import { actorUserId } from "../core/revision.ts";
 import type { Executor } from "../db/repositories/executor.ts";
+import { inTransaction } from "../db/transaction.ts";
+import type { ArticleAuditLog } from "./article-core.ts";
 import type { ArticlesService } from "./articles.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
@@ -54,8 +56,10 @@ export async function correctionsOf(db: Executor, articleIds: number[]): Promise
  * article.updated so caches purge and feeds/JSON-LD pick it up; the article's text is edited
  * separately (staged revision) — the note says what was wrong.
  */
-export function createCorrectionsService(deps: ServiceDeps & { articles: ArticlesService }) {
-  const { db, clock, articles } = deps;
+export function createCorrectionsService(
+  deps: ServiceDeps & { articles: ArticlesService; audit: ArticleAuditLog },
+) {
+  const { db, clock, articles, audit } = deps;
   return {
     list: (articleId: number) => correctionsOf(db, [articleId]),
 
@@ -67,17 +71,31 @@ export function createCorrectionsService(deps: ServiceDeps & { articles: Article
         throw new AppError("invalid_transition", "Koreksi hanya untuk artikel yang sedang terbit.", {
           extra: { action: "correct", from: article.status },
         });
-      const row = await db
-        .insertInto("article_corrections")
-        .values({
-          article_id: articleId,
-          kind: data.kind,
-          note: data.note,
-          actor_user_id: actorUserId(actor),
-          created_at: now.toISOString(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      // The note and its audit entry commit together (joins the caller's unit of work, if any).
+      const row = await inTransaction(db, async (tx) => {
+        const inserted = await tx
+          .insertInto("article_corrections")
+          .values({
+            article_id: articleId,
+            kind: data.kind,
+            note: data.note,
+            actor_user_id: actorUserId(actor),
+            created_at: now.toISOString(),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await audit.record(
+          {
+            actor,
+            action: "article.correct",
+            resourceType: "article",
+            resourceId: articleId,
+            detail: { kind: data.kind, correctionId: inserted.id },
+          },
+          tx,
+        );
+        return inserted;
+      });
       await articles.notify("article.updated", article, article);
       return { id: row.id, articleId, kind: data.kind, note: data.note, at: now };
     },

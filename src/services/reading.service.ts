@@ -1,4 +1,4 @@
-import { CREDIT_ROLES, isLive, type ArticleSummary, type CreditRole } from "../core/article.ts";
+import { CREDIT_ROLES, isLive, type ArticleSummary } from "../core/article.ts";
 import type { ArticleEvent, ArticleSnapshot, DomainEvent } from "../core/events.ts";
 import { derivativeOf, type Media, type MediaRef } from "../core/media.ts";
 import { countWords, readingMinutes } from "../core/reading-time.ts";
@@ -6,7 +6,8 @@ import type { SectionDirectory } from "../core/section.ts";
 import { articlePath, personPath, sectionPath, tagPath } from "../core/urls.ts";
 import { mediaIds, relatedIds, type MediaView, type RelatedTarget } from "../content/body-html.renderer.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
-import type { LiveListQuery } from "../db/repositories/articles.repository.ts";
+import type { LiveListQuery } from "../db/read/live-article-lists.ts";
+import { listItemOf } from "../db/read/list-item.ts";
 import { createImportRepository } from "../db/repositories/import.repository.ts";
 import { storyLabels } from "../db/repositories/story-labels.repository.ts";
 import type {
@@ -64,22 +65,10 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     directory: SectionDirectory,
   ): Promise<ArticleListItem[]> {
     const images = await mediaMap(summaries.flatMap((s) => (s.heroMediaId === null ? [] : [s.heroMediaId])));
-    const items: ArticleListItem[] = [];
-    for (const s of summaries) {
-      const path = directory.pathOf(s.sectionId);
-      if (!path || !s.publishedAt) continue;
-      items.push({
-        id: s.id,
-        headline: s.headline,
-        lede: s.lede,
-        url: articlePath(path, s.id, s.slug),
-        publishedAt: s.publishedAt,
-        updatedAt: s.updatedAt,
-        timeZone: s.timeZone,
-        section: path.section,
-        image: s.heroMediaId === null ? null : (images.get(s.heroMediaId) ?? null),
-      });
-    }
+    const items = summaries.flatMap((s) => {
+      const image = s.heroMediaId === null ? null : (images.get(s.heroMediaId) ?? null);
+      return listItemOf(s, directory, image) ?? [];
+    });
     // Cek Fakta verdicts and live-blog labels on cards (docs/reader-features.md).
     const labels = await storyLabels(
       db,
@@ -175,11 +164,8 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
 
     /** The live ones among `ids`, in the given order (Berita Terkait); others are dropped. */
     async liveItems(ids: number[]): Promise<ArticleListItem[]> {
-      const now = clock();
       const byId = new Map(
-        (await repos.articles.summariesByIds(db, [...new Set(ids)]))
-          .filter((s) => isLive(s, now))
-          .map((s) => [s.id, s]),
+        (await repos.articles.liveByIds(db, [...new Set(ids)], clock())).map((s) => [s.id, s]),
       );
       return toListItems(
         ids.flatMap((id) => byId.get(id) ?? []),
@@ -241,16 +227,12 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
           article.credits.map((c) => c.personId),
         ),
         repos.taxonomy.tagsByIds(db, article.tagIds),
-        repos.articles.summariesByIds(db, relatedIds(article.body)),
+        repos.articles.liveByIds(db, relatedIds(article.body), clock()),
         mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
         correctionsOf(db, [article.id]),
       ]);
-      const now = clock();
       const related = new Map<number, RelatedTarget>();
-      for (const item of await toListItems(
-        relatedSummaries.filter((s) => isLive(s, now)),
-        directory,
-      ))
+      for (const item of await toListItems(relatedSummaries, directory))
         related.set(item.id, { headline: item.headline, url: item.url });
 
       const credits: CreditGroup[] = [];
@@ -321,7 +303,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         photo,
         articles: {
           ...list,
-          items: list.items.map((item) => ({ ...item, roles: (roles.get(item.id) ?? []) as CreditRole[] })),
+          items: list.items.map((item) => ({ ...item, roles: roles.get(item.id) ?? [] })),
         },
       };
     },

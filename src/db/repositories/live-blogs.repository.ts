@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { LiveBlog, LiveEntry, LiveEntryContent, LiveEntryKind } from "../../core/live-blog.ts";
+import type { LiveBlog, LiveEntry, LiveEntryContent } from "../../core/live-blog.ts";
 import type { LiveBlogTable, LiveEntryTable } from "../reader.schema.ts";
 import { fromIso, type Executor } from "./executor.ts";
 
@@ -16,7 +16,7 @@ function entryFromRow(row: Selectable<LiveEntryTable>): LiveEntry {
   return {
     id: row.id,
     articleId: row.article_id,
-    kind: row.kind as LiveEntryKind,
+    kind: row.kind,
     content: JSON.parse(row.content) as LiveEntryContent,
     pinned: Number(row.pinned) === 1,
     correction: row.correction,

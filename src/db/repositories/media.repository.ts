@@ -1,6 +1,7 @@
 import type { Media } from "../../core/media.ts";
 import type { MediaRow } from "../schema.ts";
 import type { Executor } from "./executor.ts";
+import { liveAt } from "../read/live.ts";
 
 function keywordsOf(text: string): string[] {
   try {
@@ -215,11 +216,10 @@ export function createMediaRepository() {
       const at = now.toISOString();
       const story = await db
         .selectFrom("article_media as am")
-        .innerJoin("articles as a", "a.id", "am.article_id")
-        .select("a.id")
+        .innerJoin("articles", "articles.id", "am.article_id")
+        .select("articles.id")
         .where("am.media_id", "=", id)
-        .where("a.status", "=", "published")
-        .where("a.published_at", "<=", at)
+        .where(liveAt(now))
         .limit(1)
         .executeTakeFirst();
       if (story) return true;

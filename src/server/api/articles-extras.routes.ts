@@ -118,14 +118,6 @@ export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         authorize(actor, "article.correct");
         const correction = await corrections.add(request.params.id, request.body, actor);
-        await deps.audit.record({
-          actor,
-          action: "article.correct",
-          resourceType: "article",
-          resourceId: request.params.id,
-          detail: { kind: correction.kind, correctionId: correction.id },
-          ip: request.ip,
-        });
         return reply.code(201).send({
           id: correction.id,
           kind: correction.kind,
