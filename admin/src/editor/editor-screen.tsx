@@ -6,9 +6,9 @@ import { useSections } from "../lib/data.ts";
 import { sameJson } from "../lib/equal.ts";
 import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
-import { formatInZone, timeOnly, ZONES, zoneAbbreviation } from "../lib/time.ts";
-import type { Article, ArticleFields, Zone } from "../lib/types.ts";
-import { emptyFields, fieldsOf, payloadOf, relatedIds } from "./article-fields.ts";
+import { formatInZone, timeOnly } from "../lib/time.ts";
+import type { Article, ArticleFields } from "../lib/types.ts";
+import { emptyFields, fieldsOf, payloadOf } from "./article-fields.ts";
 import { BodyEditor } from "./body-editor.tsx";
 import { bodyText } from "./body-mapping.ts";
 import { ConflictDialog } from "./conflict-dialog.tsx";
@@ -18,10 +18,13 @@ import { CreditsField, TagsField } from "./pickers.tsx";
 import { HeroField } from "./hero-field.tsx";
 import { ChangesRequested, HistoryPanel } from "./history-panel.tsx";
 import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
+import { PlacementFields } from "./placement-fields.tsx";
+import { loadLookups, type BodyLookups } from "./story-loader.ts";
 
 const LOCAL_COPY_DELAY_MS = 400;
 const AUTOSAVE_DELAY_MS = 3000;
 const PRESENCE_EVERY_MS = 20_000;
+const NO_LOOKUPS: BodyLookups = { headlines: new Map(), images: new Map() };
 
 type SaveState =
   | { kind: "idle" }
@@ -46,7 +49,7 @@ export function EditorScreen(props: { articleId: number | null }) {
   const [fields, setFieldsState] = useState<ArticleFields | null>(
     props.articleId === null ? emptyFields() : null,
   );
-  const [headlines, setHeadlines] = useState<ReadonlyMap<number, string>>(new Map());
+  const [lookups, setLookups] = useState<BodyLookups>(NO_LOOKUPS);
   const [resetKey, setResetKey] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
@@ -89,17 +92,9 @@ export function EditorScreen(props: { articleId: number | null }) {
       try {
         const article = await api.get<Article>(`/articles/${props.articleId}`);
         const loaded = fieldsOf(article);
-        const ids = [...new Set([...relatedIds(loaded), ...(local ? relatedIds(local.fields) : [])])];
-        const found = await Promise.all(
-          ids.map((id) =>
-            api.get<Article>(`/articles/${id}`).then(
-              (a) => [id, a.headline] as const,
-              () => null,
-            ),
-          ),
-        );
+        const found = await loadLookups(local ? [loaded, local.fields] : [loaded]);
         if (!current) return;
-        setHeadlines(new Map(found.filter((x) => x !== null)));
+        setLookups(found);
         setServer(article);
         setFields(loaded);
         if (local && !sameJson(local.fields, loaded)) setOffer(local);
@@ -386,7 +381,8 @@ export function EditorScreen(props: { articleId: number | null }) {
           </label>
           <BodyEditor
             initial={fields.body}
-            headlines={headlines}
+            headlines={lookups.headlines}
+            images={lookups.images}
             resetKey={resetKey}
             editable={editable}
             articleId={articleId}
@@ -419,56 +415,7 @@ export function EditorScreen(props: { articleId: number | null }) {
           {server?.can && server.can.actions.length > 0 && (
             <WorkflowBar actions={server.can.actions} busy={busy} onTransition={transition} />
           )}
-          <label>
-            {t("section")}
-            <select
-              value={fields.sectionId ?? ""}
-              disabled={!editable}
-              onChange={(e) => update({ sectionId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">{t("chooseSection")}</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset>
-            <legend>{t("dateline")}</legend>
-            <label>
-              {t("place")}
-              <input
-                value={fields.dateline.place}
-                readOnly={!editable}
-                onChange={(e) => update({ dateline: { ...fields.dateline, place: e.target.value } })}
-              />
-            </label>
-            <label>
-              {t("outlet")}
-              <input
-                value={fields.dateline.outlet ?? ""}
-                readOnly={!editable}
-                onChange={(e) => update({ dateline: { ...fields.dateline, outlet: e.target.value || null } })}
-              />
-            </label>
-            <label>
-              {t("datelineZone")}
-              <select
-                value={fields.dateline.timeZone}
-                disabled={!editable}
-                onChange={(e) =>
-                  update({ dateline: { ...fields.dateline, timeZone: e.target.value as Zone } })
-                }
-              >
-                {ZONES.map((z) => (
-                  <option key={z} value={z}>
-                    {zoneAbbreviation(z)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </fieldset>
+          <PlacementFields fields={fields} editable={editable} sections={sections} onChange={update} />
           <CreditsField
             credits={fields.credits}
             editable={editable}
