@@ -408,6 +408,26 @@ export function EditorScreen(props: { articleId: number | null }) {
             >
               {t("save")}
             </button>
+            {articleId !== null && (
+              <a
+                href={`/api/v1/articles/${articleId}/preview`}
+                target="_blank"
+                rel="noopener"
+                className="button secondary"
+                title={t("previewHint")}
+                onClick={(event) => {
+                  if (!dirty || !editable) return;
+                  // Save first, so the preview shows what is on screen (a live story's save is staged, not public).
+                  event.preventDefault();
+                  const href = event.currentTarget.href;
+                  void save().then((ok) => {
+                    if (ok && !window.open(href, "_blank")) setNotice(t("previewBlocked"));
+                  });
+                }}
+              >
+                {t("preview")}
+              </a>
+            )}
             <span className="save-state" role="status">
               {statusText}
             </span>
