@@ -37,10 +37,18 @@ export function Toolbar(props: { editor: Editor; articleId: number | null }) {
     setOpened(null);
     editor.commands.focus();
   };
-  /** An atom (Baca Juga, photo, embed) at the cursor. */
+  /**
+   * An atom (Baca Juga, photo, embed) at the cursor, with an empty paragraph after it so the
+   * cursor leaves the atom (typing, or the next insertion, then never replaces it). An empty
+   * paragraph is not saved (body-mapping.ts).
+   */
   const insert = (node: { type: string; attrs: object }) => {
     setOpened(null);
-    editor.chain().focus().insertContent(node).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent([node, { type: "paragraph" }])
+      .run();
   };
   const button = (label: string, active: boolean, run: () => void, shortcut?: string) => (
     <button

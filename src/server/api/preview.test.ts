@@ -98,6 +98,11 @@ describe("the newsroom preview of a story through the site renderer", () => {
     assert.doesNotMatch(response.body, /data-view-beacon/);
     const site = await get("/");
     assert.equal(response.headers["content-security-policy"], site.headers["content-security-policy"]);
+    // The body's YouTube player may load in it (and on the public page).
+    assert.match(
+      String(response.headers["content-security-policy"]),
+      /frame-src https:\/\/www\.youtube-nocookie\.com/,
+    );
     const again = await get(`/api/v1/articles/${draftId}/preview`, editor);
     assert.notEqual(again.headers["x-cache"], "HIT");
   });

@@ -32,6 +32,8 @@ export function contentSecurityPolicy(area: SecurityArea, inputs: PolicyInputs):
       "font-src 'self'",
       "connect-src 'self'",
       "manifest-src 'self'",
+      // The body's YouTube embeds (content/body-html.renderer.ts) play from the privacy-enhanced host.
+      "frame-src https://www.youtube-nocookie.com",
     ],
     docs: [
       "default-src 'none'",
