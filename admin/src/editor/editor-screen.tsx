@@ -19,6 +19,7 @@ import { HeroField } from "./hero-field.tsx";
 import { ChangesRequested, HistoryPanel } from "./history-panel.tsx";
 import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
 import { PlacementFields } from "./placement-fields.tsx";
+import { CorrectionButton } from "./correction-button.tsx";
 import { loadLookups, type BodyLookups } from "./story-loader.ts";
 
 const LOCAL_COPY_DELAY_MS = 400;
@@ -434,6 +435,9 @@ export function EditorScreen(props: { articleId: number | null }) {
           </div>
           {server?.can && server.can.actions.length > 0 && (
             <WorkflowBar actions={server.can.actions} busy={busy} onTransition={transition} />
+          )}
+          {server?.live && server.can?.correct && (
+            <CorrectionButton articleId={server.id} onAdded={() => setNotice(t("correctionAdded"))} />
           )}
           <PlacementFields fields={fields} editable={editable} sections={sections} onChange={update} />
           <CreditsField
