@@ -192,6 +192,63 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     );
   });
 
+  it("lets an editor add a correction to a live story, shown in the desk's corrections lane; filters the list by author and days", async () => {
+    const section = await buildSection(ctx.deps, { name: "Ekonomi", slug: "ekonomi" });
+    const joko = await buildPerson(ctx.deps, { name: "Joko Susilo" });
+    const live = await buildArticle(ctx.deps, {
+      headline: "Inflasi Februari 2,1 persen",
+      sectionId: section.id,
+      credits: [{ role: "penulis", personId: joko.id }],
+    });
+    await buildArticle(ctx.deps, { headline: "Harga cabai turun", sectionId: section.id, status: "draft" });
+    const { context, page } = await open();
+    await signIn(page, editor);
+    await page.goto(`${origin}/admin/berita/${live.id}`);
+    await page.getByRole("button", { name: "Tambah koreksi" }).click();
+    const dialog = page.getByRole("dialog", { name: "Tambah koreksi" });
+    await dialog.getByRole("button", { name: "Tambahkan koreksi" }).click();
+    await dialog.getByRole("alert").getByText("Catatan koreksi wajib diisi.").waitFor();
+    await dialog.getByLabel("Jenis").selectOption("koreksi");
+    await dialog.getByLabel("Catatan koreksi untuk pembaca").fill("Inflasi 2,1 persen, bukan 2,4 persen.");
+    await dialog.getByRole("button", { name: "Tambahkan koreksi" }).click();
+    await page.getByText("Koreksi ditambahkan dan tampil di halaman berita.").waitFor();
+    const model = await ctx.deps.reading.articlePage(live.id);
+    assert.ok(model);
+    assert.match(
+      await (await fetch(`${origin}${model.url}`)).text(),
+      /Inflasi 2,1 persen, bukan 2,4 persen\./,
+    );
+
+    await page.getByRole("link", { name: "Meja redaksi" }).click();
+    const lane = page.getByRole("region", { name: "Koreksi terbaru" });
+    await lane.getByRole("link", { name: "Inflasi Februari 2,1 persen" }).waitFor();
+    await lane.getByText("Inflasi 2,1 persen, bukan 2,4 persen.").waitFor();
+    await shot(page, "desk-corrections");
+
+    await page.getByRole("link", { name: "Semua berita" }).click();
+    await page.getByRole("link", { name: "Harga cabai turun" }).waitFor();
+    await page.getByLabel("Penulis atau kontributor").fill("Joko");
+    await page.getByRole("button", { name: "Joko Susilo" }).click();
+    await page.getByText("Hanya berita Joko Susilo").waitFor();
+    await page.getByRole("link", { name: "Harga cabai turun" }).waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "Inflasi Februari 2,1 persen" }).waitFor();
+    // Days are read in the desk's zone (WIB here); the range must run forwards.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Aktivitas sejak").fill(today);
+    await page.getByLabel("Aktivitas sampai").fill(yesterday);
+    await page.getByRole("alert").getByText("Tanggal awal harus sebelum tanggal akhir.").waitFor();
+    await page.getByLabel("Aktivitas sampai").fill(today);
+    await page.getByRole("link", { name: "Inflasi Februari 2,1 persen" }).waitFor();
+    await page.getByLabel("Aktivitas sampai").fill(yesterday);
+    await page.getByLabel("Aktivitas sejak").fill(yesterday);
+    await page.getByRole("link", { name: "Inflasi Februari 2,1 persen" }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Semua penulis" }).click();
+    await page.getByLabel("Penulis atau kontributor").waitFor();
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   it("has no serious or critical axe violations in the photo and embed dialogs", async () => {
     const { context, page } = await open({ bypassCSP: true });
     await signIn(page, writer);
