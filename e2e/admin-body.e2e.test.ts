@@ -249,6 +249,66 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     assert.deepEqual(problems, []);
   });
 
+  it("keeps an edit made offline in IndexedDB through a closed tab, and offers it back", async () => {
+    const { context, page } = await open();
+    await signIn(page, writer);
+    await page.goto(`${origin}/admin/berita/baru`);
+    await page.getByLabel("Judul").fill("Listrik padam di Jakarta Timur");
+    await page.getByLabel("Rubrik").selectOption({ label: sectionName });
+    await bodyOf(page).click();
+    await page.keyboard.type("PLN menyebut gangguan di gardu induk.");
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.waitForURL(/\/admin\/berita\/\d+$/);
+    await page.getByText(/^Tersimpan /).waitFor();
+    const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
+
+    // The network drops: the save fails with an Indonesian message, the text stays on the device.
+    await context.setOffline(true);
+    await bodyOf(page).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Ditulis saat sambungan terputus.");
+    await page.getByText(/^Salinan lokal tersimpan/).waitFor();
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.getByText("Tidak ada sambungan; tulisan Anda tersimpan di perangkat ini.").waitFor();
+    const kept = await page.evaluate(
+      (key) =>
+        new Promise<string | null>((resolve, reject) => {
+          const request = indexedDB.open("warta-admin");
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const get = request.result.transaction("drafts").objectStore("drafts").get(key);
+            get.onsuccess = () =>
+              resolve(JSON.stringify((get.result as { fields?: unknown } | undefined)?.fields ?? null));
+          };
+        }),
+      `${(await ctx.deps.accounts.users.byEmail(writer.email)).id}.${id}`,
+    );
+    assert.match(kept ?? "", /Ditulis saat sambungan terputus\./);
+    const inLocalStorage = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith("warta.admin.draft.")),
+    );
+    assert.deepEqual(inLocalStorage, [], "IndexedDB holds it, not localStorage");
+
+    // The tab is gone (as in a crash); back online, the story offers the copy back.
+    await page.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${origin}/admin/berita/${id}`);
+    await again.getByText("Ada salinan lokal yang belum disimpan").waitFor();
+    await again.getByRole("button", { name: "Pulihkan" }).click();
+    await bodyOf(again).getByText("Ditulis saat sambungan terputus.").waitFor();
+    await again.getByRole("button", { name: "Simpan", exact: true }).click();
+    await again.getByText(/^Tersimpan /).waitFor();
+    const saved = await ctx.deps.articles.get(id);
+    assert.equal(saved.body.blocks.length, 2);
+    await context.close();
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)),
+      [],
+    );
+  });
+
   it("has no serious or critical axe violations in the photo and embed dialogs", async () => {
     const { context, page } = await open({ bypassCSP: true });
     await signIn(page, writer);

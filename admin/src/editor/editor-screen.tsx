@@ -12,7 +12,7 @@ import { emptyFields, fieldsOf, payloadOf } from "./article-fields.ts";
 import { BodyEditor } from "./body-editor.tsx";
 import { bodyText } from "./body-mapping.ts";
 import { ConflictDialog } from "./conflict-dialog.tsx";
-import { draftKey, readLocalCopy, removeLocalCopy, writeLocalCopy, type LocalCopy } from "./draft-store.ts";
+import { draftKey, drafts, type LocalCopy } from "./draft-store.ts";
 import { mergeFields, type MergeResult } from "./merge.ts";
 import { CreditsField, TagsField } from "./pickers.tsx";
 import { HeroField } from "./hero-field.tsx";
@@ -55,6 +55,7 @@ export function EditorScreen(props: { articleId: number | null }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [localChecked, setLocalChecked] = useState(false);
   const [conflict, setConflict] = useState<{ result: MergeResult; theirs: Article } | null>(null);
   const [others, setOthers] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -85,7 +86,9 @@ export function EditorScreen(props: { articleId: number | null }) {
   useEffect(() => {
     let current = true;
     (async () => {
-      const local = readLocalCopy(localStorage, key(props.articleId));
+      const local = await drafts.read(key(props.articleId));
+      if (!current) return;
+      setLocalChecked(true);
       if (props.articleId === null) {
         if (local && !sameJson(local.fields, emptyFields())) setOffer(local);
         return;
@@ -114,10 +117,10 @@ export function EditorScreen(props: { articleId: number | null }) {
 
   // The local copy: a moment after every change, kept until the server has exactly this text.
   useEffect(() => {
-    if (!fields || offer) return;
+    if (!fields || offer || !localChecked) return;
     const timer = setTimeout(() => {
       if (!dirty) {
-        removeLocalCopy(localStorage, key(articleId));
+        void drafts.remove(key(articleId));
         return;
       }
       const copy: LocalCopy = {
@@ -126,11 +129,20 @@ export function EditorScreen(props: { articleId: number | null }) {
         baseFields: server ? fieldsOf(server) : null,
         savedAt: new Date().toISOString(),
       };
-      if (writeLocalCopy(localStorage, key(articleId), copy))
-        setSaveState((s) => (s.kind === "saving" ? s : { kind: "local", at: new Date() }));
+      void drafts
+        .write(key(articleId), copy)
+        .then((kept) =>
+          setSaveState((s) =>
+            s.kind === "saving"
+              ? s
+              : kept
+                ? { kind: "local", at: new Date() }
+                : { kind: "error", message: t("localStoreFailed") },
+          ),
+        );
     }, LOCAL_COPY_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [fields, dirty, offer, articleId, server]);
+  }, [fields, dirty, offer, localChecked, articleId, server]);
 
   /** One save at a time: a save asked for while another runs waits for it, then sends what is newest. */
   const save = useCallback(async (): Promise<boolean> => {
@@ -168,7 +180,7 @@ export function EditorScreen(props: { articleId: number | null }) {
       let saved: Article;
       if (idRef.current === null) {
         saved = await api.post<Article>("/articles", payloadOf(snapshot));
-        removeLocalCopy(localStorage, key(null));
+        void drafts.remove(key(null));
         idRef.current = saved.id;
         setArticleId(saved.id);
         history.replaceState(null, "", `/admin/berita/${saved.id}`);
@@ -183,7 +195,7 @@ export function EditorScreen(props: { articleId: number | null }) {
         const stored = fieldsOf(saved);
         if (!sameJson(stored.body, snapshot.body)) replaceFields(stored);
         else setFields(stored);
-        removeLocalCopy(localStorage, key(saved.id));
+        void drafts.remove(key(saved.id));
       }
       setSaveState({ kind: "saved", at: new Date() });
       ok = true;
@@ -346,7 +358,7 @@ export function EditorScreen(props: { articleId: number | null }) {
             type="button"
             className="secondary"
             onClick={() => {
-              removeLocalCopy(localStorage, key(articleId));
+              void drafts.remove(key(articleId));
               setOffer(null);
             }}
           >
