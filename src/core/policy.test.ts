@@ -21,6 +21,7 @@ const SUBJECTS: { label: string; actor: Actor | null }[] = [
 /** Actions whose answer does not depend on the resource. */
 const PLAIN: Partial<Record<Action, Row>> = {
   "article.read": [N, Y, Y, Y, Y],
+  "article.preview": [N, Y, Y, Y, Y],
   "article.create": [N, Y, Y, Y, Y],
   "article.requestChanges": [N, N, Y, Y, Y],
   "article.approve": [N, N, Y, Y, Y],

@@ -10,6 +10,7 @@ export const ROLES: readonly Role[] = ["penulis", "editor", "redaktur", "admin"]
 
 export const ACTIONS = [
   "article.read",
+  "article.preview",
   "article.create",
   "article.update",
   "article.delete",
@@ -74,6 +75,8 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** Which scope lets a token take an action. Actions mapped to null are never open to tokens. */
 export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "article.read": "content:read",
+  // A preview is a page for a person signed in to the newsroom, not for integrations.
+  "article.preview": null,
   "article.create": "articles:write",
   "article.update": "articles:write",
   "article.delete": "articles:write",
@@ -117,6 +120,7 @@ const ANONYMOUS: Readonly<Record<Action, boolean>> = Object.fromEntries(
 
 const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   "article.read": true,
+  "article.preview": true,
   "article.create": true,
   "article.update": true,
   "article.delete": true,
@@ -148,6 +152,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
   penulis: {
     ...COMMON,
     "article.read": true,
+    "article.preview": true,
     "article.create": true,
     "article.update": "ownDraft",
     "article.delete": "ownDraft",

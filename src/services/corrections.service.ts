@@ -63,6 +63,39 @@ export function createCorrectionsService(
   return {
     list: (articleId: number) => correctionsOf(db, [articleId]),
 
+    /**
+     * The newest corrections across all stories, newest first, with each story's headline (the
+     * desk's corrections lane); `after` continues after the last one seen (its time and id).
+     */
+    async recent(options: {
+      limit: number;
+      after?: { at: string; id: number };
+    }): Promise<(Correction & { headline: string })[]> {
+      let query = db
+        .selectFrom("article_corrections as c")
+        .innerJoin("articles as a", "a.id", "c.article_id")
+        .select(["c.id", "c.article_id", "c.kind", "c.note", "c.created_at", "a.headline"])
+        .orderBy("c.created_at", "desc")
+        .orderBy("c.id", "desc")
+        .limit(options.limit);
+      const after = options.after;
+      if (after)
+        query = query.where((eb) =>
+          eb.or([
+            eb("c.created_at", "<", after.at),
+            eb.and([eb("c.created_at", "=", after.at), eb("c.id", "<", after.id)]),
+          ]),
+        );
+      return (await query.execute()).map((r) => ({
+        id: r.id,
+        articleId: r.article_id,
+        kind: r.kind,
+        note: r.note,
+        at: new Date(r.created_at),
+        headline: r.headline,
+      }));
+    },
+
     async add(articleId: number, input: CorrectionInput, actor: Actor): Promise<Correction> {
       const data = parseInput(correctionInputSchema, input);
       const article = await articles.get(articleId);

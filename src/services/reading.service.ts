@@ -1,4 +1,4 @@
-import { CREDIT_ROLES, isLive, type ArticleSummary } from "../core/article.ts";
+import { CREDIT_ROLES, isLive, type Article, type ArticleSummary } from "../core/article.ts";
 import type { ArticleEvent, ArticleSnapshot, DomainEvent } from "../core/events.ts";
 import { derivativeOf, type Media, type MediaRef } from "../core/media.ts";
 import { countWords, readingMinutes } from "../core/reading-time.ts";
@@ -148,6 +148,60 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     return toListItems(await repos.articles.listLive(db, { now: clock(), limit, excludeIds }), directory);
   }
 
+  /** The article page's model from an article row (live or not: the callers decide). */
+  async function pageModelOf(article: Article): Promise<ArticlePageModel | null> {
+    const directory = await sections.directory();
+    const path = directory.pathOf(article.sectionId);
+    if (!path) return null;
+
+    const [people, tags, relatedSummaries, media, corrections] = await Promise.all([
+      repos.taxonomy.peopleByIds(
+        db,
+        article.credits.map((c) => c.personId),
+      ),
+      repos.taxonomy.tagsByIds(db, article.tagIds),
+      repos.articles.liveByIds(db, relatedIds(article.body), clock()),
+      mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
+      correctionsOf(db, [article.id]),
+    ]);
+    const related = new Map<number, RelatedTarget>();
+    for (const item of await toListItems(relatedSummaries, directory))
+      related.set(item.id, { headline: item.headline, url: item.url });
+
+    const credits: CreditGroup[] = [];
+    for (const role of CREDIT_ROLES) {
+      const inRole = article.credits.filter((c) => c.role === role).sort((a, b) => a.position - b.position);
+      const group = inRole.flatMap((c) => {
+        const person = people.find((p) => p.id === c.personId);
+        return person ? [{ person, url: personPath(person.slug) }] : [];
+      });
+      if (group.length > 0) credits.push({ role, people: group });
+    }
+    const heroImage = article.hero ? media.get(article.hero.mediaId) : undefined;
+    const wordCount = countWords(`${article.lede} ${renderBodyText(article.body)}`);
+    const tagOrder = new Map(article.tagIds.map((tagId, index) => [tagId, index]));
+    return {
+      article,
+      path,
+      url: articlePath(path, article.id, article.slug),
+      credits,
+      tags: tags
+        .sort((a, b) => (tagOrder.get(a.id) ?? 0) - (tagOrder.get(b.id) ?? 0))
+        .map((tag) => ({ tag, url: tagPath(tag.slug) })),
+      hero:
+        article.hero && heroImage
+          ? { image: heroImage, caption: article.hero.caption, credit: article.hero.credit }
+          : null,
+      heroText: article.hero ? null : await importRepo.pendingHero(db, article.id),
+      related,
+      media,
+      newest: await latest(directory, 7),
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+      corrections: corrections.map(({ kind, note, at }) => ({ kind, note, at })),
+    };
+  }
+
   return {
     /** The event subscriber (app/deps.ts): keeps the list counts true. */
     handleEvent: (event: DomainEvent): void => applyEvent(event),
@@ -217,58 +271,14 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     async articlePage(id: number): Promise<ArticlePageModel | null> {
       const article = await repos.articles.findById(db, id);
       if (!article || !isLive(article, clock())) return null;
-      const directory = await sections.directory();
-      const path = directory.pathOf(article.sectionId);
-      if (!path) return null;
-
-      const [people, tags, relatedSummaries, media, corrections] = await Promise.all([
-        repos.taxonomy.peopleByIds(
-          db,
-          article.credits.map((c) => c.personId),
-        ),
-        repos.taxonomy.tagsByIds(db, article.tagIds),
-        repos.articles.liveByIds(db, relatedIds(article.body), clock()),
-        mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
-        correctionsOf(db, [article.id]),
-      ]);
-      const related = new Map<number, RelatedTarget>();
-      for (const item of await toListItems(relatedSummaries, directory))
-        related.set(item.id, { headline: item.headline, url: item.url });
-
-      const credits: CreditGroup[] = [];
-      for (const role of CREDIT_ROLES) {
-        const inRole = article.credits.filter((c) => c.role === role).sort((a, b) => a.position - b.position);
-        const group = inRole.flatMap((c) => {
-          const person = people.find((p) => p.id === c.personId);
-          return person ? [{ person, url: personPath(person.slug) }] : [];
-        });
-        if (group.length > 0) credits.push({ role, people: group });
-      }
-      const heroImage = article.hero ? media.get(article.hero.mediaId) : undefined;
-      const wordCount = countWords(`${article.lede} ${renderBodyText(article.body)}`);
-      const tagOrder = new Map(article.tagIds.map((tagId, index) => [tagId, index]));
-      return {
-        article,
-        path,
-        url: articlePath(path, article.id, article.slug),
-        credits,
-        tags: tags
-          .sort((a, b) => (tagOrder.get(a.id) ?? 0) - (tagOrder.get(b.id) ?? 0))
-          .map((tag) => ({ tag, url: tagPath(tag.slug) })),
-        hero:
-          article.hero && heroImage
-            ? { image: heroImage, caption: article.hero.caption, credit: article.hero.credit }
-            : null,
-        heroText: article.hero ? null : await importRepo.pendingHero(db, article.id),
-        related,
-        media,
-        newest: await latest(directory, 7),
-        wordCount,
-        readingMinutes: readingMinutes(wordCount),
-        corrections: corrections.map(({ kind, note, at }) => ({ kind, note, at })),
-      };
+      return pageModelOf(article);
     },
 
+    /**
+     * The page of a story that is not (or not yet in this form) public: a draft, or a live story's
+     * staged update, for the newsroom's preview. Linked stories and TERBARU stay live-only.
+     */
+    previewPage: (article: Article): Promise<ArticlePageModel | null> => pageModelOf(article),
     async tagPage(slug: string, page: number): Promise<TagPageModel | null> {
       const tag = await repos.taxonomy.tagBySlug(db, slug);
       if (!tag) return null;

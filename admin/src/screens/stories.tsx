@@ -2,24 +2,30 @@ import { useEffect, useState } from "react";
 import { api, qs } from "../lib/api.ts";
 import { useSections } from "../lib/data.ts";
 import { usePrefs } from "../lib/prefs.tsx";
-import type { ArticleStatus, ListItem, Page } from "../lib/types.ts";
+import { dayRangeToIso } from "../lib/time.ts";
+import type { ArticleStatus, ListItem, Page, Person } from "../lib/types.ts";
+import { AuthorFilter } from "./author-filter.tsx";
 import { StoryLink, StoryTime } from "./story-row.tsx";
 
 const STATUSES: ArticleStatus[] = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"];
 const PAGE_SIZE = 25;
 
 /**
- * Every story, drafts included: headline search, status and section filters, cursor pagination
- * (GET /articles?q=&status=&sectionId=&cursor=), so it stays fast with 100,000 stories.
+ * Every story, drafts included: headline search, status, section, author (credited person) and
+ * last-activity day range (in the desk's zone) filters, cursor pagination
+ * (GET /articles?q=&status=&sectionId=&personId=&from=&to=&cursor=), fast with 100,000 stories.
  */
 export function StoriesScreen() {
-  const { t } = usePrefs();
+  const { t, zone } = usePrefs();
   const sections = useSections();
   const sectionName = new Map(sections.map((s) => [s.id, s.label]));
   const [q, setQ] = useState("");
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState("");
   const [sectionId, setSectionId] = useState("");
+  const [person, setPerson] = useState<Person | null>(null);
+  const [fromDay, setFromDay] = useState("");
+  const [toDay, setToDay] = useState("");
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<Page<ListItem> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,17 +39,30 @@ export function StoriesScreen() {
     return () => clearTimeout(timer);
   }, [q]);
 
+  const rangeInvalid = fromDay !== "" && toDay !== "" && fromDay > toDay;
+
   useEffect(() => {
+    if (rangeInvalid) return;
     let current = true;
     setError(null);
+    const range = dayRangeToIso(fromDay, toDay, zone);
+    const params = { q: query, status, sectionId, personId: person?.id, ...range, cursor, limit: PAGE_SIZE };
     api
-      .get<Page<ListItem>>(`/articles${qs({ q: query, status, sectionId, cursor, limit: PAGE_SIZE })}`)
+      .get<Page<ListItem>>(`/articles${qs(params)}`)
       .then((result) => current && setPage(result))
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       current = false;
     };
-  }, [query, status, sectionId, cursor]);
+  }, [query, status, sectionId, person, fromDay, toDay, zone, rangeInvalid, cursor]);
+
+  /** A changed filter starts again at the first page. */
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setCursors([null]);
+    };
 
   return (
     <section>
@@ -87,7 +106,21 @@ export function StoriesScreen() {
             ))}
           </select>
         </label>
+        <label>
+          {t("filterFrom")}
+          <input type="date" value={fromDay} onChange={(e) => refilter(setFromDay)(e.target.value)} />
+        </label>
+        <label>
+          {t("filterTo")}
+          <input type="date" value={toDay} onChange={(e) => refilter(setToDay)(e.target.value)} />
+        </label>
+        <AuthorFilter person={person} onChange={refilter(setPerson)} />
       </form>
+      {rangeInvalid && (
+        <p role="alert" className="error">
+          {t("filterDateInvalid")}
+        </p>
+      )}
       {error && <p className="error">{t("errorGeneric", { message: error })}</p>}
       {!page && !error && <p className="muted">{t("loading")}</p>}
       {page && (
