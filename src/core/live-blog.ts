@@ -1,4 +1,4 @@
-import type { EmbedProvider } from "../content/body.schema.ts";
+import type { EmbedProvider } from "../content/embed-providers.ts";
 /**
  * Live blog: a story whose body is a stream of timestamped entries posted while an event unfolds.
  * The article (headline, lede, section, workflow, embargo) is an ordinary article; this is its

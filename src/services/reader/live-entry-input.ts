@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMBED_PROVIDERS, type EmbedProvider } from "../../content/body.schema.ts";
+import { EMBED_PROVIDERS, type EmbedProvider } from "../../content/embed-providers.ts";
 import { AppError, type FieldIssue } from "../../core/errors.ts";
 import { LIVE_ENTRY_KINDS, type LiveEntryContent, type LiveEntryKind } from "../../core/live-blog.ts";
 
