@@ -35,7 +35,11 @@ test("generates a valid, readable, reproducible corpus and refuses a store that 
     const result = await generateCorpus(deps, small);
     assert.equal(result.articles, 300);
     assert.ok(result.published > 290);
-    const rows = await deps.store.db.selectFrom("articles").select(["id", "headline", "body"]).execute();
+    const rows = await deps.store.db
+      .selectFrom("articles")
+      .select(["id", "headline", "body"])
+      .orderBy("id")
+      .execute();
     assert.equal(rows.length, 300);
     for (const row of rows) bodyDocumentSchema.parse(JSON.parse(row.body));
     const tagged = await deps.store.db.selectFrom("article_tags").select("article_id").distinct().execute();
