@@ -13,10 +13,9 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { SQLITE_ONLY, storeSuites, testFiles } from "./store-suites.ts";
+import { postgresTarget, SQLITE_ONLY, storeSuites, testFiles } from "./store-suites.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 const { values } = parseArgs({
   options: { list: { type: "boolean", default: false }, concurrency: { type: "string", default: "2" } },
@@ -32,14 +31,7 @@ if (values.list) {
   process.exit(0);
 }
 
-const explicit = process.env.WARTA_TEST_POSTGRES_URL || undefined;
-const url = explicit ?? DEFAULT_URL;
-const required = process.env.CI === "true" || process.env.WARTA_REQUIRE_POSTGRES === "1" || !!explicit;
-const shown = (() => {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = "***";
-  return parsed.toString();
-})();
+const { url, shown, required } = postgresTarget(process.env);
 
 /** Why the server does not answer, or null when it does. */
 async function unreachable(): Promise<string | null> {
@@ -65,7 +57,7 @@ if (reason !== null) {
     process.exit(1);
   }
   console.log(
-    `⚠ PostgreSQL pass SKIPPED: ${what}. The ${suites.length} store suites ran on SQLite only.\n` +
+    `⚠ PostgreSQL pass SKIPPED: ${what}. The ${suites.length} store suites were not run on PostgreSQL.\n` +
       `  Start PostgreSQL on 127.0.0.1:5432 or set WARTA_TEST_POSTGRES_URL; in CI a missing server fails.`,
   );
   process.exit(0);

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { checkStoreSuites, relativeImports, SQLITE_ONLY, storeSuites, testFiles } from "./store-suites.ts";
+import {
+  checkStoreSuites,
+  DEFAULT_POSTGRES_URL,
+  postgresTarget,
+  relativeImports,
+  SQLITE_ONLY,
+  storeSuites,
+  testFiles,
+} from "./store-suites.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -41,6 +49,23 @@ describe("store suites: every suite that touches the store runs on both stores",
       '// a string "./f.ts" is not an import',
     ].join("\n");
     assert.deepEqual(relativeImports(source), ["./a.ts", "../b.ts", "./c.ts", "./d.ts", "../e.ts"]);
+  });
+
+  it("the PostgreSQL pass: local server by default, skipped when absent except in CI or with an explicit URL", () => {
+    assert.deepEqual(postgresTarget({}), {
+      url: DEFAULT_POSTGRES_URL,
+      shown: DEFAULT_POSTGRES_URL,
+      required: false,
+    });
+    assert.equal(postgresTarget({ WARTA_TEST_POSTGRES_URL: "" }).required, false, "empty means unset");
+    assert.equal(postgresTarget({ CI: "true" }).required, true);
+    assert.equal(postgresTarget({ WARTA_REQUIRE_POSTGRES: "1" }).required, true);
+    const explicit = postgresTarget({ WARTA_TEST_POSTGRES_URL: "postgres://warta:geheim@db:5433/x" });
+    assert.deepEqual(explicit, {
+      url: "postgres://warta:geheim@db:5433/x",
+      shown: "postgres://warta:***@db:5433/x",
+      required: true,
+    });
   });
 
   describe("on a made-up repository", () => {

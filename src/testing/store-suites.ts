@@ -27,6 +27,32 @@ export const SQLITE_ALSO: Readonly<Record<string, string>> = {
     "copies a SQLite newsroom into the test store and back into a fresh SQLite file",
 };
 
+/** The server of the PostgreSQL pass and whether its absence is a failure rather than a skip. */
+export interface PostgresTarget {
+  url: string;
+  /** The URL as printed (password masked). */
+  shown: string;
+  required: boolean;
+}
+
+export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * WARTA_TEST_POSTGRES_URL, else the local default. Required in CI (CI=true or
+ * WARTA_REQUIRE_POSTGRES=1) and when the URL was set explicitly (a wrong URL must not pass quietly).
+ */
+export function postgresTarget(env: Readonly<Record<string, string | undefined>>): PostgresTarget {
+  const explicit = env.WARTA_TEST_POSTGRES_URL || undefined;
+  const url = explicit ?? DEFAULT_POSTGRES_URL;
+  const shown = new URL(url);
+  if (shown.password) shown.password = "***";
+  return {
+    url,
+    shown: shown.toString(),
+    required: env.CI === "true" || env.WARTA_REQUIRE_POSTGRES === "1" || explicit !== undefined,
+  };
+}
+
 /** Test files under `roots` (relative to `root`, with forward slashes), sorted. */
 export function testFiles(root: string, roots: readonly string[]): string[] {
   const found: string[] = [];
