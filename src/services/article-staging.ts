@@ -4,6 +4,7 @@ import type { Article } from "../core/article.ts";
 import { AppError } from "../core/errors.ts";
 import { changedFields, revisionSnapshotOf, SUBSTANTIVE_FIELDS } from "../core/revision.ts";
 import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
+import type { Executor } from "../db/repositories/executor.ts";
 import {
   creditsWithPositions,
   fromSnapshot,
@@ -136,12 +137,18 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
     /**
      * The scheduler's publish: only if the article is still scheduled at `expectedVersion`
      * (a conditional UPDATE, so two runners never both publish it). Null when someone else did.
+     * `alongside` writes in the same transaction (the scheduler's publication log), so the publish
+     * is never visible without it.
      */
     async publishScheduled(
       id: number,
       expectedVersion: number,
       actor: Actor,
-      options: { runner?: string } = {},
+      options: {
+        runner?: string;
+        /** Written in the publish's transaction (the scheduler's log row commits with it). */
+        alongside?: (tx: Executor) => Promise<void>;
+      } = {},
     ): Promise<Article | null> {
       const before = await repos.articles.findById(db, id);
       if (!before || before.status !== "scheduled" || before.version !== expectedVersion) return null;
@@ -167,6 +174,7 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
             : {}),
           ...(options.runner ? { runner: options.runner } : {}),
         });
+        await options.alongside?.(tx);
         return true;
       });
       if (!ok) return null;

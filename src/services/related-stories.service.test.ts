@@ -17,13 +17,16 @@ after(async () => {
 describe("Berita Terkait (related-stories.service.ts)", () => {
   it("is stored after publish, read without a search query, and shows only live stories", async () => {
     const { deps } = ctx;
-    // The search service's ranking is tested in src/search; here it answers a fixed list and
-    // counts how often it is asked.
+    // The search service's ranking is tested in src/search; here it answers a fixed list, counts
+    // how often it is asked, and can be held open (`hold`) to fix the order of concurrent renders.
     const original = deps.search.related;
     let searches = 0;
     let answer: number[] = [];
+    let hold: { asked: () => void; released: Promise<void> } | null = null;
     deps.search.related = async () => {
       searches += 1;
+      hold?.asked();
+      await hold?.released;
       return deps.reading.liveItems(answer);
     };
     try {
@@ -82,10 +85,17 @@ describe("Berita Terkait (related-stories.service.ts)", () => {
       await deps.store.db.deleteFrom("related_stories").where("article_id", "in", [a.id, b.id]).execute();
       answer = [other.id];
       searches = 0;
-      const [forA, forB] = await Promise.all([
-        deps.relatedStories.forArticle(a.id, 5),
-        deps.relatedStories.forArticle(b.id, 5),
-      ]);
+      // A's render is computing (its search held open) when B's render misses.
+      let release = () => {};
+      const asked = new Promise<void>((resolve) => {
+        hold = { asked: resolve, released: new Promise((done) => (release = done)) };
+      });
+      const rendering = deps.relatedStories.forArticle(a.id, 5);
+      await asked;
+      const forB = await deps.relatedStories.forArticle(b.id, 5);
+      hold = null;
+      release();
+      const forA = await rendering;
       assert.deepEqual([forA.length, forB.length, searches], [1, 0, 1]);
       await deps.relatedStories.settled();
       assert.equal(searches, 2);

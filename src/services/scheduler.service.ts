@@ -50,8 +50,6 @@ export function createScheduler(
     for (const summary of due) {
       const current = await repos.articles.findById(db, summary.id);
       if (!current || current.status !== "scheduled" || !current.publishedAt) continue;
-      const after = await articles.publishScheduled(current.id, current.version, actor, { runner });
-      if (!after) continue; // another runner (or an editor) got there first
       const now = clock();
       const entry: ScheduledPublication = {
         articleId: current.id,
@@ -60,16 +58,23 @@ export function createScheduler(
         latenessMs: Math.max(0, now.getTime() - current.publishedAt.getTime()),
         runner,
       };
-      await db
-        .insertInto("scheduled_publications")
-        .values({
-          article_id: entry.articleId,
-          scheduled_for: entry.scheduledFor.toISOString(),
-          published_at: entry.publishedAt.toISOString(),
-          lateness_ms: entry.latenessMs,
-          runner,
-        })
-        .execute();
+      // The log row commits with the publish: no reader (or crash) sees one without the other.
+      const after = await articles.publishScheduled(current.id, current.version, actor, {
+        runner,
+        alongside: async (tx) => {
+          await tx
+            .insertInto("scheduled_publications")
+            .values({
+              article_id: entry.articleId,
+              scheduled_for: entry.scheduledFor.toISOString(),
+              published_at: entry.publishedAt.toISOString(),
+              lateness_ms: entry.latenessMs,
+              runner,
+            })
+            .execute();
+        },
+      });
+      if (!after) continue; // another runner (or an editor) got there first
       published.push(entry);
     }
     return published;
