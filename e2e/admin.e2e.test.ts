@@ -1,24 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { ensureAdminBuild } from "../src/app/admin-build.ts";
 import { buildArticle, buildImage, buildPerson, buildSection } from "../src/testing/factories.ts";
 import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
+import { axe, ensureScreenshotDir, openContext, shot, signIn as signInAs } from "./admin-harness.ts";
 import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
 
 const skip = browserSkipReason();
-const SCREENSHOTS = new URL("./screenshots/", import.meta.url).pathname;
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /**
  * The newsroom in the browser: a writer signs in, writes a story with a Baca Juga link, reloads
@@ -40,7 +30,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
 
   before(async () => {
     await ensureAdminBuild();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    ensureScreenshotDir();
     ctx = await createTestContext();
     const section = await buildSection(ctx.deps, { name: "Metropolitan", slug: "metropolitan" });
     sectionName = section.name;
@@ -81,56 +71,8 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     if (problems.length > 0) console.log("admin e2e: what went wrong in the browser:", problems);
   });
 
-  /** Serious and critical WCAG 2.2 A/AA violations axe-core finds on the page as it is now. */
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE_PATH });
-    const violations = (await page.evaluate(
-      `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }).then((r) => r.violations)`,
-    )) as AxeViolation[];
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  }
-
-  /** A browser context per person; `bypassCSP` only for the axe scan (axe is injected inline). */
-  async function open(
-    options: { bypassCSP?: boolean } = {},
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width: 1024, height: 900 },
-      locale: "id-ID",
-      bypassCSP: options.bypassCSP ?? false,
-    });
-    const page = await context.newPage();
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      // Leaving a page cancels its pending calls (net::ERR_ABORTED): that is navigation, not a failure.
-      if (!/ERR_ABORTED/.test(request.failure()?.errorText ?? ""))
-        problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`);
-    });
-    page.on("response", (response) => {
-      if (response.status() >= 400 && response.status() !== 401)
-        problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-    });
-    page.on("console", (message) => {
-      // 401s are expected while signed out and after the session is cut; anything else is a problem.
-      if (message.type() === "error" && !/status of (401|404)/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
-    return { context, page };
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${origin}/admin`);
-    await page.waitForURL(/\/admin\/masuk/);
-    await page.getByLabel("Email").fill(who.email);
-    await page.getByLabel("Kata sandi").fill(who.password);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.getByRole("heading", { name: "Meja redaksi" }).waitFor();
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  const open = (options: { bypassCSP?: boolean } = {}) => openContext(browser, problems, options);
+  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, origin, who);
 
   it("lets a writer write, recover after a reload and an expired session, and an editor publish", async () => {
     const { context, page } = await open();

@@ -14,6 +14,7 @@ const STAMP = ".source-hash";
  */
 export const ADMIN_SHARED_SOURCES = [
   "src/content/body.schema.ts",
+  "src/content/embed-providers.ts",
   "src/core/reading-time.ts",
   "src/core/time-zones.ts",
 ];

@@ -5,6 +5,7 @@ import { listenPostgres } from "../db/dialects/postgres-listen.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
 import { createDerivativeMaker, type DerivativeMaker } from "../media/derivatives.ts";
+import { createDerivativePrewarm, type DerivativePrewarm } from "../media/derivative-prewarm.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
@@ -28,6 +29,7 @@ import type { NewsroomSearchService } from "../search/newsroom-search.service.ts
 import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
 import { createReaderServices, type ReaderServices } from "../services/reader/reader.services.ts";
+import { releaseScheduledEntries } from "../services/reader/live-blogs.service.ts";
 import type { Config } from "./config.ts";
 import { registerSubscribers } from "./subscribers.ts";
 
@@ -46,6 +48,11 @@ export interface Deps extends Services {
   storage: MediaStorage;
   /** Image derivatives, made on first request and kept (media/derivatives.ts, docs/media.md). */
   derivatives: DerivativeMaker;
+  /**
+   * The hero ladder and social card of every stored or changed image, made in the background
+   * through `derivatives` (media/derivative-prewarm.ts); idle when `backgroundWork` is false.
+   */
+  mediaPrewarm: DerivativePrewarm;
   reading: ReadingService;
   /** Users, sessions and API tokens (long-lived: their bookkeeping writes are settled on close). */
   accounts: AccountsService;
@@ -157,10 +164,18 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sections: services.sections,
     reading,
     events,
+    outbox,
     articles: services.articles,
     ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
   });
   const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
+  const derivatives = createDerivativeMaker(storage);
+  const mediaPrewarm = createDerivativePrewarm({
+    maker: derivatives,
+    load: (id) => services.repos.media.byId(store.db, id),
+    onError: (error) => console.error("Making image derivatives in the background failed:", error),
+  });
+  const prewarmMedia = options.backgroundWork ?? true;
   registerSubscribers(outbox, {
     popular: reader.views,
     sections: services.sections,
@@ -170,14 +185,24 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     reading,
     relatedStories,
     purges,
+    media: {
+      handleEvent: (event) => {
+        if (prewarmMedia && event.type === "media.changed") mediaPrewarm.enqueue(event.id);
+      },
+    },
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   await searchStack.newsroom.ensureIndexed();
   let stopListening: (() => Promise<void>) | null = null;
-  if (options.backgroundWork ?? true)
+  let stopReleasing: (() => Promise<void>) | null = null;
+  if (options.backgroundWork ?? true) {
     reader.views.start((error) =>
       (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
     );
+    stopReleasing = releaseScheduledEntries(reader.liveBlogs, (error) =>
+      (options.onEventError ?? ((e) => console.error("Releasing scheduled live entries failed:", e)))(error),
+    );
+  }
   return {
     ...services,
     config,
@@ -186,7 +211,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     outbox,
     clock,
     storage,
-    derivatives: createDerivativeMaker(storage),
+    derivatives,
+    mediaPrewarm,
     reading,
     relatedStories,
     newsroom,
@@ -215,7 +241,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
     close: async () => {
       await stopListening?.();
+      await stopReleasing?.();
       await outbox.stop();
+      await mediaPrewarm.stop();
       await newsroom.stop();
       await reader.views.stop();
       await relatedStories.stop();

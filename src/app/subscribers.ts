@@ -18,6 +18,8 @@ export interface SubscriberParts {
   /** Terpopuler lists drop a story that stops being live without waiting for their TTL. */
   popular: Subscriber;
   purges: Subscriber;
+  /** Image derivatives made ahead of the first reader (media/derivative-prewarm.ts). */
+  media: Subscriber;
 }
 
 /**
@@ -37,6 +39,9 @@ export function subscriberOrder(parts: SubscriberParts): Array<[Subscriber, Subs
     [parts.relatedStories, "shared"], // Berita Terkait lists, after the search index
     [parts.popular, "node"], // Terpopuler lists, before any re-render
     [parts.purges, "node"], // page cache and CDN last: a re-render after the purge sees all of the above
+    // Only queues (never awaited): each node pre-makes on its own disk; on shared storage a node
+    // finds what another already made (docs/media.md).
+    [parts.media, "node"],
   ];
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMBED_PROVIDERS, type EmbedProvider } from "./embed-providers.ts";
 
 /**
  * The article body: a versioned list of blocks. Version 1 is frozen; a change of shape
@@ -45,15 +46,6 @@ export const inlineSchema = z.object({
 });
 
 const inlineContent = z.array(inlineSchema).min(1).max(500);
-
-export const EMBED_PROVIDERS = {
-  youtube: /^https:\/\/(www\.)?(youtube\.com\/watch\?v=|youtu\.be\/)[\w-]{6,}/,
-  x: /^https:\/\/(www\.)?(x|twitter)\.com\/\w{1,15}\/status\/\d+/,
-  instagram: /^https:\/\/(www\.)?instagram\.com\/(p|reel)\/[\w-]+/,
-  tiktok: /^https:\/\/(www\.)?tiktok\.com\/@[\w.]+\/video\/\d+/,
-} as const;
-
-export type EmbedProvider = keyof typeof EMBED_PROVIDERS;
 
 const embedSchema = z
   .object({

@@ -12,6 +12,8 @@ export type Actor =
       personId: number | null;
       /** Set when the user acts through an API token: the token's scopes limit the role (policy.ts). */
       scopes?: readonly TokenScope[];
+      /** Where the request came from (the audit log's `ip`); absent outside HTTP (CLI, import). */
+      ip?: string;
     };
 
 export const SYSTEM_ACTOR: Actor = { kind: "system", name: "system" };

@@ -40,7 +40,7 @@ export interface TaxonomyEvent {
   at: Date;
 }
 
-/** An image's description, focal point or file changed, or it was deleted. */
+/** An image was stored, its description, focal point or file changed, or it was deleted. */
 export interface MediaEvent {
   type: "media.changed";
   id: number;

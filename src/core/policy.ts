@@ -11,6 +11,7 @@ export const ROLES: readonly Role[] = ["penulis", "editor", "redaktur", "admin"]
 export const ACTIONS = [
   "article.read",
   "article.search",
+  "article.preview",
   "article.create",
   "article.update",
   "article.delete",
@@ -77,6 +78,8 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "article.read": "content:read",
   // The newsroom's search over every story (drafts, scheduled): the same reach as the newsroom list.
   "article.search": "content:read",
+  // A preview is a page for a person signed in to the newsroom, not for integrations.
+  "article.preview": null,
   "article.create": "articles:write",
   "article.update": "articles:write",
   "article.delete": "articles:write",
@@ -121,6 +124,7 @@ const ANONYMOUS: Readonly<Record<Action, boolean>> = Object.fromEntries(
 const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   "article.read": true,
   "article.search": true,
+  "article.preview": true,
   "article.create": true,
   "article.update": true,
   "article.delete": true,
@@ -153,6 +157,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     ...COMMON,
     "article.read": true,
     "article.search": true,
+    "article.preview": true,
     "article.create": true,
     "article.update": "ownDraft",
     "article.delete": "ownDraft",

@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { FactCheckVerdict } from "../core/fact-check.ts";
+import type { LiveEntryKind } from "../core/live-blog.ts";
 
 /** Tables of migration 007-reader-features (rows as stored; see schema.ts for the conventions). */
 export interface FactCheckTable {
@@ -49,10 +50,11 @@ export interface LiveBlogTable {
 export interface LiveEntryTable {
   id: Generated<number>;
   article_id: number;
-  /** "text" | "image" | "embed" | "quote". */
-  kind: string;
+  kind: LiveEntryKind;
   /** JSON of the entry's content (core/live-blog.ts). */
   content: string;
+  /** An image entry's photo (migration 014), also in `content`. */
+  media_id: number | null;
   pinned: number;
   correction: string | null;
   published_at: string;

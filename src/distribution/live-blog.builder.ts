@@ -1,5 +1,6 @@
 import { formatIsoWithOffset } from "../core/house-date.ts";
 import { liveEntryAnchor, type LiveBlog, type LiveEntry } from "../core/live-blog.ts";
+import type { MediaView } from "../content/body-html.renderer.ts";
 import type { IndonesianTimeZone } from "../core/time-zones.ts";
 import type { SiteInfo } from "./distribution.models.ts";
 import { publisherJsonLd } from "./json-ld.builder.ts";
@@ -13,13 +14,46 @@ export function entryHeadline(text: string): string {
   return first.length <= 110 ? first : `${first.slice(0, 109).trimEnd()}…`;
 }
 
+/** What an entry says in words: its text, else an image's caption or an embed's title. */
+function entryWords(entry: LiveEntry): string {
+  const { text, image, embed } = entry.content;
+  return text || image?.caption || embed?.title || embed?.url || "";
+}
+
+/** An entry's picture or embedded post, as BlogPosting properties (absolute URLs). */
+function entryMedia(
+  entry: LiveEntry,
+  media: ReadonlyMap<number, MediaView>,
+  siteUrl: string,
+): Record<string, unknown> {
+  const photo = entry.content.image ? media.get(entry.content.image.mediaId) : undefined;
+  if (photo) {
+    const url = /^https?:\/\//.test(photo.url) ? photo.url : siteUrl + photo.url;
+    return {
+      image: {
+        "@type": "ImageObject",
+        url,
+        contentUrl: url,
+        width: photo.width,
+        height: photo.height,
+        ...(entry.content.image?.caption ? { caption: entry.content.image.caption } : {}),
+        ...(entry.content.image?.credit ? { creditText: entry.content.image.credit } : {}),
+      },
+    };
+  }
+  if (entry.content.embed) return { sharedContent: { "@type": "WebPage", url: entry.content.embed.url } };
+  return {};
+}
+
 /**
  * schema.org `LiveBlogPosting` of a live blog: the coverage window (`coverageStartTime`,
- * `coverageEndTime` once closed) and the newest entries as `liveBlogUpdate` BlogPostings.
+ * `coverageEndTime` once closed) and the newest entries as `liveBlogUpdate` BlogPostings (with the
+ * `image` of a photo entry, the `sharedContent` of an embed). Only entries readers see are given.
  */
 export function liveBlogPostingJsonLd(
   blog: LiveBlog,
   entries: readonly LiveEntry[],
+  media: ReadonlyMap<number, MediaView>,
   story: {
     url: string;
     headline: string;
@@ -51,10 +85,11 @@ export function liveBlogPostingJsonLd(
       "@type": "BlogPosting",
       "@id": `${story.url}#${liveEntryAnchor(entry.id)}`,
       url: `${story.url}#${liveEntryAnchor(entry.id)}`,
-      headline: entryHeadline(entry.content.text),
-      articleBody: entry.content.text,
+      headline: entryHeadline(entryWords(entry)),
+      articleBody: entryWords(entry),
       datePublished: iso(entry.publishedAt),
       dateModified: iso(entry.updatedAt),
+      ...entryMedia(entry, media, site.siteUrl),
     })),
   };
 }

@@ -26,7 +26,9 @@ import { ImportError } from "./import-error.ts";
  *                 and lists appear only in `blocks`.
  * - `blocks`      the body as body.schema.ts blocks: paragraph, blockquote (paragraphs opening with
  *                 “ or "), heading, list, and `related` blocks carrying `pendingHeadline` where the
- *                 "Baca Juga" line stood. Importers never invent `articleId`s; resolution is later.
+ *                 "Baca Juga" line stood; inline photos are `image` blocks carrying the page's
+ *                 `src`, `alt`, `caption` and `credit` instead of a `mediaId`. Importers never
+ *                 invent `articleId`s or `mediaId`s; the import stores the files and resolves them.
  * - `lede`        a one-paragraph summary: the structured description when the source has one,
  *                 else the first body paragraph; null when there is no body.
  * - `sourceUrl`   canonical URL / feed item link or guid; null for captured text.
@@ -62,6 +64,27 @@ export interface ExtractedHero {
   credit: string;
 }
 
+/**
+ * An inline photo as the page shows it: `src` as written (a path next to the page, a `data:` URL or
+ * a remote URL), the alt text, the caption and the credit. The import turns it into a body `image`
+ * block with a `mediaId` (services/import/import-images.ts).
+ */
+export const extractedImageSchema = z.object({
+  type: z.literal("image"),
+  src: z.string().min(1),
+  alt: z.string().max(500),
+  caption: z.string().max(2000),
+  credit: z.string().max(300),
+});
+
+export type ExtractedImage = z.infer<typeof extractedImageSchema>;
+
+/** A body block of an extraction: a Warta body block, or an inline photo not stored yet. */
+export type ExtractedBlock = Block | ExtractedImage;
+
+export const isExtractedImage = (block: ExtractedBlock): block is ExtractedImage =>
+  block.type === "image" && "src" in block;
+
 export interface ExtractedArticle {
   headline: string;
   section: string | null;
@@ -75,7 +98,7 @@ export interface ExtractedArticle {
   related: string[];
   tags: string[];
   paragraphs: string[];
-  blocks: Block[];
+  blocks: ExtractedBlock[];
   lede: string | null;
   sourceUrl: string | null;
   format: ExtractedFormat;
@@ -120,7 +143,7 @@ export const extractedArticleSchema = z.object({
   related: z.array(z.string().min(1)),
   tags: z.array(z.string().min(1)),
   paragraphs: z.array(z.string()),
-  blocks: z.array(blockSchema).max(2000),
+  blocks: z.array(z.union([extractedImageSchema, blockSchema])).max(2000),
   lede: z.string().nullable(),
   sourceUrl: z.string().nullable(),
   format: z.enum(["page-text", "html", "rss", "atom", "wxr"]),

@@ -15,7 +15,9 @@ export type ImportErrorCode =
   | "no_body"
   | "invalid_content"
   | "too_complex"
-  | "timeout";
+  | "timeout"
+  /** An image path of the import points outside the imported folder (or is absolute). */
+  | "unsafe_image_path";
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -11,6 +11,28 @@ export function derivativeKey(media: Source, spec: DerivativeSpec): string {
   return `derivatives/${version.slice(0, 2)}/${version}/${spec.crop}-${spec.width}.${spec.format}`;
 }
 
+/**
+ * Removes the kept derivatives of an image's file from storage: every version of its content
+ * hash (any focal point) except `keep` (the current version, when the image stays). Called when an
+ * image is deleted, its file replaced or its focal point moved: those URLs answer 404 or redirect,
+ * so their files would never be served again.
+ */
+export async function removeDerivatives(
+  storage: MediaStorage,
+  media: Pick<Media, "file" | "sha256" | "focalX" | "focalY">,
+  keep: string | null = null,
+): Promise<number> {
+  const hash = mediaVersion(media).split("-")[0] as string;
+  const folder = `derivatives/${hash.slice(0, 2)}`;
+  let removed = 0;
+  for (const version of await storage.list(folder))
+    if (version.startsWith(`${hash}-`) && version !== keep) {
+      await storage.removeFolder(`${folder}/${version}`);
+      removed++;
+    }
+  return removed;
+}
+
 export interface DerivativeMaker {
   /**
    * The derivative's storage key, made from the original on first request and kept: later calls

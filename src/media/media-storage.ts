@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile, rename, unlink } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile, rename, rm, unlink } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { dirname, join, normalize, sep } from "node:path";
 
@@ -7,6 +7,10 @@ export interface MediaStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   remove(key: string): Promise<void>;
+  /** The names directly under a folder key (`derivatives/3f`); [] when there is none. */
+  list(folder: string): Promise<string[]>;
+  /** Removes a folder key and everything under it (derivatives of one image version). */
+  removeFolder(folder: string): Promise<void>;
   /** Absolute path when stored on local disk (lets the server stream it). */
   localPath(key: string): string | null;
   /** A fresh path for an upload in progress (same file system as the store, so it can be renamed). */
@@ -51,6 +55,12 @@ export function createLocalMediaStorage(root: string): MediaStorage {
     },
     async remove(key) {
       await unlink(resolve(key)).catch(() => undefined);
+    },
+    async list(folder) {
+      return readdir(resolve(folder)).catch(() => []);
+    },
+    async removeFolder(folder) {
+      await rm(resolve(folder), { recursive: true, force: true });
     },
     localPath: (key) => (isSafeMediaKey(key) ? resolve(key) : null),
     tempPath: () => join(root, "tmp", `upload-${process.pid}-${randomBytes(8).toString("hex")}`),

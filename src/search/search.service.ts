@@ -5,11 +5,12 @@
  * row with the same live condition, so a story unpublished a moment ago is never shown.
  */
 import type { ArticleEvent, DomainEvent } from "../core/events.ts";
-import type { IndonesianTimeZone } from "../core/time-zones.ts";
 import type { SectionDirectory, SectionDirectorySource } from "../core/section.ts";
-import { articlePath } from "../core/urls.ts";
 import type { Store } from "../db/store.ts";
 import type { ArticleListItem } from "../db/read/reading.models.ts";
+import { listItemOf } from "../db/read/list-item.ts";
+import { liveArticles } from "../db/read/live.ts";
+import { SUMMARY_COLUMNS, summaryFromRow } from "../db/repositories/article-summary.mapper.ts";
 import type { AliasesService } from "./aliases.service.ts";
 import type { Analyzer } from "./analyzer/analyzer.ts";
 import { compileQuery, type Correction } from "./query/compile-query.ts";
@@ -111,41 +112,15 @@ export function createSearchService(deps: SearchServiceDeps) {
   /** Live article rows for `ids`, in the order given; anything not live is dropped. */
   async function hydrate(ids: number[], directory: SectionDirectory) {
     if (ids.length === 0) return [];
-    const now = clock().toISOString();
-    const rows = await store.db
-      .selectFrom("articles")
-      .select([
-        "id",
-        "slug",
-        "headline",
-        "lede",
-        "body",
-        "section_id",
-        "time_zone",
-        "published_at",
-        "updated_at",
-      ])
-      .where("id", "in", ids)
-      .where("status", "=", "published")
-      .where("published_at", "<=", now)
+    const rows = await liveArticles(store.db, clock())
+      .select([...SUMMARY_COLUMNS, "articles.body"])
+      .where("articles.id", "in", ids)
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      const path = row ? directory.pathOf(row.section_id) : null;
-      if (!row || !path || !row.published_at) return [];
-      const item: ArticleListItem = {
-        id: row.id,
-        headline: row.headline,
-        lede: row.lede,
-        url: articlePath(path, row.id, row.slug),
-        publishedAt: new Date(row.published_at),
-        updatedAt: row.updated_at ? new Date(row.updated_at) : null,
-        timeZone: row.time_zone as IndonesianTimeZone,
-        section: path.section,
-        image: null,
-      };
-      return [{ item, body: row.body }];
+      const item = row ? listItemOf(summaryFromRow(row), directory) : null;
+      return row && item ? [{ item, body: row.body }] : [];
     });
   }
 

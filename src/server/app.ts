@@ -81,7 +81,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(distributionRoutes(deps));
   await app.register(readerFeedsRoutes(deps));
   // The JSON API: its own problem+json error and not-found handlers, auth and OpenAPI.
-  await app.register(apiPlugin(deps), { prefix: API_PREFIX });
+  await app.register(apiPlugin(deps, renderer), { prefix: API_PREFIX });
   // The newsroom SPA at /admin (built into admin/dist; never in the page cache).
   await app.register(adminRoutes());
   await app.register(searchRoutes(deps, renderer));

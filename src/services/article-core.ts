@@ -14,6 +14,7 @@ import { isValidSlug, slugify } from "../core/slug.ts";
 import type { WorkflowAction } from "../core/workflow.ts";
 import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
 import type { Executor } from "../db/repositories/executor.ts";
+import type { AuditInput } from "./accounts/audit.service.ts";
 import type { ParsedArticleInput } from "./article-input.ts";
 import { snapshotOf } from "./article-snapshot.ts";
 import type { SectionsService } from "./sections.service.ts";
@@ -57,6 +58,17 @@ export function fromSnapshot(snapshot: RevisionSnapshot): Pick<Article, keyof Re
   return { ...snapshot, credits: creditsWithPositions(snapshot.credits) };
 }
 
+/** A save's audit entry: a restore names the revision it copied, other saves use `action`. */
+export function saveAudit(
+  options: RevisionOptions,
+  action: string,
+  detail: { version: number } & Record<string, unknown>,
+): [string, Record<string, unknown>] {
+  return options.revisionKind === "restore"
+    ? ["article.restoreRevision", { restoredFrom: options.restoredFrom, version: detail.version }]
+    : [action, detail];
+}
+
 export function versionConflict(current: Article, expectedVersion: number): AppError {
   return new AppError(
     "version_conflict",
@@ -67,8 +79,15 @@ export function versionConflict(current: Article, expectedVersion: number): AppE
   );
 }
 
-export function createArticleCore(deps: ServiceDeps & { sections: SectionsService }) {
-  const { db, repos, events, clock, sections } = deps;
+/** Where the article use cases append their audit entries (services/accounts/audit.service.ts). */
+export interface ArticleAuditLog {
+  record(input: AuditInput, executor: Executor): Promise<void>;
+}
+
+export type ArticleServiceDeps = ServiceDeps & { sections: SectionsService; audit: ArticleAuditLog };
+
+export function createArticleCore(deps: ArticleServiceDeps) {
+  const { db, repos, events, clock, sections, audit } = deps;
 
   /** Checks every reference in the input points at something that exists; lists every failure. */
   async function checkReferences(input: ParsedArticleInput): Promise<void> {
@@ -199,6 +218,20 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
     });
   }
 
+  /**
+   * Appends an article change to the audit log inside the change's transaction `tx`, so the entry
+   * exists exactly when the change committed, whoever made it (API, CLI, import, scheduler).
+   */
+  async function audited(
+    tx: Executor,
+    actor: Actor,
+    action: string,
+    articleId: number,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await audit.record({ actor, action, resourceType: "article", resourceId: articleId, detail }, tx);
+  }
+
   /** The article with its staged revision's content applied (what the newsroom edits). */
   async function working(id: number): Promise<WorkingCopy> {
     const article = await load(id);
@@ -240,7 +273,7 @@ export function createArticleCore(deps: ServiceDeps & { sections: SectionsServic
       });
   }
 
-  return { checkReferences, checkAltText, toWrite, load, recordRevision, logStep, working, emit };
+  return { checkReferences, checkAltText, toWrite, load, recordRevision, logStep, audited, working, emit };
 }
 
 export type ArticleCore = ReturnType<typeof createArticleCore>;

@@ -4,9 +4,11 @@ import type { Article } from "../core/article.ts";
 import { AppError } from "../core/errors.ts";
 import { changedFields, revisionSnapshotOf, SUBSTANTIVE_FIELDS } from "../core/revision.ts";
 import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
+import type { Executor } from "../db/repositories/executor.ts";
 import {
   creditsWithPositions,
   fromSnapshot,
+  saveAudit,
   versionConflict,
   type ArticleCore,
   type RevisionOptions,
@@ -29,7 +31,8 @@ type DirectUpdate = (
  */
 export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, update: DirectUpdate) {
   const { db, repos, clock } = deps;
-  const { load, working, checkReferences, checkAltText, toWrite, recordRevision, logStep, emit } = core;
+  const { load, working, checkReferences, checkAltText, toWrite, recordRevision, logStep, audited, emit } =
+    core;
 
   return {
     /**
@@ -78,6 +81,11 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
           substantive,
           stagedAt: now,
         });
+        const [action, detail] = saveAudit(options, "article.stage", {
+          version: options.expectedVersion + 1,
+          revision: revision.number,
+        });
+        await audited(tx, actor, action, id, detail);
         return true;
       });
       if (!ok) throw versionConflict((await working(id)).article, options.expectedVersion);
@@ -113,6 +121,12 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
         if (!saved) return null;
         await repos.revisions.clearStaged(tx, id);
         await logStep(tx, id, "publish", before.status, "published", actor, now, options.note);
+        await audited(tx, actor, "article.publishRevision", id, {
+          from: before.status,
+          to: "published",
+          ...(options.note ? { note: options.note } : {}),
+          ...(saved.publishedAt ? { publishedAt: saved.publishedAt.toISOString() } : {}),
+        });
         return saved;
       });
       if (!after) throw versionConflict(await load(id), before.version);
@@ -123,8 +137,19 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
     /**
      * The scheduler's publish: only if the article is still scheduled at `expectedVersion`
      * (a conditional UPDATE, so two runners never both publish it). Null when someone else did.
+     * `alongside` writes in the same transaction (the scheduler's publication log), so the publish
+     * is never visible without it.
      */
-    async publishScheduled(id: number, expectedVersion: number, actor: Actor): Promise<Article | null> {
+    async publishScheduled(
+      id: number,
+      expectedVersion: number,
+      actor: Actor,
+      options: {
+        runner?: string;
+        /** Written in the publish's transaction (the scheduler's log row commits with it). */
+        alongside?: (tx: Executor) => Promise<void>;
+      } = {},
+    ): Promise<Article | null> {
       const before = await repos.articles.findById(db, id);
       if (!before || before.status !== "scheduled" || before.version !== expectedVersion) return null;
       const now = clock();
@@ -138,6 +163,18 @@ export function createArticleStaging(deps: ServiceDeps, core: ArticleCore, updat
       const ok = await inTransaction(db, async (tx) => {
         if (!(await repos.articles.updateStatus(tx, id, change, expectedVersion))) return false;
         await logStep(tx, id, "publish", "scheduled", "published", actor, now);
+        await audited(tx, actor, "article.publish", id, {
+          from: "scheduled",
+          to: "published",
+          ...(before.publishedAt
+            ? {
+                scheduledFor: before.publishedAt.toISOString(),
+                latenessMs: Math.max(0, now.getTime() - before.publishedAt.getTime()),
+              }
+            : {}),
+          ...(options.runner ? { runner: options.runner } : {}),
+        });
+        await options.alongside?.(tx);
         return true;
       });
       if (!ok) return null;

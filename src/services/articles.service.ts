@@ -7,11 +7,15 @@ import { revisionSnapshotOf } from "../core/revision.ts";
 import { NOTE_REQUIRED, transition, type WorkflowAction } from "../core/workflow.ts";
 import { emptyBody } from "../content/body.schema.ts";
 import type { NewsroomListQuery } from "../db/repositories/articles.repository.ts";
-import { createArticleCore, versionConflict, type RevisionOptions } from "./article-core.ts";
+import {
+  createArticleCore,
+  saveAudit,
+  versionConflict,
+  type ArticleServiceDeps,
+  type RevisionOptions,
+} from "./article-core.ts";
 import { articleInputSchema, type ArticleInput } from "./article-input.ts";
 import { createArticleStaging } from "./article-staging.ts";
-import type { SectionsService } from "./sections.service.ts";
-import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
 
 export interface TransitionOptions {
@@ -35,10 +39,11 @@ export interface TransitionOptions {
 
 export type { RevisionOptions, WorkingCopy } from "./article-core.ts";
 
-export function createArticlesService(deps: ServiceDeps & { sections: SectionsService }) {
+export function createArticlesService(deps: ArticleServiceDeps) {
   const { db, repos, clock } = deps;
   const core = createArticleCore(deps);
-  const { checkReferences, checkAltText, toWrite, load, recordRevision, logStep, working, emit } = core;
+  const { checkReferences, checkAltText, toWrite, load, recordRevision, logStep, audited, working, emit } =
+    core;
 
   /**
    * Replaces the content. A stale `expectedVersion` is a `version_conflict` carrying the current
@@ -76,6 +81,8 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         at: now,
         restoredFrom: options.restoredFrom,
       });
+      const [action, detail] = saveAudit(options, "article.update", { version: saved.version });
+      await audited(tx, actor, action, id, detail);
       return saved;
     });
     if (!after) throw versionConflict(await load(id), options.expectedVersion);
@@ -108,6 +115,7 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
         const created = await repos.articles.insert(tx, write);
         const snapshot = revisionSnapshotOf(write);
         await recordRevision(tx, created.id, { kind: "create", snapshot, previous: null, actor, at: now });
+        await audited(tx, actor, "article.create", created.id, { headline: created.headline });
         return created;
       });
       await emit("article.created", null, article);
@@ -171,7 +179,15 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
           saved = (await repos.articles.updateStatus(tx, id, change, before.version))
             ? { ...before, ...change, version: before.version + 1 }
             : null;
-        if (saved) await logStep(tx, id, action, before.status, status, actor, now, note);
+        if (saved) {
+          await logStep(tx, id, action, before.status, status, actor, now, note);
+          await audited(tx, actor, `article.${action}`, id, {
+            from: before.status,
+            to: status,
+            ...(note ? { note } : {}),
+            ...(publishedAt ? { publishedAt: publishedAt.toISOString() } : {}),
+          });
+        }
         return saved;
       });
       if (!after) throw versionConflict(await load(id), before.version);
@@ -185,13 +201,16 @@ export function createArticlesService(deps: ServiceDeps & { sections: SectionsSe
       return after;
     },
 
-    async remove(id: number, _actor: Actor, options: { draftsOnly?: boolean } = {}): Promise<void> {
+    async remove(id: number, actor: Actor, options: { draftsOnly?: boolean } = {}): Promise<void> {
       const before = await load(id);
       if (options.draftsOnly && before.status !== "draft")
         throw new AppError("invalid_transition", "Hanya draf yang bisa dihapus; tarik artikel terbit.", {
           extra: { action: "delete", from: before.status },
         });
-      await repos.articles.delete(db, id);
+      await inTransaction(db, async (tx) => {
+        await repos.articles.delete(tx, id);
+        await audited(tx, actor, "article.delete", id, { headline: before.headline });
+      });
       await emit("article.deleted", before, null);
     },
 

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
-import type { Media } from "../core/media.ts";
+import { mediaVersion, type Media } from "../core/media.ts";
 import type { MediaUsage } from "../db/repositories/media.repository.ts";
+import { removeDerivatives } from "../media/derivatives.ts";
 import { inspectStored, MEDIA_LIMITS, normalizeImage } from "../media/image-intake.ts";
 import { isSafeMediaKey, originalKey, type MediaStorage } from "../media/media-storage.ts";
 import type { ServiceDeps } from "./service-deps.ts";
@@ -86,6 +87,21 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
 
   const changed = (id: number) => events.publish({ type: "media.changed", id, at: clock() });
 
+  /**
+   * After a delete, a replaced file or a moved focal point, the files no row serves any more are
+   * removed: the old original when no row stores it, and the derivatives of every version of the
+   * old content but the current one. Nothing goes while another image has the same bytes.
+   */
+  async function removeUnused(old: Media, current: Media | null): Promise<void> {
+    const sameBytes = old.sha256 === "" ? null : await repos.media.bySha256(db, old.sha256);
+    const sameFile = await repos.media.byFile(db, old.file);
+    if ([sameBytes, sameFile].some((other) => other !== null && other.id !== old.id)) return;
+    if (sameFile === null) await storage.remove(old.file);
+    const version = current ? mediaVersion(current) : null;
+    const sameHash = version !== null && version.split("-")[0] === mediaVersion(old).split("-")[0];
+    await removeDerivatives(storage, old, sameHash ? version : null);
+  }
+
   return {
     /** Media newest first (for the library), continuing below `beforeId`; `query` searches the text fields. */
     list: (page: { beforeId: number | null; limit: number; query?: string }) => repos.media.list(db, page),
@@ -136,6 +152,8 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         createdAt: options.at ?? clock(),
       };
       const id = await repos.media.insert(db, media);
+      // Heard after the commit: the derivatives most pages need are made in the background.
+      await changed(id);
       return { id, ...media, duplicate: false };
     },
 
@@ -184,7 +202,9 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         byteSize: record.bytes.byteLength,
         createdAt: options.at ?? clock(),
       };
-      return { id: await repos.media.insert(db, media), ...media };
+      const id = await repos.media.insert(db, media);
+      await changed(id);
+      return { id, ...media };
     },
 
     /** Changes the description or the focal point (a moved focal point gives new derivative URLs). */
@@ -196,6 +216,7 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
       };
       await repos.media.updateFields(db, id, after);
+      if (after.focalX !== before.focalX || after.focalY !== before.focalY) await removeUnused(before, after);
       await changed(id);
       return after;
     },
@@ -213,8 +234,10 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
         byteSize: image.bytes.byteLength,
       };
       await repos.media.replaceFile(db, id, replaced);
+      const after = { ...before, ...replaced };
+      await removeUnused(before, after);
       await changed(id);
-      return { ...before, ...replaced };
+      return after;
     },
 
     /** Deletes an image no article or profile uses (else a conflict naming the users). */
@@ -232,8 +255,7 @@ export function createMediaService(deps: ServiceDeps & { storage: MediaStorage }
           ],
         });
       await repos.media.delete(db, id);
-      const shared = await repos.media.byFile(db, media.file);
-      if (!shared) await storage.remove(media.file);
+      await removeUnused(media, null);
       await changed(id);
     },
   };

@@ -2,7 +2,7 @@ import type { ArticlesService } from "./articles.service.ts";
 import type { CorrectionsService } from "./corrections.service.ts";
 import { createPresence, type Presence } from "./presence.service.ts";
 import type { RevisionsService } from "./revisions.service.ts";
-import { createScheduler, type AuditRecorder, type Scheduler } from "./scheduler.service.ts";
+import { createScheduler, type Scheduler } from "./scheduler.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import type { TargetPolicy } from "./webhooks/webhook-target.ts";
 import { createWebhooksService, type WebhooksService } from "./webhooks/webhooks.service.ts";
@@ -28,7 +28,6 @@ export function createNewsroomServices(
     articles: ArticlesService;
     revisions: RevisionsService;
     corrections: CorrectionsService;
-    audit: AuditRecorder;
     siteUrl: string;
     fetch?: typeof fetch;
     /** Internal webhook receivers allowed by the operator (WARTA_WEBHOOK_ALLOW_INTERNAL). */

@@ -1,4 +1,4 @@
-import { CREDIT_ROLES, isLive, type ArticleSummary, type CreditRole } from "../core/article.ts";
+import { CREDIT_ROLES, isLive, type Article, type ArticleSummary } from "../core/article.ts";
 import type { ArticleEvent, ArticleSnapshot, DomainEvent } from "../core/events.ts";
 import { derivativeOf, type Media, type MediaRef } from "../core/media.ts";
 import { countWords, readingMinutes } from "../core/reading-time.ts";
@@ -6,7 +6,8 @@ import type { SectionDirectory } from "../core/section.ts";
 import { articlePath, personPath, sectionPath, tagPath } from "../core/urls.ts";
 import { mediaIds, relatedIds, type MediaView, type RelatedTarget } from "../content/body-html.renderer.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
-import type { LiveListQuery } from "../db/repositories/articles.repository.ts";
+import type { LiveListQuery } from "../db/read/live-article-lists.ts";
+import { listItemOf } from "../db/read/list-item.ts";
 import { createImportRepository } from "../db/repositories/import.repository.ts";
 import { storyLabels } from "../db/repositories/story-labels.repository.ts";
 import type {
@@ -64,22 +65,10 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     directory: SectionDirectory,
   ): Promise<ArticleListItem[]> {
     const images = await mediaMap(summaries.flatMap((s) => (s.heroMediaId === null ? [] : [s.heroMediaId])));
-    const items: ArticleListItem[] = [];
-    for (const s of summaries) {
-      const path = directory.pathOf(s.sectionId);
-      if (!path || !s.publishedAt) continue;
-      items.push({
-        id: s.id,
-        headline: s.headline,
-        lede: s.lede,
-        url: articlePath(path, s.id, s.slug),
-        publishedAt: s.publishedAt,
-        updatedAt: s.updatedAt,
-        timeZone: s.timeZone,
-        section: path.section,
-        image: s.heroMediaId === null ? null : (images.get(s.heroMediaId) ?? null),
-      });
-    }
+    const items = summaries.flatMap((s) => {
+      const image = s.heroMediaId === null ? null : (images.get(s.heroMediaId) ?? null);
+      return listItemOf(s, directory, image) ?? [];
+    });
     // Cek Fakta verdicts and live-blog labels on cards (docs/reader-features.md).
     const labels = await storyLabels(
       db,
@@ -159,6 +148,60 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     return toListItems(await repos.articles.listLive(db, { now: clock(), limit, excludeIds }), directory);
   }
 
+  /** The article page's model from an article row (live or not: the callers decide). */
+  async function pageModelOf(article: Article): Promise<ArticlePageModel | null> {
+    const directory = await sections.directory();
+    const path = directory.pathOf(article.sectionId);
+    if (!path) return null;
+
+    const [people, tags, relatedSummaries, media, corrections] = await Promise.all([
+      repos.taxonomy.peopleByIds(
+        db,
+        article.credits.map((c) => c.personId),
+      ),
+      repos.taxonomy.tagsByIds(db, article.tagIds),
+      repos.articles.liveByIds(db, relatedIds(article.body), clock()),
+      mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
+      correctionsOf(db, [article.id]),
+    ]);
+    const related = new Map<number, RelatedTarget>();
+    for (const item of await toListItems(relatedSummaries, directory))
+      related.set(item.id, { headline: item.headline, url: item.url });
+
+    const credits: CreditGroup[] = [];
+    for (const role of CREDIT_ROLES) {
+      const inRole = article.credits.filter((c) => c.role === role).sort((a, b) => a.position - b.position);
+      const group = inRole.flatMap((c) => {
+        const person = people.find((p) => p.id === c.personId);
+        return person ? [{ person, url: personPath(person.slug) }] : [];
+      });
+      if (group.length > 0) credits.push({ role, people: group });
+    }
+    const heroImage = article.hero ? media.get(article.hero.mediaId) : undefined;
+    const wordCount = countWords(`${article.lede} ${renderBodyText(article.body)}`);
+    const tagOrder = new Map(article.tagIds.map((tagId, index) => [tagId, index]));
+    return {
+      article,
+      path,
+      url: articlePath(path, article.id, article.slug),
+      credits,
+      tags: tags
+        .sort((a, b) => (tagOrder.get(a.id) ?? 0) - (tagOrder.get(b.id) ?? 0))
+        .map((tag) => ({ tag, url: tagPath(tag.slug) })),
+      hero:
+        article.hero && heroImage
+          ? { image: heroImage, caption: article.hero.caption, credit: article.hero.credit }
+          : null,
+      heroText: article.hero ? null : await importRepo.pendingHero(db, article.id),
+      related,
+      media,
+      newest: await latest(directory, 7),
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+      corrections: corrections.map(({ kind, note, at }) => ({ kind, note, at })),
+    };
+  }
+
   return {
     /** The event subscriber (app/deps.ts): keeps the list counts true. */
     handleEvent: (event: DomainEvent): void => applyEvent(event),
@@ -175,11 +218,8 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
 
     /** The live ones among `ids`, in the given order (Berita Terkait); others are dropped. */
     async liveItems(ids: number[]): Promise<ArticleListItem[]> {
-      const now = clock();
       const byId = new Map(
-        (await repos.articles.summariesByIds(db, [...new Set(ids)]))
-          .filter((s) => isLive(s, now))
-          .map((s) => [s.id, s]),
+        (await repos.articles.liveByIds(db, [...new Set(ids)], clock())).map((s) => [s.id, s]),
       );
       return toListItems(
         ids.flatMap((id) => byId.get(id) ?? []),
@@ -231,62 +271,14 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
     async articlePage(id: number): Promise<ArticlePageModel | null> {
       const article = await repos.articles.findById(db, id);
       if (!article || !isLive(article, clock())) return null;
-      const directory = await sections.directory();
-      const path = directory.pathOf(article.sectionId);
-      if (!path) return null;
-
-      const [people, tags, relatedSummaries, media, corrections] = await Promise.all([
-        repos.taxonomy.peopleByIds(
-          db,
-          article.credits.map((c) => c.personId),
-        ),
-        repos.taxonomy.tagsByIds(db, article.tagIds),
-        repos.articles.summariesByIds(db, relatedIds(article.body)),
-        mediaMap([...mediaIds(article.body), ...(article.hero ? [article.hero.mediaId] : [])]),
-        correctionsOf(db, [article.id]),
-      ]);
-      const now = clock();
-      const related = new Map<number, RelatedTarget>();
-      for (const item of await toListItems(
-        relatedSummaries.filter((s) => isLive(s, now)),
-        directory,
-      ))
-        related.set(item.id, { headline: item.headline, url: item.url });
-
-      const credits: CreditGroup[] = [];
-      for (const role of CREDIT_ROLES) {
-        const inRole = article.credits.filter((c) => c.role === role).sort((a, b) => a.position - b.position);
-        const group = inRole.flatMap((c) => {
-          const person = people.find((p) => p.id === c.personId);
-          return person ? [{ person, url: personPath(person.slug) }] : [];
-        });
-        if (group.length > 0) credits.push({ role, people: group });
-      }
-      const heroImage = article.hero ? media.get(article.hero.mediaId) : undefined;
-      const wordCount = countWords(`${article.lede} ${renderBodyText(article.body)}`);
-      const tagOrder = new Map(article.tagIds.map((tagId, index) => [tagId, index]));
-      return {
-        article,
-        path,
-        url: articlePath(path, article.id, article.slug),
-        credits,
-        tags: tags
-          .sort((a, b) => (tagOrder.get(a.id) ?? 0) - (tagOrder.get(b.id) ?? 0))
-          .map((tag) => ({ tag, url: tagPath(tag.slug) })),
-        hero:
-          article.hero && heroImage
-            ? { image: heroImage, caption: article.hero.caption, credit: article.hero.credit }
-            : null,
-        heroText: article.hero ? null : await importRepo.pendingHero(db, article.id),
-        related,
-        media,
-        newest: await latest(directory, 7),
-        wordCount,
-        readingMinutes: readingMinutes(wordCount),
-        corrections: corrections.map(({ kind, note, at }) => ({ kind, note, at })),
-      };
+      return pageModelOf(article);
     },
 
+    /**
+     * The page of a story that is not (or not yet in this form) public: a draft, or a live story's
+     * staged update, for the newsroom's preview. Linked stories and TERBARU stay live-only.
+     */
+    previewPage: (article: Article): Promise<ArticlePageModel | null> => pageModelOf(article),
     async tagPage(slug: string, page: number): Promise<TagPageModel | null> {
       const tag = await repos.taxonomy.tagBySlug(db, slug);
       if (!tag) return null;
@@ -321,7 +313,7 @@ export function createReadingService(deps: ServiceDeps & { sections: SectionsSer
         photo,
         articles: {
           ...list,
-          items: list.items.map((item) => ({ ...item, roles: (roles.get(item.id) ?? []) as CreditRole[] })),
+          items: list.items.map((item) => ({ ...item, roles: roles.get(item.id) ?? [] })),
         },
       };
     },

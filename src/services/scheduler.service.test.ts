@@ -8,13 +8,14 @@ import type { ArticleEvent } from "../core/events.ts";
 import { loadConfig } from "../app/config.ts";
 import { createDeps, type Deps } from "../app/deps.ts";
 import { buildArticle, buildSection } from "../testing/factories.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 
 const T = new Date("2026-05-01T03:00:00.000Z");
 
-/** Deps on a given SQLite file with a clock the test moves (one "process" of the server). */
-async function open(dir: string, clock: { now: Date }): Promise<Deps> {
+/** Deps on a given store with a clock the test moves (one "process" of the server). */
+async function open(database: TestDatabase, dir: string, clock: { now: Date }): Promise<Deps> {
   const config = loadConfig({
-    WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+    WARTA_DATABASE_URL: database.url,
     WARTA_MEDIA_DIR: join(dir, "media"),
     WARTA_SITE_URL: "https://warta.test",
   });
@@ -26,22 +27,33 @@ async function open(dir: string, clock: { now: Date }): Promise<Deps> {
 
 describe("scheduler", () => {
   let dir: string;
+  const databases: TestDatabase[] = [];
+  /** A fresh store (SQLite file in `sub`, or a PostgreSQL database) for one test. */
+  const store = async (sub: string) => {
+    const database = await createTestDatabase(sub);
+    databases.push(database);
+    return database;
+  };
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "warta-scheduler-"));
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(async () => {
+    for (const database of databases) await database.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it("catches up across a restart: published once, lateness recorded", async () => {
     const clock = { now: new Date(T.getTime() - 3_600_000) };
-    const first = await open(dir, clock);
+    const database = await store(dir);
+    const first = await open(database, dir, clock);
     const article = await buildArticle(first, { status: "scheduled", publishedAt: T });
     assert.equal(article.status, "scheduled");
     await first.newsroom.scheduler.start();
     await first.close(); // the server goes down before T…
 
     clock.now = new Date(T.getTime() + 90_000); // …and comes back 90 s after T.
-    const second = await open(dir, clock);
-    const third = await open(dir, clock); // a second process on the same store
+    const second = await open(database, dir, clock);
+    const third = await open(database, dir, clock); // a second process on the same store
     const published: ArticleEvent[] = [];
     second.events.subscribe(
       (e) => void ("before" in e && e.type === "article.published" && published.push(e)),
@@ -82,7 +94,7 @@ describe("scheduler", () => {
   it("publishes within seconds of T with the real timers, and never before", async () => {
     const sub = await mkdtemp(join(dir, "live-"));
     const clock = { now: new Date() };
-    const deps = await open(sub, clock);
+    const deps = await open(await store(sub), sub, clock);
     try {
       const section = await buildSection(deps);
       // Real time for this one: the loop and the precise timer do the work.
@@ -116,7 +128,7 @@ describe("scheduler", () => {
   it("does not publish an article an editor pulled back meanwhile", async () => {
     const sub = await mkdtemp(join(dir, "pulled-"));
     const clock = { now: new Date(T.getTime() - 60_000) };
-    const deps = await open(sub, clock);
+    const deps = await open(await store(sub), sub, clock);
     try {
       const article = await buildArticle(deps, { status: "scheduled", publishedAt: T });
       const again = await buildArticle(deps, {

@@ -3,17 +3,6 @@ import type { Actor } from "../core/actor.ts";
 import type { ArticlesService } from "./articles.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
-/** Appends to the audit log (services/accounts/audit.service.ts `record`). */
-export interface AuditRecorder {
-  record(input: {
-    actor: Actor | null;
-    action: string;
-    resourceType: string;
-    resourceId?: string | number | null;
-    detail?: Record<string, unknown>;
-  }): Promise<void>;
-}
-
 export interface SchedulerOptions {
   /** How often the loop looks for due articles (default 1000 ms). */
   intervalMs?: number;
@@ -38,13 +27,14 @@ export interface ScheduledPublication {
  * - `start()` first catches up on everything already due (e.g. after a restart or downtime);
  * - each publish is a conditional UPDATE (`status = 'scheduled' AND version = n`), so two
  *   processes running the scheduler publish an article exactly once;
- * - lateness (actual publish time − scheduled time) goes to `scheduled_publications` and the audit log.
+ * - lateness (actual publish time − scheduled time) goes to `scheduled_publications` and, with the
+ *   runner, to the audit entry the publish writes in its own transaction (article-staging.ts).
  */
 export function createScheduler(
-  deps: ServiceDeps & { articles: ArticlesService; audit?: AuditRecorder },
+  deps: ServiceDeps & { articles: ArticlesService },
   options: SchedulerOptions = {},
 ) {
-  const { db, repos, clock, articles, audit } = deps;
+  const { db, repos, clock, articles } = deps;
   const intervalMs = options.intervalMs ?? 1000;
   const runner = options.runner ?? `${hostname()}:${process.pid}`;
   const onError = options.onError ?? ((error) => console.error("Scheduler tick failed:", error));
@@ -60,8 +50,6 @@ export function createScheduler(
     for (const summary of due) {
       const current = await repos.articles.findById(db, summary.id);
       if (!current || current.status !== "scheduled" || !current.publishedAt) continue;
-      const after = await articles.publishScheduled(current.id, current.version, actor);
-      if (!after) continue; // another runner (or an editor) got there first
       const now = clock();
       const entry: ScheduledPublication = {
         articleId: current.id,
@@ -70,29 +58,23 @@ export function createScheduler(
         latenessMs: Math.max(0, now.getTime() - current.publishedAt.getTime()),
         runner,
       };
-      await db
-        .insertInto("scheduled_publications")
-        .values({
-          article_id: entry.articleId,
-          scheduled_for: entry.scheduledFor.toISOString(),
-          published_at: entry.publishedAt.toISOString(),
-          lateness_ms: entry.latenessMs,
-          runner,
-        })
-        .execute();
-      await audit?.record({
-        actor,
-        action: "article.publish",
-        resourceType: "article",
-        resourceId: entry.articleId,
-        detail: {
-          from: "scheduled",
-          to: "published",
-          scheduledFor: entry.scheduledFor.toISOString(),
-          latenessMs: entry.latenessMs,
-          runner,
+      // The log row commits with the publish: no reader (or crash) sees one without the other.
+      const after = await articles.publishScheduled(current.id, current.version, actor, {
+        runner,
+        alongside: async (tx) => {
+          await tx
+            .insertInto("scheduled_publications")
+            .values({
+              article_id: entry.articleId,
+              scheduled_for: entry.scheduledFor.toISOString(),
+              published_at: entry.publishedAt.toISOString(),
+              lateness_ms: entry.latenessMs,
+              runner,
+            })
+            .execute();
         },
       });
+      if (!after) continue; // another runner (or an editor) got there first
       published.push(entry);
     }
     return published;

@@ -58,7 +58,8 @@ export function createServices(context: ServiceContext) {
   };
   const sections = createSectionsService(base, { directory: context.directory ?? null });
   const audit = createAuditService({ db, clock });
-  const articles = createArticlesService({ ...base, sections });
+  // Article use cases write their own audit entries, in the change's transaction.
+  const articles = createArticlesService({ ...base, sections, audit });
   return {
     /** The executor these services run on, and the repositories they use (for work beside them). */
     db,
@@ -69,7 +70,7 @@ export function createServices(context: ServiceContext) {
     media: createMediaService({ ...base, storage }),
     articles,
     revisions: createRevisionsService({ ...base, articles }),
-    corrections: createCorrectionsService({ ...base, articles }),
+    corrections: createCorrectionsService({ ...base, articles, audit }),
     /** Audit log (`audit.record(input, executor)` joins the caller's unit of work). */
     audit,
   };

@@ -58,3 +58,8 @@ export function relatedIds(fields: ArticleFields): number[] {
     b.type === "related" && b.articleId !== undefined ? [b.articleId] : [],
   );
 }
+
+/** Ids of the photos inside a body (their pictures and alt texts are looked up for display). */
+export function bodyImageIds(fields: ArticleFields): number[] {
+  return fields.body.blocks.flatMap((b) => (b.type === "image" ? [b.mediaId] : []));
+}

@@ -74,6 +74,37 @@ describe("body schema ↔ TipTap document", () => {
     assert.deepEqual(docToBody(node.toJSON() as PmNode), EVERYTHING);
   });
 
+  it("shows a photo's picture and alt text in the editor without saving them into the body", () => {
+    const images = new Map([[7, { src: "/media/7/abc/w-1280.jpg", alt: "Pedagang menata cabai" }]]);
+    const doc = bodyToDoc(EVERYTHING, new Map(), images);
+    const photo = doc.content?.find((n) => n.type === "image" && n.attrs?.mediaId === 7);
+    assert.equal(photo?.attrs?.src, "/media/7/abc/w-1280.jpg");
+    assert.equal(photo?.attrs?.alt, "Pedagang menata cabai");
+    const node = PmNodeClass.fromJSON(schema, doc);
+    node.check();
+    assert.deepEqual(docToBody(node.toJSON() as PmNode), EVERYTHING);
+  });
+
+  it("keeps an embed only when its URL matches its allow-listed provider (as the server requires)", () => {
+    const embed = (provider: string, url: string): PmNode => ({ type: "embed", attrs: { provider, url } });
+    const body = docToBody({
+      type: "doc",
+      content: [
+        embed("x", "https://x.com/bmkgumum/status/1790000000000000000"),
+        embed("instagram", "https://www.instagram.com/p/C7abc-12/"),
+        embed("tiktok", "https://www.tiktok.com/@warta.id/video/7300000000000000000"),
+        embed("youtube", "https://x.com/bmkgumum/status/1790000000000000000"),
+        embed("youtube", "https://www.youtube.com.evil.example/watch?v=abcdefg"),
+        embed("instagram", "javascript:alert(1)"),
+      ],
+    });
+    assert.deepEqual(
+      body.blocks.map((b) => (b.type === "embed" ? b.provider : b.type)),
+      ["x", "instagram", "tiktok"],
+    );
+    assert.ok(bodyDocumentSchema.safeParse(body).success);
+  });
+
   it("gives an empty body one empty paragraph to type in, and reads it back as empty", () => {
     const doc = bodyToDoc({ version: 1, blocks: [] });
     PmNodeClass.fromJSON(schema, doc).check();

@@ -1,4 +1,5 @@
 import type { Block, BodyDocument, Inline, Mark } from "../../../src/content/body.schema.ts";
+import { embedProviderOf } from "../../../src/content/embed-providers.ts";
 
 /**
  * The body document (src/content/body.schema.ts) ↔ the TipTap/ProseMirror document of the editor.
@@ -39,8 +40,21 @@ function inlineToPm(content: readonly Inline[]): PmNode[] {
     });
 }
 
-/** Baca Juga headlines are not part of the body; the editor shows them when it knows them. */
-export function bodyToDoc(body: BodyDocument, headlines: ReadonlyMap<number, string> = new Map()): PmNode {
+/** How the editor shows a photo of the library (not part of the body: looked up by id). */
+export interface ImagePreview {
+  src: string;
+  alt: string;
+}
+
+/**
+ * Baca Juga headlines and the photos' addresses and alt texts are not part of the body; the editor
+ * shows them when it knows them.
+ */
+export function bodyToDoc(
+  body: BodyDocument,
+  headlines: ReadonlyMap<number, string> = new Map(),
+  images: ReadonlyMap<number, ImagePreview> = new Map(),
+): PmNode {
   const content: PmNode[] = body.blocks.map((block): PmNode => {
     switch (block.type) {
       case "paragraph":
@@ -68,7 +82,13 @@ export function bodyToDoc(body: BodyDocument, headlines: ReadonlyMap<number, str
       case "image":
         return {
           type: "image",
-          attrs: { mediaId: block.mediaId, caption: block.caption ?? null, credit: block.credit ?? null },
+          attrs: {
+            mediaId: block.mediaId,
+            caption: block.caption ?? null,
+            credit: block.credit ?? null,
+            src: images.get(block.mediaId)?.src ?? null,
+            alt: images.get(block.mediaId)?.alt ?? null,
+          },
         };
       case "related":
         return {
@@ -187,11 +207,10 @@ export function docToBody(doc: PmNode): BodyDocument {
         const url = str(node.attrs?.url);
         const provider = str(node.attrs?.provider);
         const title = str(node.attrs?.title);
-        if (
-          url &&
-          (provider === "youtube" || provider === "x" || provider === "instagram" || provider === "tiktok")
-        )
-          blocks.push({ type: "embed", provider, url, ...(title ? { title } : {}) });
+        // Only what the body schema accepts: an allow-listed provider whose pattern the URL matches.
+        const detected = url ? embedProviderOf(url) : null;
+        if (url && detected !== null && detected === provider)
+          blocks.push({ type: "embed", provider: detected, url, ...(title ? { title } : {}) });
         break;
       }
     }

@@ -6,22 +6,26 @@ import { useSections } from "../lib/data.ts";
 import { sameJson } from "../lib/equal.ts";
 import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
-import { formatInZone, timeOnly, ZONES, zoneAbbreviation } from "../lib/time.ts";
-import type { Article, ArticleFields, Zone } from "../lib/types.ts";
-import { emptyFields, fieldsOf, payloadOf, relatedIds } from "./article-fields.ts";
+import { formatInZone, timeOnly } from "../lib/time.ts";
+import type { Article, ArticleFields } from "../lib/types.ts";
+import { emptyFields, fieldsOf, payloadOf } from "./article-fields.ts";
 import { BodyEditor } from "./body-editor.tsx";
 import { bodyText } from "./body-mapping.ts";
 import { ConflictDialog } from "./conflict-dialog.tsx";
-import { draftKey, readLocalCopy, removeLocalCopy, writeLocalCopy, type LocalCopy } from "./draft-store.ts";
+import { draftKey, drafts, type LocalCopy } from "./draft-store.ts";
 import { mergeFields, type MergeResult } from "./merge.ts";
 import { CreditsField, TagsField } from "./pickers.tsx";
 import { HeroField } from "./hero-field.tsx";
 import { ChangesRequested, HistoryPanel } from "./history-panel.tsx";
 import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
+import { PlacementFields } from "./placement-fields.tsx";
+import { CorrectionButton } from "./correction-button.tsx";
+import { loadLookups, type BodyLookups } from "./story-loader.ts";
 
 const LOCAL_COPY_DELAY_MS = 400;
 const AUTOSAVE_DELAY_MS = 3000;
 const PRESENCE_EVERY_MS = 20_000;
+const NO_LOOKUPS: BodyLookups = { headlines: new Map(), images: new Map() };
 
 type SaveState =
   | { kind: "idle" }
@@ -46,11 +50,12 @@ export function EditorScreen(props: { articleId: number | null }) {
   const [fields, setFieldsState] = useState<ArticleFields | null>(
     props.articleId === null ? emptyFields() : null,
   );
-  const [headlines, setHeadlines] = useState<ReadonlyMap<number, string>>(new Map());
+  const [lookups, setLookups] = useState<BodyLookups>(NO_LOOKUPS);
   const [resetKey, setResetKey] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [localChecked, setLocalChecked] = useState(false);
   const [conflict, setConflict] = useState<{ result: MergeResult; theirs: Article } | null>(null);
   const [others, setOthers] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -81,7 +86,9 @@ export function EditorScreen(props: { articleId: number | null }) {
   useEffect(() => {
     let current = true;
     (async () => {
-      const local = readLocalCopy(localStorage, key(props.articleId));
+      const local = await drafts.read(key(props.articleId));
+      if (!current) return;
+      setLocalChecked(true);
       if (props.articleId === null) {
         if (local && !sameJson(local.fields, emptyFields())) setOffer(local);
         return;
@@ -89,17 +96,9 @@ export function EditorScreen(props: { articleId: number | null }) {
       try {
         const article = await api.get<Article>(`/articles/${props.articleId}`);
         const loaded = fieldsOf(article);
-        const ids = [...new Set([...relatedIds(loaded), ...(local ? relatedIds(local.fields) : [])])];
-        const found = await Promise.all(
-          ids.map((id) =>
-            api.get<Article>(`/articles/${id}`).then(
-              (a) => [id, a.headline] as const,
-              () => null,
-            ),
-          ),
-        );
+        const found = await loadLookups(local ? [loaded, local.fields] : [loaded]);
         if (!current) return;
-        setHeadlines(new Map(found.filter((x) => x !== null)));
+        setLookups(found);
         setServer(article);
         setFields(loaded);
         if (local && !sameJson(local.fields, loaded)) setOffer(local);
@@ -118,10 +117,10 @@ export function EditorScreen(props: { articleId: number | null }) {
 
   // The local copy: a moment after every change, kept until the server has exactly this text.
   useEffect(() => {
-    if (!fields || offer) return;
+    if (!fields || offer || !localChecked) return;
     const timer = setTimeout(() => {
       if (!dirty) {
-        removeLocalCopy(localStorage, key(articleId));
+        void drafts.remove(key(articleId));
         return;
       }
       const copy: LocalCopy = {
@@ -130,11 +129,20 @@ export function EditorScreen(props: { articleId: number | null }) {
         baseFields: server ? fieldsOf(server) : null,
         savedAt: new Date().toISOString(),
       };
-      if (writeLocalCopy(localStorage, key(articleId), copy))
-        setSaveState((s) => (s.kind === "saving" ? s : { kind: "local", at: new Date() }));
+      void drafts
+        .write(key(articleId), copy)
+        .then((kept) =>
+          setSaveState((s) =>
+            s.kind === "saving"
+              ? s
+              : kept
+                ? { kind: "local", at: new Date() }
+                : { kind: "error", message: t("localStoreFailed") },
+          ),
+        );
     }, LOCAL_COPY_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [fields, dirty, offer, articleId, server]);
+  }, [fields, dirty, offer, localChecked, articleId, server]);
 
   /** One save at a time: a save asked for while another runs waits for it, then sends what is newest. */
   const save = useCallback(async (): Promise<boolean> => {
@@ -172,7 +180,7 @@ export function EditorScreen(props: { articleId: number | null }) {
       let saved: Article;
       if (idRef.current === null) {
         saved = await api.post<Article>("/articles", payloadOf(snapshot));
-        removeLocalCopy(localStorage, key(null));
+        void drafts.remove(key(null));
         idRef.current = saved.id;
         setArticleId(saved.id);
         history.replaceState(null, "", `/admin/berita/${saved.id}`);
@@ -187,7 +195,7 @@ export function EditorScreen(props: { articleId: number | null }) {
         const stored = fieldsOf(saved);
         if (!sameJson(stored.body, snapshot.body)) replaceFields(stored);
         else setFields(stored);
-        removeLocalCopy(localStorage, key(saved.id));
+        void drafts.remove(key(saved.id));
       }
       setSaveState({ kind: "saved", at: new Date() });
       ok = true;
@@ -350,7 +358,7 @@ export function EditorScreen(props: { articleId: number | null }) {
             type="button"
             className="secondary"
             onClick={() => {
-              removeLocalCopy(localStorage, key(articleId));
+              void drafts.remove(key(articleId));
               setOffer(null);
             }}
           >
@@ -386,7 +394,8 @@ export function EditorScreen(props: { articleId: number | null }) {
           </label>
           <BodyEditor
             initial={fields.body}
-            headlines={headlines}
+            headlines={lookups.headlines}
+            images={lookups.images}
             resetKey={resetKey}
             editable={editable}
             articleId={articleId}
@@ -412,6 +421,26 @@ export function EditorScreen(props: { articleId: number | null }) {
             >
               {t("save")}
             </button>
+            {articleId !== null && (
+              <a
+                href={`/api/v1/articles/${articleId}/preview`}
+                target="_blank"
+                rel="noopener"
+                className="button secondary"
+                title={t("previewHint")}
+                onClick={(event) => {
+                  if (!dirty || !editable) return;
+                  // Save first, so the preview shows what is on screen (a live story's save is staged, not public).
+                  event.preventDefault();
+                  const href = event.currentTarget.href;
+                  void save().then((ok) => {
+                    if (ok && !window.open(href, "_blank")) setNotice(t("previewBlocked"));
+                  });
+                }}
+              >
+                {t("preview")}
+              </a>
+            )}
             <span className="save-state" role="status">
               {statusText}
             </span>
@@ -419,56 +448,10 @@ export function EditorScreen(props: { articleId: number | null }) {
           {server?.can && server.can.actions.length > 0 && (
             <WorkflowBar actions={server.can.actions} busy={busy} onTransition={transition} />
           )}
-          <label>
-            {t("section")}
-            <select
-              value={fields.sectionId ?? ""}
-              disabled={!editable}
-              onChange={(e) => update({ sectionId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">{t("chooseSection")}</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset>
-            <legend>{t("dateline")}</legend>
-            <label>
-              {t("place")}
-              <input
-                value={fields.dateline.place}
-                readOnly={!editable}
-                onChange={(e) => update({ dateline: { ...fields.dateline, place: e.target.value } })}
-              />
-            </label>
-            <label>
-              {t("outlet")}
-              <input
-                value={fields.dateline.outlet ?? ""}
-                readOnly={!editable}
-                onChange={(e) => update({ dateline: { ...fields.dateline, outlet: e.target.value || null } })}
-              />
-            </label>
-            <label>
-              {t("datelineZone")}
-              <select
-                value={fields.dateline.timeZone}
-                disabled={!editable}
-                onChange={(e) =>
-                  update({ dateline: { ...fields.dateline, timeZone: e.target.value as Zone } })
-                }
-              >
-                {ZONES.map((z) => (
-                  <option key={z} value={z}>
-                    {zoneAbbreviation(z)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </fieldset>
+          {server?.live && server.can?.correct && (
+            <CorrectionButton articleId={server.id} onAdded={() => setNotice(t("correctionAdded"))} />
+          )}
+          <PlacementFields fields={fields} editable={editable} sections={sections} onChange={update} />
           <CreditsField
             credits={fields.credits}
             editable={editable}

@@ -60,7 +60,10 @@ const Related = Node.create({
   ],
 });
 
-/** A photo from the media library, with caption and credit. */
+/**
+ * A photo from the media library, with caption and credit (saved in the body) and the picture
+ * itself with its alt text (looked up by id, shown only; the alt text belongs to the library entry).
+ */
 const Image = Node.create({
   name: "image",
   ...atom,
@@ -68,6 +71,8 @@ const Image = Node.create({
     mediaId: { default: null },
     caption: { default: null },
     credit: { default: null },
+    src: { default: null },
+    alt: { default: null },
   }),
   parseHTML: () => [
     {
@@ -75,17 +80,23 @@ const Image = Node.create({
       getAttrs: (el: HTMLElement) => ({ mediaId: Number(el.dataset.mediaId) }),
     },
   ],
-  renderHTML: ({ node }) => [
-    "figure",
-    { "data-media-id": String(node.attrs.mediaId), class: "body-image" },
-    [
-      "figcaption",
-      `Foto #${node.attrs.mediaId}: ${node.attrs.caption ?? ""} ${node.attrs.credit ? `(${node.attrs.credit})` : ""}`,
-    ],
-  ],
+  renderHTML: ({ node }) => {
+    const caption = [node.attrs.caption, node.attrs.credit ? `(${node.attrs.credit})` : null]
+      .filter(Boolean)
+      .join(" ");
+    const figcaption = ["figcaption", `Foto #${node.attrs.mediaId}: ${caption}`] as const;
+    return node.attrs.src
+      ? [
+          "figure",
+          { "data-media-id": String(node.attrs.mediaId), class: "body-image" },
+          ["img", { src: String(node.attrs.src), alt: String(node.attrs.alt ?? ""), width: "320" }],
+          figcaption,
+        ]
+      : ["figure", { "data-media-id": String(node.attrs.mediaId), class: "body-image" }, figcaption];
+  },
 });
 
-/** An allow-listed embed (YouTube, X, Instagram, TikTok). */
+/** An allow-listed embed (YouTube, X, Instagram, TikTok): shown as its provider, title and URL. */
 const Embed = Node.create({
   name: "embed",
   ...atom,
@@ -94,7 +105,7 @@ const Embed = Node.create({
   renderHTML: ({ node }) => [
     "div",
     { "data-embed": String(node.attrs.provider), class: "body-embed" },
-    `Sematan ${node.attrs.provider}: ${node.attrs.url}`,
+    `Sematan ${node.attrs.provider}: ${node.attrs.title ? `${node.attrs.title} — ` : ""}${node.attrs.url}`,
   ],
 });
 

@@ -101,6 +101,7 @@ export const api = {
     request<T>("POST", path, body ?? {}, options).then((r) => r.data),
   put: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>("PUT", path, body, options).then((r) => r.data),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body).then((r) => r.data),
   delete: (path: string) => request<void>("DELETE", path).then(() => undefined),
   /** A file as the raw request body (POST /media). */
   upload: <T>(path: string, file: Blob) => request<T>("POST", path, file).then((r) => r.data),

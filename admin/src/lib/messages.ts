@@ -2,7 +2,9 @@
  * Every string of the admin, Indonesian first. English has the same keys (the type enforces it).
  * `{name}` placeholders are filled by t().
  */
-export const id = {
+import { enNewsroom, idNewsroom } from "./messages-newsroom.ts";
+
+const base = {
   appName: "Redaksi Warta",
   skipToContent: "Langsung ke isi",
   loginTitle: "Masuk ke redaksi",
@@ -165,9 +167,11 @@ export const id = {
   offline: "Tidak ada sambungan; tulisan Anda tersimpan di perangkat ini.",
 };
 
+export const id = { ...base, ...idNewsroom };
+
 export type MessageKey = keyof typeof id;
 
-export const en: Record<MessageKey, string> = {
+const enBase: Record<keyof typeof base, string> = {
   appName: "Warta Newsroom",
   skipToContent: "Skip to content",
   loginTitle: "Sign in to the newsroom",
@@ -329,6 +333,8 @@ export const en: Record<MessageKey, string> = {
   results: "Results",
   offline: "No connection; your writing is kept on this device.",
 };
+
+export const en: Record<MessageKey, string> = { ...enBase, ...enNewsroom };
 
 export type Language = "id" | "en";
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { id, en };

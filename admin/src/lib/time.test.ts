@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatInZone, isoToWallClock, wallClockToIso } from "./time.ts";
+import { dayRangeToIso, formatInZone, isoToWallClock, wallClockToIso } from "./time.ts";
 
 describe("desk times in WIB/WITA/WIT", () => {
   it("reads a picked wall-clock time in the desk's zone and writes it back", () => {
@@ -14,5 +14,15 @@ describe("desk times in WIB/WITA/WIT", () => {
   it("shows instants with the zone's abbreviation", () => {
     assert.match(formatInZone("2026-12-04T03:00:00.000Z", "Asia/Jakarta", "id-ID"), /10[.:]00 WIB$/);
     assert.match(formatInZone("2026-12-04T03:00:00.000Z", "Asia/Jayapura", "id-ID"), /12[.:]00 WIT$/);
+  });
+
+  it("turns a range of whole days in the desk's zone into instants, the last day included", () => {
+    assert.deepEqual(dayRangeToIso("2026-03-06", "2026-03-07", "Asia/Jakarta"), {
+      from: "2026-03-05T17:00:00.000Z",
+      to: "2026-03-07T17:00:00.000Z",
+    });
+    assert.deepEqual(dayRangeToIso("", "2026-03-06", "Asia/Jayapura"), { to: "2026-03-06T15:00:00.000Z" });
+    assert.deepEqual(dayRangeToIso("2026-03-06", "", "Asia/Makassar"), { from: "2026-03-05T16:00:00.000Z" });
+    assert.deepEqual(dayRangeToIso("", "", "Asia/Jakarta"), {});
   });
 });

@@ -46,3 +46,16 @@ export function isoToWallClock(iso: string, zone: Zone): string {
   const shifted = new Date(new Date(iso).getTime() + TIME_ZONES[zone].offsetHours * 3600_000);
   return shifted.toISOString().slice(0, 16);
 }
+
+/**
+ * A range of whole days ("2026-03-06" … "2026-03-07", either end may be empty) in `zone` → UTC ISO
+ * instants: from the start of the first day to the start of the day after the last.
+ */
+export function dayRangeToIso(from: string, to: string, zone: Zone): { from?: string; to?: string } {
+  const start = from ? wallClockToIso(`${from}T00:00`, zone) : null;
+  const lastDay = to ? wallClockToIso(`${to}T00:00`, zone) : null;
+  return {
+    ...(start ? { from: start } : {}),
+    ...(lastDay ? { to: new Date(new Date(lastDay).getTime() + 86_400_000).toISOString() } : {}),
+  };
+}

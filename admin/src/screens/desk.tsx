@@ -5,6 +5,7 @@ import { Link } from "../lib/router.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
 import type { ArticleStatus, ListItem, Page } from "../lib/types.ts";
+import { CorrectionsLane } from "./corrections-lane.tsx";
 import { StoryLink, StoryTime } from "./story-row.tsx";
 
 interface Lane {
@@ -36,6 +37,7 @@ export function DeskScreen() {
         {LANES.map((lane) => (
           <DeskLane key={lane.title} lane={lane} />
         ))}
+        <CorrectionsLane />
       </div>
     </section>
   );

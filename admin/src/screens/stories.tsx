@@ -2,7 +2,9 @@ import { useEffect, useState } from "react";
 import { api, qs } from "../lib/api.ts";
 import { useSections } from "../lib/data.ts";
 import { usePrefs } from "../lib/prefs.tsx";
-import type { ArticleStatus, ListItem, Page } from "../lib/types.ts";
+import { dayRangeToIso } from "../lib/time.ts";
+import type { ArticleStatus, ListItem, Page, Person } from "../lib/types.ts";
+import { AuthorFilter } from "./author-filter.tsx";
 import { StoryLink, StoryTime } from "./story-row.tsx";
 
 const STATUSES: ArticleStatus[] = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"];
@@ -16,19 +18,24 @@ interface SearchPage {
 }
 
 /**
- * Every story, drafts included: status and section filters with cursor pagination
- * (GET /articles?status=&sectionId=&cursor=), so it stays fast with 100,000 stories; typed words
- * search headlines, bodies and credited people through the newsroom's search
- * (GET /newsroom/search?q=&status=&sectionId=&page=).
+ * Every story, drafts included: status, section, author (credited person) and last-activity day
+ * range (in the desk's zone) filters with cursor pagination
+ * (GET /articles?status=&sectionId=&personId=&from=&to=&cursor=), fast with 100,000 stories.
+ * Typed words search headlines, bodies and credited people through the newsroom's search
+ * (GET /newsroom/search?q=&status=&sectionId=&personId=&page=), ranked by relevance; with a day
+ * range set, which that search does not filter by, they match headlines in the list instead.
  */
 export function StoriesScreen() {
-  const { t } = usePrefs();
+  const { t, zone } = usePrefs();
   const sections = useSections();
   const sectionName = new Map(sections.map((s) => [s.id, s.label]));
   const [q, setQ] = useState("");
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState("");
   const [sectionId, setSectionId] = useState("");
+  const [person, setPerson] = useState<Person | null>(null);
+  const [fromDay, setFromDay] = useState("");
+  const [toDay, setToDay] = useState("");
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<Page<ListItem> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,28 +49,44 @@ export function StoriesScreen() {
     return () => clearTimeout(timer);
   }, [q]);
 
+  const rangeInvalid = fromDay !== "" && toDay !== "" && fromDay > toDay;
+
   useEffect(() => {
+    if (rangeInvalid) return;
     let current = true;
     setError(null);
+    const range = dayRangeToIso(fromDay, toDay, zone);
+    const filters = { status, sectionId, personId: person?.id };
     // Typed words go to the newsroom's search (headline, body, people; drafts included), whose
     // pages are numbered: the cursor is then the page number.
-    const request = query
-      ? api
-          .get<SearchPage>(
-            `/newsroom/search${qs({ q: query, status, sectionId, page: cursor ?? 1, pageSize: PAGE_SIZE })}`,
-          )
-          .then((found): Page<ListItem> => ({
-            items: found.items,
-            nextCursor: found.page < found.pageCount ? String(found.page + 1) : null,
-          }))
-      : api.get<Page<ListItem>>(`/articles${qs({ status, sectionId, cursor, limit: PAGE_SIZE })}`);
+    const request =
+      query && !range.from && !range.to
+        ? api
+            .get<SearchPage>(
+              `/newsroom/search${qs({ q: query, ...filters, page: cursor ?? 1, pageSize: PAGE_SIZE })}`,
+            )
+            .then((found): Page<ListItem> => ({
+              items: found.items,
+              nextCursor: found.page < found.pageCount ? String(found.page + 1) : null,
+            }))
+        : api.get<Page<ListItem>>(
+            `/articles${qs({ q: query, ...filters, ...range, cursor, limit: PAGE_SIZE })}`,
+          );
     request
       .then((result) => current && setPage(result))
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       current = false;
     };
-  }, [query, status, sectionId, cursor]);
+  }, [query, status, sectionId, person, fromDay, toDay, zone, rangeInvalid, cursor]);
+
+  /** A changed filter starts again at the first page. */
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setCursors([null]);
+    };
 
   return (
     <section>
@@ -107,7 +130,21 @@ export function StoriesScreen() {
             ))}
           </select>
         </label>
+        <label>
+          {t("filterFrom")}
+          <input type="date" value={fromDay} onChange={(e) => refilter(setFromDay)(e.target.value)} />
+        </label>
+        <label>
+          {t("filterTo")}
+          <input type="date" value={toDay} onChange={(e) => refilter(setToDay)(e.target.value)} />
+        </label>
+        <AuthorFilter person={person} onChange={refilter(setPerson)} />
       </form>
+      {rangeInvalid && (
+        <p role="alert" className="error">
+          {t("filterDateInvalid")}
+        </p>
+      )}
       {error && <p className="error">{t("errorGeneric", { message: error })}</p>}
       {!page && !error && <p className="muted">{t("loading")}</p>}
       {page && (

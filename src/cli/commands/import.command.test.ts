@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { EXTRACTED_KEYS } from "../../importers/extracted-article.ts";
 import { UsageError } from "../command.ts";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { importCommand } from "./import.command.ts";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
@@ -30,12 +31,17 @@ function warta(
 describe("warta import / analyze-page commands", () => {
   let dir: string;
   let env: Record<string, string>;
+  let database: TestDatabase;
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "warta-import-cli-"));
-    env = { WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`, WARTA_MEDIA_DIR: join(dir, "media") };
+    database = await createTestDatabase(dir);
+    env = { WARTA_DATABASE_URL: database.url, WARTA_MEDIA_DIR: join(dir, "media") };
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(async () => {
+    await database.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it("analyze-page prints the documented keys in order and writes nothing", async () => {
     const result = await warta(["analyze-page", join(FIXTURES, "kompas-com.txt")], env);

@@ -6,24 +6,28 @@ import { after, before, describe, it } from "node:test";
 import { UsageError } from "../command.ts";
 import { loadConfig } from "../../app/config.ts";
 import { createDeps, type Deps } from "../../app/deps.ts";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { verifyPassword } from "../../services/accounts/password.ts";
 import { createUserCommand } from "./user.command.ts";
 
 describe("warta user", () => {
   let dir: string;
   let deps: Deps;
+  let database: TestDatabase;
   // One store for the whole suite (built from the environment, as the CLI does), cheap hashing.
   const withDeps = <T>(use: (d: Deps) => Promise<T>) => use(deps);
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "warta-user-cli-"));
+    database = await createTestDatabase(dir);
     const config = loadConfig({
-      WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+      WARTA_DATABASE_URL: database.url,
       WARTA_MEDIA_DIR: join(dir, "media"),
     });
     deps = await createDeps(config, { argon2: { memory: 1024, passes: 1, parallelism: 1 } });
   });
   after(async () => {
     await deps.close();
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   });
 

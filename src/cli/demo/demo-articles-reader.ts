@@ -123,6 +123,15 @@ export const DEMO_LIVE_BLOG = {
       text: "Genangan setinggi 20–30 sentimeter terpantau di Jalan Sudirman arah Blok M. Kendaraan diminta melambat.",
     },
     {
+      at: "2026-11-25T07:20:00+07:00",
+      kind: "image" as const,
+      /** The story's own hero photo, from the media library. */
+      photo: "story-hero" as const,
+      text: "Pemandangan dari lantai atas gedung perkantoran di Jakarta Pusat: hujan belum juga reda.",
+      caption: "Hujan lebat di atas gedung-gedung Jakarta Pusat, Rabu (25/11/2026) pagi.",
+      credit: "WARTA/Ilustrasi",
+    },
+    {
       at: "2026-11-25T07:40:00+07:00",
       kind: "quote" as const,
       text: "Pompa air di kawasan Dukuh Atas sudah kami operasikan penuh sejak subuh.",

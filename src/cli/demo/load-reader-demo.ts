@@ -8,7 +8,8 @@ const DEMO_READER =
 
 /**
  * The reader features of the demo (docs/reader-features.md), through the same services as the
- * newsroom: the Cek Fakta verdicts, a Topik Pilihan, a live blog with entries and read counts that
+ * newsroom: the Cek Fakta verdicts, a Topik Pilihan, a live blog with entries (a photo among them)
+ * and read counts that
  * make Terpopuler non-empty. `articleIds` maps demo article keys to their ids.
  */
 export async function loadReaderDemo(deps: Deps, articleIds: ReadonlyMap<string, number>): Promise<void> {
@@ -31,8 +32,13 @@ export async function loadReaderDemo(deps: Deps, articleIds: ReadonlyMap<string,
   // The live blog's entries keep their own times: posted under a clock set to each.
   const liveId = idOf(DEMO_LIVE_BLOG.article);
   await deps.reader.liveBlogs.start(liveId, { coverageStart: DEMO_LIVE_BLOG.coverageStart }, SYSTEM_ACTOR);
+  const storyPhoto = (await deps.articles.get(liveId)).hero?.mediaId;
   for (const entry of DEMO_LIVE_BLOG.entries) {
-    const { at, correction, ...input } = entry as typeof entry & { correction?: string };
+    const { at, correction, photo, ...fields } = entry as typeof entry & {
+      correction?: string;
+      photo?: "story-hero";
+    };
+    const input = photo ? { ...fields, mediaId: storyPhoto } : fields;
     const posted = await deps.reader.liveBlogs.postAt(liveId, input, new Date(at), SYSTEM_ACTOR);
     if (correction) await deps.reader.liveBlogs.edit(liveId, posted.id, { correction }, SYSTEM_ACTOR);
   }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import { refreshLiveLinks } from "../../db/repositories/articles.repository.ts";
+import { refreshLiveLinks } from "../../db/repositories/article-links.ts";
 import { SQLITE_CACHE_KIB } from "../../db/dialects/sqlite.ts";
 import type { Store } from "../../db/store.ts";
 

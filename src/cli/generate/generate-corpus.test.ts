@@ -7,13 +7,15 @@ import { bodyDocumentSchema } from "../../content/body.schema.ts";
 import { buildApp } from "../../server/app.ts";
 import { loadConfig } from "../../app/config.ts";
 import { createDeps, type Deps } from "../../app/deps.ts";
+import { createTestDatabase } from "../../testing/test-database.ts";
 import { generateCorpus, StoreNotEmptyError } from "./generate-corpus.ts";
 
 async function withStore<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), "warta-generate-"));
+  const database = await createTestDatabase(dir);
   const deps = await createDeps(
     loadConfig({
-      WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+      WARTA_DATABASE_URL: database.url,
       WARTA_MEDIA_DIR: join(dir, "media"),
     }),
   );
@@ -21,6 +23,7 @@ async function withStore<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
     return await run(deps);
   } finally {
     await deps.close();
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -32,7 +35,11 @@ test("generates a valid, readable, reproducible corpus and refuses a store that 
     const result = await generateCorpus(deps, small);
     assert.equal(result.articles, 300);
     assert.ok(result.published > 290);
-    const rows = await deps.store.db.selectFrom("articles").select(["id", "headline", "body"]).execute();
+    const rows = await deps.store.db
+      .selectFrom("articles")
+      .select(["id", "headline", "body"])
+      .orderBy("id")
+      .execute();
     assert.equal(rows.length, 300);
     for (const row of rows) bodyDocumentSchema.parse(JSON.parse(row.body));
     const tagged = await deps.store.db.selectFrom("article_tags").select("article_id").distinct().execute();

@@ -9,7 +9,8 @@ import * as readerFeatures from "./007-reader-features.ts";
 import * as mediaPipeline from "./008-media-pipeline.ts";
 import * as newsroomListIndexes from "./009-newsroom-list-indexes.ts";
 import * as outbox from "./013-outbox.ts";
-import * as relatedStoriesStale from "./014-related-stories-stale.ts";
+import * as liveEntryMedia from "./014-live-entry-media.ts";
+import * as relatedStoriesStale from "./015-related-stories-stale.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -23,7 +24,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   "008-media-pipeline": mediaPipeline,
   "009-newsroom-list-indexes": newsroomListIndexes,
   "013-outbox": outbox,
-  "014-related-stories-stale": relatedStoriesStale,
+  "014-live-entry-media": liveEntryMedia,
+  "015-related-stories-stale": relatedStoriesStale,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,7 +16,8 @@ const NAMES = [
   "008-media-pipeline",
   "009-newsroom-list-indexes",
   "013-outbox",
-  "014-related-stories-stale",
+  "014-live-entry-media",
+  "015-related-stories-stale",
 ];
 
 const TABLES = [
@@ -87,6 +88,7 @@ const INDEXES: Record<string, string> = {
   articles_section_modified: "articles",
   outbox_unhandled: "outbox",
   webhook_deliveries_event: "webhook_deliveries",
+  live_entries_media: "live_entries",
   related_stories_stale: "related_stories",
 };
 

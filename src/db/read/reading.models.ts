@@ -9,6 +9,9 @@ import type { MediaView, RelatedTarget } from "../../content/body-html.renderer.
 import type { StoryLabel } from "../../core/story-label.ts";
 import type { FactCheck } from "../../core/fact-check.ts";
 
+/** A live blog on its story's page: the entries readers see, and the photos of its image entries. */
+export type LiveBlogPageModel = LiveBlogState & { media: ReadonlyMap<number, MediaView> };
+
 /** An article as a list shows it: enough for a headline link, a time and a thumbnail. */
 export interface ArticleListItem {
   id: number;
@@ -73,7 +76,7 @@ export interface ArticlePageModel {
   /** The Topik Pilihan the story belongs to, shown as labels (set by the site renderer). */
   topics?: TopicRef[];
   /** The live blog's coverage and entries when the story is one (set by the site renderer). */
-  liveBlog?: LiveBlogState | null;
+  liveBlog?: LiveBlogPageModel | null;
 }
 
 export interface TagPageModel {

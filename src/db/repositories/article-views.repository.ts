@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "./executor.ts";
+import { liveAt } from "../read/live.ts";
 
 export interface ViewCount {
   articleId: number;
@@ -56,8 +57,7 @@ export function createArticleViewsRepository() {
         .innerJoin("articles", "articles.id", "article_views.article_id")
         .select(["article_views.article_id as articleId", sql<number>`sum(article_views.views)`.as("views")])
         .where("article_views.hour", ">=", options.sinceHour)
-        .where("articles.status", "=", "published")
-        .where("articles.published_at", "<=", options.now.toISOString());
+        .where(liveAt(options.now));
       if (options.sectionIds) {
         if (options.sectionIds.length === 0) return [];
         query = query.where("articles.section_id", "in", options.sectionIds);

@@ -1,6 +1,7 @@
 import type { FactCheck } from "../../core/fact-check.ts";
 import type { FactCheckTable } from "../reader.schema.ts";
 import { fromIso, toIso, type Executor } from "./executor.ts";
+import { liveAt } from "../read/live.ts";
 
 function fromRow(row: FactCheckTable): FactCheck {
   return {
@@ -64,8 +65,7 @@ export function createFactChecksRepository() {
         .selectFrom("fact_checks")
         .innerJoin("articles", "articles.id", "fact_checks.article_id")
         .select("articles.id")
-        .where("articles.status", "=", "published")
-        .where("articles.published_at", "<=", now.toISOString())
+        .where(liveAt(now))
         .orderBy("articles.published_at", "desc")
         .orderBy("articles.id", "desc")
         .limit(limit)
@@ -79,8 +79,7 @@ export function createFactChecksRepository() {
         .selectFrom("fact_checks")
         .innerJoin("articles", "articles.id", "fact_checks.article_id")
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("articles.status", "=", "published")
-        .where("articles.published_at", "<=", now.toISOString())
+        .where(liveAt(now))
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { LiveBlog, LiveEntry, LiveEntryContent, LiveEntryKind } from "../../core/live-blog.ts";
+import type { LiveBlog, LiveEntry, LiveEntryContent } from "../../core/live-blog.ts";
 import type { LiveBlogTable, LiveEntryTable } from "../reader.schema.ts";
 import { fromIso, type Executor } from "./executor.ts";
 
@@ -16,7 +16,7 @@ function entryFromRow(row: Selectable<LiveEntryTable>): LiveEntry {
   return {
     id: row.id,
     articleId: row.article_id,
-    kind: row.kind as LiveEntryKind,
+    kind: row.kind,
     content: JSON.parse(row.content) as LiveEntryContent,
     pinned: Number(row.pinned) === 1,
     correction: row.correction,
@@ -57,6 +57,51 @@ export function createLiveBlogsRepository() {
         .set({ updated_at: at.toISOString() })
         .where("article_id", "=", articleId)
         .execute();
+    },
+
+    /** Every entry that is not removed, scheduled ones too, newest first (the newsroom's view). */
+    async allEntries(db: Executor, articleId: number): Promise<LiveEntry[]> {
+      const rows = await db
+        .selectFrom("live_entries")
+        .selectAll()
+        .where("article_id", "=", articleId)
+        .where("deleted_at", "is", null)
+        .orderBy("published_at", "desc")
+        .orderBy("id", "desc")
+        .execute();
+      return rows.map(entryFromRow);
+    },
+
+    /**
+     * Scheduled entries whose time has come but that were not released yet (core/live-blog.ts
+     * `isLiveEntryPending`), oldest first.
+     */
+    async due(db: Executor, now: Date): Promise<LiveEntry[]> {
+      const rows = await db
+        .selectFrom("live_entries")
+        .selectAll()
+        .where("published_at", "<=", now.toISOString())
+        .whereRef("updated_at", "<", "published_at")
+        .where("deleted_at", "is", null)
+        .orderBy("published_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(entryFromRow);
+    },
+
+    /**
+     * Marks a due entry released (`updated_at` = `at`), unless another node did first or it was
+     * changed meanwhile: true when this call released it.
+     */
+    async release(db: Executor, entry: LiveEntry, at: Date): Promise<boolean> {
+      const result = await db
+        .updateTable("live_entries")
+        .set({ updated_at: at.toISOString() })
+        .where("id", "=", entry.id)
+        .where("updated_at", "=", entry.updatedAt.toISOString())
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     /** Entries readers see, newest first (the pinned one among them). */
@@ -109,6 +154,7 @@ export function createLiveBlogsRepository() {
           article_id: entry.articleId,
           kind: entry.kind,
           content: JSON.stringify(entry.content),
+          media_id: entry.content.image?.mediaId ?? null,
           pinned: entry.pinned ? 1 : 0,
           correction: entry.correction,
           published_at: entry.publishedAt.toISOString(),
@@ -126,6 +172,7 @@ export function createLiveBlogsRepository() {
         .set({
           kind: entry.kind,
           content: JSON.stringify(entry.content),
+          media_id: entry.content.image?.mediaId ?? null,
           pinned: entry.pinned ? 1 : 0,
           correction: entry.correction,
           updated_at: entry.updatedAt.toISOString(),

@@ -1,6 +1,7 @@
 import type { Media } from "../../core/media.ts";
 import type { MediaRow } from "../schema.ts";
 import type { Executor } from "./executor.ts";
+import { liveAt } from "../read/live.ts";
 
 function keywordsOf(text: string): string[] {
   try {
@@ -172,14 +173,22 @@ export function createMediaRepository() {
       await db.deleteFrom("media").where("id", "=", id).execute();
     },
 
-    /** Articles and profiles using the image. */
+    /** Articles (body, hero or a live-blog entry) and profiles using the image. */
     async usage(db: Executor, id: number): Promise<MediaUsage> {
       const articles = await db
         .selectFrom("article_media as am")
         .innerJoin("articles as a", "a.id", "am.article_id")
         .select(["a.id", "a.headline", "a.status", "a.published_at"])
         .where("am.media_id", "=", id)
-        .orderBy("a.id")
+        .union((qb) =>
+          qb
+            .selectFrom("live_entries as le")
+            .innerJoin("articles as a", "a.id", "le.article_id")
+            .select(["a.id", "a.headline", "a.status", "a.published_at"])
+            .where("le.media_id", "=", id)
+            .where("le.deleted_at", "is", null),
+        )
+        .orderBy("id")
         .execute();
       const people = await db
         .selectFrom("people")
@@ -199,21 +208,34 @@ export function createMediaRepository() {
     },
 
     /**
-     * Whether readers may fetch the image at `now`: a live story uses it (hero or body), or it is
-     * the photo of a person with a live story (a public profile). Two index lookups.
+     * Whether readers may fetch the image at `now`: a live story uses it (hero, body or a live-blog
+     * entry whose time has come), or it is the photo of a person with a live story (a public
+     * profile). At most three index lookups.
      */
     async isPublic(db: Executor, id: number, now: Date): Promise<boolean> {
       const at = now.toISOString();
       const story = await db
         .selectFrom("article_media as am")
-        .innerJoin("articles as a", "a.id", "am.article_id")
-        .select("a.id")
+        .innerJoin("articles", "articles.id", "am.article_id")
+        .select("articles.id")
         .where("am.media_id", "=", id)
+        .where(liveAt(now))
+        .limit(1)
+        .executeTakeFirst();
+      if (story) return true;
+      // A released entry of a live blog whose story is live (migration 014).
+      const entry = await db
+        .selectFrom("live_entries as le")
+        .innerJoin("articles as a", "a.id", "le.article_id")
+        .select("le.id")
+        .where("le.media_id", "=", id)
+        .where("le.deleted_at", "is", null)
+        .where("le.published_at", "<=", at)
         .where("a.status", "=", "published")
         .where("a.published_at", "<=", at)
         .limit(1)
         .executeTakeFirst();
-      if (story) return true;
+      if (entry) return true;
       const profile = await db
         .selectFrom("people as p")
         .innerJoin("article_credits as c", "c.person_id", "p.id")

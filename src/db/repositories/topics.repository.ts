@@ -2,6 +2,7 @@ import type { Topic, TopicRef } from "../../core/topic.ts";
 import type { Selectable } from "kysely";
 import type { TopicTable } from "../reader.schema.ts";
 import type { Executor } from "./executor.ts";
+import { liveAt } from "../read/live.ts";
 
 function fromRow(row: Selectable<TopicTable>): Topic {
   return {
@@ -124,8 +125,7 @@ export function createTopicsRepository() {
         .innerJoin("articles", "articles.id", "topic_articles.article_id")
         .select("articles.id")
         .where("topic_articles.topic_id", "=", topicId)
-        .where("articles.status", "=", "published")
-        .where("articles.published_at", "<=", now.toISOString())
+        .where(liveAt(now))
         .orderBy("articles.published_at", "desc")
         .orderBy("articles.id", "desc")
         .limit(limit)
@@ -140,8 +140,7 @@ export function createTopicsRepository() {
         .innerJoin("articles", "articles.id", "topic_articles.article_id")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("topic_articles.topic_id", "=", topicId)
-        .where("articles.status", "=", "published")
-        .where("articles.published_at", "<=", now.toISOString())
+        .where(liveAt(now))
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
@@ -155,8 +154,7 @@ export function createTopicsRepository() {
           "topic_articles.topic_id as topicId",
           (eb) => eb.fn.max("articles.published_at").as("latest"),
         ])
-        .where("articles.status", "=", "published")
-        .where("articles.published_at", "<=", now.toISOString())
+        .where(liveAt(now))
         .groupBy("topic_articles.topic_id")
         .orderBy((eb) => eb.fn.max("articles.published_at"), "desc")
         .execute();

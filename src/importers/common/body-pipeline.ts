@@ -1,6 +1,6 @@
-import type { Block, BlockOf } from "../../content/body.schema.ts";
+import type { BlockOf } from "../../content/body.schema.ts";
 import type { Source } from "../../core/article.ts";
-import type { ExtractedCredit, ExtractedDateline } from "../extracted-article.ts";
+import type { ExtractedBlock, ExtractedCredit, ExtractedDateline } from "../extracted-article.ts";
 import { isPrompt, isTrailer, matchRelated } from "./chrome.ts";
 import { chromeReason, DROP_REASONS, type DropList } from "./dropped.ts";
 import { matchTrailingInitials, parseCreditLine, parseSourceLine, parseTagLine } from "./credits.ts";
@@ -10,7 +10,7 @@ import { blockText, inlineText, stripInlinePrefix, truncateInline } from "./inli
 
 /** What the shared body pass pulls out of raw body blocks. */
 export interface FinishedBody {
-  blocks: Block[];
+  blocks: ExtractedBlock[];
   paragraphs: string[];
   dateline: ExtractedDateline | null;
   credits: ExtractedCredit[];
@@ -21,7 +21,7 @@ export interface FinishedBody {
 
 type TextBlock = BlockOf<"paragraph"> | BlockOf<"blockquote">;
 
-const isTextBlock = (block: Block): block is TextBlock =>
+const isTextBlock = (block: ExtractedBlock): block is TextBlock =>
   block.type === "paragraph" || block.type === "blockquote";
 
 /**
@@ -36,7 +36,7 @@ const isTextBlock = (block: Block): block is TextBlock =>
  * 6. paragraphs opening with “ or " become blockquotes.
  */
 export function finishBody(
-  input: readonly Block[],
+  input: readonly ExtractedBlock[],
   options: { headerCredits?: readonly ExtractedCredit[]; drops?: DropList } = {},
 ): FinishedBody {
   const out: FinishedBody = {
@@ -50,7 +50,8 @@ export function finishBody(
   };
   for (const [index, block] of input.entries()) {
     const text = blockText(block).trim();
-    if (block.type !== "related" && block.type !== "list") {
+    // Photos carry no body text: their caption is never a trailer, prompt or credit line.
+    if (block.type !== "related" && block.type !== "list" && block.type !== "image") {
       if (isTrailer(text)) {
         for (const rest of input.slice(index)) options.drops?.add(blockText(rest), DROP_REASONS.related);
         break;
@@ -108,7 +109,7 @@ const SENTENCE_END = /[.!?…"”’)]\s*$/u;
  */
 function trimTrailingChrome(out: FinishedBody, drops: DropList | undefined): void {
   while (out.blocks.length > 0) {
-    const last = out.blocks.at(-1) as Block;
+    const last = out.blocks.at(-1) as ExtractedBlock;
     if (last.type !== "paragraph" && last.type !== "heading") break;
     const text = blockText(last).trim();
     const caption = isCaptionLine(text);
@@ -165,7 +166,7 @@ function takeTrailingInitials(
   else out.blocks[index] = { ...last, content };
 }
 
-function quoteParagraph(block: Block): Block {
+function quoteParagraph(block: ExtractedBlock): ExtractedBlock {
   if (block.type !== "paragraph") return block;
   const text = inlineText(block.content).trimStart();
   return text.startsWith("“") || text.startsWith('"')

@@ -1,4 +1,5 @@
-import type { Block, Inline } from "../../content/body.schema.ts";
+import type { Inline } from "../../content/body.schema.ts";
+import type { ExtractedBlock } from "../extracted-article.ts";
 
 /** Plain text of inline content. */
 export function inlineText(content: readonly Inline[]): string {
@@ -6,7 +7,7 @@ export function inlineText(content: readonly Inline[]): string {
 }
 
 /** Plain text of a block as a reader sees it ("" for blocks without text). */
-export function blockText(block: Block): string {
+export function blockText(block: ExtractedBlock): string {
   switch (block.type) {
     case "paragraph":
     case "blockquote":
@@ -17,6 +18,8 @@ export function blockText(block: Block): string {
       return block.items.map(inlineText).join("\n");
     case "related":
       return block.pendingHeadline ?? "";
+    case "image":
+      return "src" in block ? block.caption : (block.caption ?? "");
     default:
       return "";
   }

@@ -1,6 +1,8 @@
 import { parseHTML } from "linkedom";
 import { isSafeLinkHref, type Block, type Inline, type Mark } from "../../content/body.schema.ts";
 import { collapseSpaces, inlineText, mergeInline, trimInline } from "../common/inline.ts";
+import type { ExtractedBlock } from "../extracted-article.ts";
+import { figureImage, isCaptionBox, loneImages } from "./html-images.ts";
 
 /** Elements that are never article text. */
 const SKIP = new Set([
@@ -124,10 +126,12 @@ const headingLevel = (tag: string): 2 | 3 | 4 => (tag === "h1" || tag === "h2" ?
  * Turns an element's children into body blocks: p → paragraph, blockquote → blockquote,
  * h1–h6 → heading (levels clamped to 2–4), ul/ol → list; div-like containers are walked; loose
  * text between blocks becomes paragraphs (split on `<br><br>`). Bold, italic and safe links are
- * kept as marks; media, scripts, forms, navigation and tables are dropped.
+ * kept as marks; photos (`<figure>`, `wp-caption` boxes, `<img>` in a paragraph) become `image`
+ * blocks with their `src`, alt, caption and credit (html-images.ts); video, scripts, forms,
+ * navigation and tables are dropped.
  */
-export function elementToBlocks(container: Node, baseUrl: string | null): Block[] {
-  const blocks: Block[] = [];
+export function elementToBlocks(container: Node, baseUrl: string | null): ExtractedBlock[] {
+  const blocks: ExtractedBlock[] = [];
   let loose: Node[] = [];
   const flushLoose = (): void => {
     if (loose.length === 0) return;
@@ -135,12 +139,28 @@ export function elementToBlocks(container: Node, baseUrl: string | null): Block[
     if (holder) {
       for (const node of loose) holder.appendChild(node.cloneNode(true));
       for (const content of inlineRuns(holder, baseUrl)) blocks.push({ type: "paragraph", content });
+      blocks.push(...loneImages(holder, baseUrl));
     }
     loose = [];
   };
   for (const child of Array.from(container.childNodes)) {
     const tag = tagOf(child);
     if (child.nodeType !== 1 && child.nodeType !== 3) continue;
+    if (tag === "figure" || (tag === "div" && isCaptionBox(child as Element))) {
+      flushLoose();
+      const image = figureImage(child as Element, baseUrl);
+      if (image !== null) blocks.push(image);
+      continue;
+    }
+    if (tag === "picture") {
+      flushLoose();
+      blocks.push(...loneImages(child as Element, baseUrl).slice(0, 1));
+      continue;
+    }
+    if (tag === "img") {
+      loose.push(child);
+      continue;
+    }
     if (SKIP.has(tag)) continue;
     if (child.nodeType === 3 || !BLOCK.has(tag)) {
       loose.push(child);
@@ -149,6 +169,7 @@ export function elementToBlocks(container: Node, baseUrl: string | null): Block[
     flushLoose();
     if (tag === "p" || tag === "pre" || tag === "dd" || tag === "dt") {
       for (const content of inlineRuns(child, baseUrl)) blocks.push({ type: "paragraph", content });
+      blocks.push(...loneImages(child as Element, baseUrl));
     } else if (/^h[1-6]$/u.test(tag)) {
       const text = collapseSpaces(child.textContent ?? "").trim();
       if (text !== "") blocks.push({ type: "heading", level: headingLevel(tag), text: text.slice(0, 500) });
@@ -173,7 +194,7 @@ export function elementToBlocks(container: Node, baseUrl: string | null): Block[
 }
 
 /** Body blocks of an HTML fragment (feed `content:encoded`, Atom `content`). */
-export function htmlFragmentToBlocks(html: string, baseUrl: string | null): Block[] {
+export function htmlFragmentToBlocks(html: string, baseUrl: string | null): ExtractedBlock[] {
   if (!/<[a-z!/]/iu.test(html)) {
     // Plain text (some feeds): blank lines separate paragraphs.
     return html
@@ -182,6 +203,10 @@ export function htmlFragmentToBlocks(html: string, baseUrl: string | null): Bloc
       .filter((paragraph) => paragraph !== "")
       .map((text): Block => ({ type: "paragraph", content: [{ text }] }));
   }
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // WordPress keeps captioned photos as `[caption …]<img …> Text[/caption]` in its exports.
+  const figures = html
+    .replace(/\[caption\b[^\]]{0,500}\]/giu, "<figure>")
+    .replace(/\[\/caption\]/giu, "</figure>");
+  const { document } = parseHTML(`<!doctype html><html><body>${figures}</body></html>`);
   return elementToBlocks((document as unknown as Document).body, baseUrl);
 }

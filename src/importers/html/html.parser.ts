@@ -2,7 +2,14 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Block } from "../../content/body.schema.ts";
 import { finishBody } from "../common/body-pipeline.ts";
-import { emptyExtracted, type ExtractedArticle, type ExtractedCredit } from "../extracted-article.ts";
+import {
+  emptyExtracted,
+  isExtractedImage,
+  type ExtractedArticle,
+  type ExtractedBlock,
+  type ExtractedCredit,
+  type ExtractedHero,
+} from "../extracted-article.ts";
 import { ImportError } from "../import-error.ts";
 import { elementToBlocks } from "./html-blocks.ts";
 import {
@@ -59,7 +66,10 @@ export function parseHtmlArticle(html: string, options: { url?: string } = {}): 
   ]);
   // The container cut to the printed story; what is cut is reported, not lost.
   const drops = new DropList();
-  const story = cutToPrintedStory(dropHeadlineEcho(rawBlocks, metadata.headline), printed);
+  const story = cutToPrintedStory(
+    dropHeroEcho(dropHeadlineEcho(rawBlocks, metadata.headline), metadata.hero, baseUrl),
+    printed,
+  );
   for (const block of story.before) drops.add(blockText(block), DROP_REASONS.outside);
   const body = finishBody(story.blocks, { headerCredits: metadata.credits, drops });
   for (const block of story.after) drops.add(blockText(block), DROP_REASONS.outside);
@@ -100,7 +110,7 @@ function extractBody(
   html: string,
   baseUrl: string | null,
   shape: HtmlShape,
-): Block[] | null {
+): ExtractedBlock[] | null {
   for (const selector of BODY_SELECTORS) {
     const container = document.querySelector(selector);
     if (container === null) continue;
@@ -133,8 +143,20 @@ function blocksFromPlainText(text: string): Block[] {
     .map((line): Block => ({ type: "paragraph", content: [{ text: line }] }));
 }
 
+/** The hero's `<figure>` often stands inside the body container: it is the hero, not an inline photo. */
+function dropHeroEcho(
+  blocks: ExtractedBlock[],
+  hero: ExtractedHero | null,
+  baseUrl: string | null,
+): ExtractedBlock[] {
+  const url = hero?.url;
+  if (url === undefined) return blocks;
+  const resolved = baseUrl !== null && URL.canParse(url, baseUrl) ? new URL(url, baseUrl).href : url;
+  return blocks.filter((block) => !isExtractedImage(block) || (block.src !== url && block.src !== resolved));
+}
+
 /** Containers often repeat the `h1`; the headline is its own field. */
-function dropHeadlineEcho(blocks: Block[], headline: string): Block[] {
+function dropHeadlineEcho(blocks: ExtractedBlock[], headline: string): ExtractedBlock[] {
   const first = blocks[0];
   return first?.type === "heading" && first.text === headline ? blocks.slice(1) : blocks;
 }

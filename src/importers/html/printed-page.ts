@@ -1,6 +1,5 @@
-import type { Block } from "../../content/body.schema.ts";
 import { blockText } from "../common/inline.ts";
-import type { ExtractedCredit } from "../extracted-article.ts";
+import type { ExtractedBlock, ExtractedCredit } from "../extracted-article.ts";
 import { parsePageText } from "../page-text/page-text.parser.ts";
 import { headlineOverlap } from "./title.ts";
 import { visibleText } from "./visible-text.ts";
@@ -72,9 +71,9 @@ const squashSpaces = (text: string): string => text.replace(/\s+/gu, " ").trim()
  * anchors are found, in order; otherwise the blocks are returned as they are.
  */
 export function cutToPrintedStory(
-  blocks: readonly Block[],
+  blocks: readonly ExtractedBlock[],
   printed: PrintedPage | null,
-): { blocks: Block[]; before: Block[]; after: Block[] } {
+): { blocks: ExtractedBlock[]; before: ExtractedBlock[]; after: ExtractedBlock[] } {
   const whole = { blocks: [...blocks], before: [], after: [] };
   if (printed === null || printed.firstParagraph === null || printed.lastParagraph === null) return whole;
   const words = (text: string): string[] => squashSpaces(text).split(" ");

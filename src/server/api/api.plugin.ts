@@ -9,6 +9,7 @@ import {
 import type { Deps } from "../../app/deps.ts";
 import { registerAuth, SESSION_COOKIE } from "../plugins/auth.plugin.ts";
 import { articlesRoutes } from "./articles.routes.ts";
+import { previewRoutes, type StoryPreviewer } from "./preview.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { contentApiRoutes } from "./content-api.routes.ts";
@@ -34,7 +35,7 @@ export const API_PREFIX = "/api/v1";
  * input variants `<id>Input` and fails on a collision (problem.test.ts checks the document). Route files export `xRoutes(deps)` returning a `FastifyPluginAsyncZod`; add one line
  * below to mount a new one.
  */
-export function apiPlugin(deps: Deps) {
+export function apiPlugin(deps: Deps, previewer: StoryPreviewer) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.setValidatorCompiler(apiValidatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
@@ -90,6 +91,7 @@ export function apiPlugin(deps: Deps) {
     await app.register(auditRoutes(deps));
     await app.register(taxonomyRoutes(deps));
     await app.register(articlesRoutes(deps));
+    await app.register(previewRoutes(deps, previewer));
     await app.register(contentApiRoutes(deps));
     await app.register(webhooksRoutes(deps));
     await app.register(searchApiRoutes(deps));

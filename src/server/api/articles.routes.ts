@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
@@ -57,7 +56,8 @@ const transitionBody = z.object({
 
 /**
  * The newsroom's articles: create, list, read, save (optimistic, staged when live), workflow
- * transitions and deleting drafts. Every state change is audited.
+ * transitions and deleting drafts. Every change is audited by the use case itself (in its
+ * transaction, with the request's IP from the actor), so CLI and import changes are audited too.
  */
 export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -70,9 +70,6 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
       const resource = await articleResource(deps, await deps.articles.get(id));
       return { ...dto, can: permissionsOf(actor, resource, dto.staged !== null) };
     };
-
-    const audit = (request: FastifyRequest, actor: Actor, action: string, id: number, detail = {}) =>
-      deps.audit.record({ actor, action, resourceType: "article", resourceId: id, detail, ip: request.ip });
 
     /** Re-throws a version conflict with both versions in API shape (yours and the current one). */
     async function conflictAware<T>(submitted: unknown, run: () => Promise<T>): Promise<T> {
@@ -104,7 +101,6 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         authorize(actor, "article.create");
         const created = await deps.articles.create(request.body as ArticleInput, actor);
-        await audit(request, actor, "article.create", created.id, { headline: created.headline });
         reply.header("etag", versionEtag(created.version));
         return reply.code(201).send(await presentFor(created.id, actor));
       },
@@ -200,10 +196,6 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const copy = await conflictAware({ ...input, version: expected }, () =>
           deps.articles.save(id, input as ArticleInput, actor, { expectedVersion: expected, minor }),
         );
-        await audit(request, actor, copy.staged ? "article.stage" : "article.update", id, {
-          version: copy.article.version,
-          ...(copy.staged ? { revision: copy.staged.revision } : {}),
-        });
         reply.header("etag", versionEtag(copy.article.version));
         return {
           ...presentArticle(copy, await deps.sections.directory(), deps.clock()),
@@ -237,13 +229,6 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const after = await conflictAware({ action }, () =>
           deps.articles.transition(id, action, actor, { note, at: at ? new Date(at) : undefined }),
         );
-        const staged = action === "publish" && before.status === "published";
-        await audit(request, actor, staged ? "article.publishRevision" : `article.${action}`, id, {
-          from: before.status,
-          to: after.status,
-          ...(note ? { note } : {}),
-          ...(after.publishedAt ? { publishedAt: after.publishedAt.toISOString() } : {}),
-        });
         reply.header("etag", versionEtag(after.version));
         return presentFor(id, actor);
       },
@@ -264,7 +249,6 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const article = await deps.articles.get(request.params.id);
         authorize(actor, "article.delete", await articleResource(deps, article));
         await deps.articles.remove(article.id, actor, { draftsOnly: true });
-        await audit(request, actor, "article.delete", article.id, { headline: article.headline });
         return reply.code(204).send(null);
       },
     );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
-import { LIVE_ENTRY_KINDS, type LiveBlog, type LiveEntry } from "../../core/live-blog.ts";
+import { isLiveBlogOpen, LIVE_ENTRY_KINDS, type LiveBlog, type LiveEntry } from "../../core/live-blog.ts";
 import type { Deps } from "../../app/deps.ts";
 import {
   liveBlogFieldsSchema,
@@ -17,9 +17,15 @@ const entrySchema = z
     kind: z.enum(LIVE_ENTRY_KINDS),
     text: z.string(),
     attribution: z.string().nullable(),
+    mediaId: z.number().int().nullable(),
+    caption: z.string().nullable(),
+    credit: z.string().nullable(),
+    embed: z.object({ provider: z.string(), url: z.string(), title: z.string().nullable() }).nullable(),
     pinned: z.boolean(),
     correction: z.string().nullable(),
     publishedAt: z.string(),
+    /** Posted for a later time, not yet shown to readers. */
+    scheduled: z.boolean(),
     updatedAt: z.string(),
   })
   .meta({ id: "LiveEntry" });
@@ -39,28 +45,39 @@ const entryParams = z.object({
   entryId: z.coerce.number().int().positive("Id entri tidak valid."),
 });
 
-const presentEntry = (entry: LiveEntry) => ({
-  id: entry.id,
-  kind: entry.kind,
-  text: entry.content.text,
-  attribution: entry.content.attribution ?? null,
-  pinned: entry.pinned,
-  correction: entry.correction,
-  publishedAt: entry.publishedAt.toISOString(),
-  updatedAt: entry.updatedAt.toISOString(),
-});
+const presentEntry = (entry: LiveEntry, now: Date) => {
+  const { image, embed } = entry.content;
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    text: entry.content.text,
+    attribution: entry.content.attribution ?? null,
+    mediaId: image?.mediaId ?? null,
+    caption: image?.caption ?? null,
+    credit: image?.credit ?? null,
+    embed: embed ? { provider: embed.provider, url: embed.url, title: embed.title ?? null } : null,
+    pinned: entry.pinned,
+    correction: entry.correction,
+    publishedAt: entry.publishedAt.toISOString(),
+    scheduled: entry.publishedAt.getTime() > now.getTime(),
+    updatedAt: entry.updatedAt.toISOString(),
+  };
+};
 
-/** Live blogs for the newsroom: start, post entries (text, quote; pinned Ringkasan; corrections), close. */
+/**
+ * Live blogs for the newsroom: start, post entries (text, quote, image, embed; now or scheduled;
+ * pinned Ringkasan; corrections), close.
+ */
 export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
   const live = deps.reader.liveBlogs;
   const presentBlog = async (blog: LiveBlog) => {
-    const page = await live.page(blog.articleId);
+    const now = deps.clock();
     return {
       articleId: blog.articleId,
       coverageStart: blog.coverageStart.toISOString(),
       coverageEnd: blog.coverageEnd?.toISOString() ?? null,
-      open: page?.open ?? false,
-      entries: (page?.entries ?? []).map(presentEntry),
+      open: isLiveBlogOpen(blog, now),
+      entries: (await live.staffEntries(blog.articleId)).map((entry) => presentEntry(entry, now)),
     };
   };
   const authorizePost = async (request: Parameters<typeof requireActor>[0], articleId: number) => {
@@ -76,7 +93,7 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["live-blogs"],
-          summary: "Liputan langsung sebuah artikel dengan entri-entrinya",
+          summary: "Liputan langsung sebuah artikel dengan entri-entrinya (juga yang terjadwal)",
           params: idParams,
           response: { 200: blogSchema, ...problems(401, 403, 404) },
         },
@@ -128,7 +145,8 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["live-blogs"],
-          summary: "Kirim entri liputan langsung (teks atau kutipan; pinned = Ringkasan)",
+          summary:
+            "Kirim entri liputan langsung (teks, kutipan, foto dari pustaka media, atau sematan; pinned = Ringkasan; publishAt = jadwal tayang)",
           params: idParams,
           body: liveEntryFieldsSchema.meta({ id: "LiveEntryFields" }),
           response: { 201: entrySchema, ...problems(401, 403, 404, 409, 422) },
@@ -136,7 +154,8 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = await authorizePost(request, request.params.id);
-        return reply.code(201).send(presentEntry(await live.post(request.params.id, request.body, actor)));
+        const entry = await live.post(request.params.id, request.body, actor);
+        return reply.code(201).send(presentEntry(entry, deps.clock()));
       },
     );
 
@@ -154,7 +173,7 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         const actor = await authorizePost(request, request.params.id);
         const { id, entryId } = request.params;
-        return presentEntry(await live.edit(id, entryId, request.body, actor));
+        return presentEntry(await live.edit(id, entryId, request.body, actor), deps.clock());
       },
     );
 

@@ -244,10 +244,16 @@ describe("newsroom lifecycle: draft → review → changes → schedule → live
     assert.equal(withdrawn.json().status, "unpublished");
     assertDoors(await doors(), false, "unpublished");
 
-    // Every step is in the audit log.
-    const actions = (await ctx.deps.audit.list({ resourceType: "article", limit: 50 }))
-      .map((e) => e.action)
-      .reverse();
+    // Every step is in the audit log, written by the use case with the request's IP (the
+    // scheduler's publish has none).
+    const entries = (await ctx.deps.audit.list({ resourceType: "article", limit: 50 })).reverse();
+    for (const entry of entries)
+      assert.equal(entry.ip, entry.actorKind === "user" ? "127.0.0.1" : null, entry.action);
+    assert.deepEqual(
+      entries.filter((e) => e.actorKind === "system").map((e) => [e.action, e.detail.system]),
+      [["article.publish", "scheduler"]],
+    );
+    const actions = entries.map((e) => e.action);
     assert.deepEqual(actions, [
       "article.create",
       "article.submit",

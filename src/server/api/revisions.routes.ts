@@ -137,14 +137,6 @@ export function revisionsRoutes(deps: Deps): FastifyPluginAsyncZod {
         authorize(actor, "article.update", await articleResource(deps, article));
         const expected = expectedVersion(request, request.body?.version);
         const copy = await revisions.restore(id, rev, actor, { expectedVersion: expected });
-        await deps.audit.record({
-          actor,
-          action: "article.restoreRevision",
-          resourceType: "article",
-          resourceId: id,
-          detail: { restoredFrom: rev, version: copy.article.version },
-          ip: request.ip,
-        });
         reply.header("etag", versionEtag(copy.article.version));
         return presentArticle(copy, await deps.sections.directory(), deps.clock());
       },

@@ -60,7 +60,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps, options: { prefix
           "unauthenticated",
           "Token API tidak valid, sudah dicabut, atau pemiliknya dinonaktifkan.",
         );
-      request.actor = resolved.actor;
+      request.actor = { ...resolved.actor, ip: request.ip };
       request.auth = { kind: "token", user: resolved.user, tokenId: resolved.token.id };
       return;
     }
@@ -74,7 +74,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps, options: { prefix
         throw new AppError("unauthenticated", "Silakan masuk terlebih dahulu.");
       return;
     }
-    request.actor = session.actor;
+    request.actor = { ...session.actor, ip: request.ip };
     request.auth = {
       kind: "session",
       user: session.user,

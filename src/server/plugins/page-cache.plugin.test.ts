@@ -13,6 +13,7 @@ import { paragraph, type BodyDocument } from "../../content/body.schema.ts";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../../app/config.ts";
 import { createDeps, type Deps } from "../../app/deps.ts";
+import { createTestDatabase } from "../../testing/test-database.ts";
 
 interface Site {
   deps: Deps;
@@ -23,8 +24,9 @@ interface Site {
 
 async function openSite(env: Record<string, string> = {}, patch?: (deps: Deps) => void): Promise<Site> {
   const dir = await mkdtemp(join(tmpdir(), "warta-cache-"));
+  const database = await createTestDatabase(dir);
   const config = loadConfig({
-    WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+    WARTA_DATABASE_URL: database.url,
     WARTA_MEDIA_DIR: join(dir, "media"),
     WARTA_SITE_URL: "https://warta.test",
     ...env,
@@ -43,6 +45,7 @@ async function openSite(env: Record<string, string> = {}, patch?: (deps: Deps) =
     async close() {
       await app.close();
       await deps.close();
+      await database.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -30,7 +30,10 @@ function articleIdOf(path: string): number | null {
 export function securityHeadersPlugin(options: { siteStyleHashes: readonly string[] }) {
   const inputs = { siteStyleHashes: options.siteStyleHashes, docsStyleHashes: [DOCS_STYLE_HASH] };
   const policies = new Map<SecurityArea, string>(
-    (["site", "docs", "admin", "api"] as const).map((area) => [area, contentSecurityPolicy(area, inputs)]),
+    (["site", "docs", "admin", "api", "preview"] as const).map((area) => [
+      area,
+      contentSecurityPolicy(area, inputs),
+    ]),
   );
   const plugin = async (app: FastifyInstance): Promise<void> => {
     app.addHook("onRequest", async (request, reply) => {

@@ -8,8 +8,10 @@
  * - admin: the React/Vite SPA at /admin: its own hashed script and style files; editors' inline
  *   `style` attributes (text alignment, image sizes) are allowed, scripts never inline.
  * - api: JSON and problem+json; nothing in it may load or frame anything.
+ * - preview: the newsroom's preview of a story (GET /api/v1/articles/:id/preview) is a site page,
+ *   so it gets the site's policy.
  */
-export type SecurityArea = "site" | "docs" | "admin" | "api";
+export type SecurityArea = "site" | "docs" | "admin" | "api" | "preview";
 
 export interface PolicyInputs {
   /** `'sha256-…'` sources of the site's inline stylesheet. */
@@ -21,7 +23,7 @@ export interface PolicyInputs {
 const COMMON = ["base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'"];
 
 export function contentSecurityPolicy(area: SecurityArea, inputs: PolicyInputs): string {
-  const directives: Record<SecurityArea, string[]> = {
+  const directives: Record<Exclude<SecurityArea, "preview">, string[]> = {
     site: [
       "default-src 'none'",
       "script-src 'self'",
@@ -30,6 +32,8 @@ export function contentSecurityPolicy(area: SecurityArea, inputs: PolicyInputs):
       "font-src 'self'",
       "connect-src 'self'",
       "manifest-src 'self'",
+      // The body's YouTube embeds (content/body-html.renderer.ts) play from the privacy-enhanced host.
+      "frame-src https://www.youtube-nocookie.com",
     ],
     docs: [
       "default-src 'none'",
@@ -46,12 +50,13 @@ export function contentSecurityPolicy(area: SecurityArea, inputs: PolicyInputs):
     ],
     api: ["default-src 'none'"],
   };
-  return [...directives[area], ...COMMON].join("; ");
+  return [...directives[area === "preview" ? "site" : area], ...COMMON].join("; ");
 }
 
 /** Which area a request path belongs to. */
 export function areaOf(path: string): SecurityArea {
   if (path === "/api/v1/docs" || path === "/api/v1/docs/") return "docs";
+  if (/^\/api\/v1\/articles\/\d+\/preview\/?$/.test(path)) return "preview";
   if (path === "/api" || path.startsWith("/api/")) return "api";
   if (path === "/admin" || path.startsWith("/admin/")) return "admin";
   return "site";

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { request as httpRequest, type IncomingMessage } from "node:http";
 import { after, before, describe, it } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import type { Article } from "../../core/article.ts";
@@ -8,61 +7,9 @@ import { createDeps } from "../../app/deps.ts";
 import { jsonLdBlocks } from "../../distribution/fixtures/validators.ts";
 import { buildArticle, buildSection } from "../../testing/factories.ts";
 import { createApiContext, type ApiTestContext, type Session } from "../../testing/api-test-support.ts";
+import { openStream } from "./sse-client.test-support.ts";
 
 const NOW = new Date("2026-11-26T05:00:00Z");
-
-/** An open Server-Sent Events stream: its events as they arrive. */
-function openStream(
-  origin: string,
-  path: string,
-): Promise<{
-  response: IncomingMessage;
-  next(name: string, timeoutMs?: number): Promise<Record<string, unknown>>;
-  ended: Promise<void>;
-  close(): void;
-}> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${origin}${path}`, { headers: { accept: "text/event-stream" } }, (response) => {
-      let buffer = "";
-      const events: { name: string; data: Record<string, unknown> }[] = [];
-      const waiters: (() => void)[] = [];
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (name && data) events.push({ name, data: JSON.parse(data) as Record<string, unknown> });
-          for (const wake of waiters.splice(0)) wake();
-        }
-      });
-      const ended = new Promise<void>((done) => response.on("end", () => done()));
-      resolve({
-        response,
-        ended,
-        close: () => req.destroy(),
-        async next(name, timeoutMs = 1000) {
-          const deadline = Date.now() + timeoutMs;
-          for (;;) {
-            const index = events.findIndex((e) => e.name === name);
-            if (index >= 0) return events.splice(index, 1)[0]!.data;
-            const left = deadline - Date.now();
-            if (left <= 0) throw new Error(`no "${name}" event within ${timeoutMs} ms`);
-            await new Promise<void>((wake) => {
-              const timer = setTimeout(wake, left);
-              waiters.push(() => (clearTimeout(timer), wake()));
-            });
-          }
-        },
-      });
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
 
 describe("Live blog: entries by API, a page complete without JavaScript, Server-Sent Events", () => {
   let ctx: ApiTestContext;
@@ -126,8 +73,10 @@ describe("Live blog: entries by API, a page complete without JavaScript, Server-
     const fields = new Map(
       (bad.json().errors as { field: string; message: string }[]).map((e) => [e.field, e.message]),
     );
-    assert.equal(fields.get("body.text"), "Isi entri wajib diisi.");
-    assert.equal(fields.get("body.kind"), "Jenis entri harus text atau quote.");
+    assert.equal(fields.get("body.kind"), "Jenis entri harus text, quote, image atau embed.");
+    const empty = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, { text: " " });
+    assert.equal(empty.statusCode, 422);
+    assert.deepEqual(empty.json().errors, [{ field: "body.text", message: "Isi entri wajib diisi." }]);
 
     ctx.setNow(new Date("2026-11-26T01:00:00Z"));
     const first = await send(editor, "POST", `/articles/${story.id}/live-blog/entries`, {
@@ -296,8 +245,9 @@ describe("Live blog: entries by API, a page complete without JavaScript, Server-
     assert.ok(!home.body.includes("Embargo Belum Boleh"));
   });
 
-  it("fans out an entry posted through another node: each node looks in the store", async () => {
+  it("fans out an entry posted through another node within a second, through the outbox", async () => {
     const other = await createDeps(ctx.deps.config, { clock: () => new Date(NOW), viewFlushEveryMs: 0 });
+    await ctx.deps.startEventDelivery(); // as `warta serve` does: this node follows the outbox
     try {
       const section = (await ctx.deps.sections.directory()).children(null)[0];
       assert.ok(section);
@@ -314,11 +264,11 @@ describe("Live blog: entries by API, a page complete without JavaScript, Server-
           { text: "Sidang dibuka ketua DPR." },
           SYSTEM_ACTOR,
         );
-        const data = await stream.next("entry", 2500);
+        const data = await stream.next("entry", 1000);
         assert.equal(data.anchor, `entri-${entry.id}`);
         assert.match(String(data.html), /Sidang dibuka ketua DPR\./);
         await other.reader.liveBlogs.close(second.id, SYSTEM_ACTOR);
-        await stream.next("closed", 2500);
+        await stream.next("closed", 1000);
       } finally {
         stream.close();
       }

@@ -1,43 +1,83 @@
-import { PassThrough } from "node:stream";
+import { createHash } from "node:crypto";
+import type { Socket } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../app/deps.ts";
+import type { DomainEvent } from "../../core/events.ts";
 import { liveEntryAnchor, type LiveEntry } from "../../core/live-blog.ts";
 import type { IndonesianTimeZone } from "../../core/time-zones.ts";
+import type { MediaView } from "../../content/body-html.renderer.ts";
 import type { LiveChange } from "../../services/reader/live-blogs.service.ts";
 import { liveEntryView, liveNoticeView, livePinnedView, liveStreamPath } from "./views/live-blog.view.ts";
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
 
+/**
+ * How far back a catch-up looks, before the previous one began: covers clocks of nodes that
+ * disagree by up to this much (what was already told is skipped by its version).
+ */
+const CATCH_UP_SLACK_MS = 30_000;
+
+/** A stream whose reader stopped reading (this much unsent) is dropped; it reconnects. */
+const MAX_UNSENT_BYTES = 1 << 20;
+
+/**
+ * The response head, written straight to the socket: the body is the event stream, ended by
+ * closing the connection (no chunked framing, no per-stream objects beyond the socket).
+ */
+const HEAD =
+  "HTTP/1.1 200 OK\r\n" +
+  "Content-Type: text/event-stream; charset=utf-8\r\n" +
+  "Cache-Control: no-store\r\n" +
+  "X-Accel-Buffering: no\r\n" +
+  "X-Content-Type-Options: nosniff\r\n" +
+  "Connection: close\r\n\r\n" +
+  "retry: 3000\n\n";
+
 interface Audience {
-  clients: Set<PassThrough>;
+  articleId: number;
+  clients: Set<Socket>;
   zone: IndonesianTimeZone;
   pageUrl: string;
-  /** Changes from this instant on are looked for in the store (other nodes' entries). */
+  /** Changes from this instant on are looked for in the store. */
   since: Date;
-  /** What the streams were told, by entry id: the version (updatedAt ms) or -1 once removed. */
-  told: Map<number, number>;
+  /** What the streams were told, by entry id: the version's digest, or "-" once removed. */
+  told: Map<number, string>;
   closed: boolean;
+  /** A catch-up is running; `again` asks it to look once more when done. */
+  running: Promise<void> | null;
+  again: boolean;
 }
 
-/** How often a node looks in the store for entries posted through other nodes. */
-export const LIVE_POLL_MS = 1_000;
+/** Which audience a socket belongs to (read by the one shared `close` listener). */
+const AUDIENCE = Symbol("live-audience");
+type StreamSocket = Socket & { [AUDIENCE]?: Audience };
 
 const event = (name: string, data: unknown): string => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 
+const versionOf = (entry: LiveEntry): string =>
+  createHash("sha1")
+    .update(
+      JSON.stringify([entry.updatedAt.getTime(), entry.pinned, entry.correction, entry.kind, entry.content]),
+    )
+    .digest("base64");
+
 /**
- * Server-Sent Events to the open pages of live blogs (`/_langsung/{id}`). A change is rendered
- * once — the same entry view as the page — and the one string is written to every open stream
- * of that blog, so fanning an entry out to thousands of readers is a loop of socket writes.
+ * Server-Sent Events to the open pages of live blogs (`/_langsung/{id}`). Every change reaches
+ * every node through the outbox (an `article.updated` of the story, services/reader/
+ * story-events.ts): a node with open pages of that blog asks the store what changed since it last
+ * looked (`changesSince`) — one query per change per node, no polling — renders each change once
+ * (the same entry view as the page) and writes the one string to every socket of that blog.
+ * Per connection the node keeps the socket and nothing else: the request is taken over from
+ * Fastify (`hijack`) and the response is written to the socket directly.
  */
-export function createLiveStream(deps: Deps, options: { pollMs?: number } = {}) {
+export function createLiveStream(deps: Deps) {
   const audiences = new Map<number, Audience>();
-  const pollMs = options.pollMs ?? LIVE_POLL_MS;
 
   function message(change: LiveChange, audience: Audience): string {
     switch (change.type) {
       case "entry":
-        return entryMessage(change.entry, audience.zone);
+        return entryMessage(change.entry, change.media, audience.zone);
       case "removed":
         return event("removed", { anchor: liveEntryAnchor(change.entryId) });
       case "closed":
@@ -47,69 +87,92 @@ export function createLiveStream(deps: Deps, options: { pollMs?: number } = {}) 
     }
   }
 
-  function entryMessage(entry: LiveEntry, zone: IndonesianTimeZone): string {
+  function entryMessage(entry: LiveEntry, media: MediaView | null, zone: IndonesianTimeZone): string {
     return event("entry", {
       anchor: liveEntryAnchor(entry.id),
       pinned: entry.pinned,
-      html: (entry.pinned ? livePinnedView(entry, zone) : liveEntryView(entry, zone)).value,
+      html: (entry.pinned ? livePinnedView(entry, zone, media) : liveEntryView(entry, zone, media)).value,
     });
   }
 
-  /** Whether the streams were already told this change (by this node or an earlier poll). */
-  function alreadyTold(audience: Audience, change: LiveChange): boolean {
-    if (change.type === "closed") return audience.closed;
+  /** True when the streams were not told this change yet (and remembers it as told). */
+  function isNews(audience: Audience, change: LiveChange): boolean {
+    if (change.type === "closed") {
+      if (audience.closed) return false;
+      audience.closed = true;
+      return true;
+    }
     const id = change.type === "entry" ? change.entry.id : change.entryId;
-    const version = change.type === "entry" ? change.entry.updatedAt.getTime() : -1;
-    return audience.told.get(id) === version;
+    const version = change.type === "entry" ? versionOf(change.entry) : "-";
+    if (audience.told.get(id) === version) return false;
+    audience.told.set(id, version);
+    return true;
   }
 
-  function remember(audience: Audience, change: LiveChange): void {
-    if (change.type === "closed") audience.closed = true;
-    else if (change.type === "entry") audience.told.set(change.entry.id, change.entry.updatedAt.getTime());
-    else audience.told.set(change.entryId, -1);
+  function write(socket: Socket, text: string): void {
+    if (socket.writableLength > MAX_UNSENT_BYTES) socket.destroy();
+    else socket.write(text);
   }
 
   /** Writes a change to every open page of its blog; returns how many streams it reached. */
   function fanOut(change: LiveChange): number {
     const audience = audiences.get(change.articleId);
-    if (!audience || audience.clients.size === 0) return 0;
-    if (alreadyTold(audience, change)) return 0;
-    remember(audience, change);
+    if (!audience || audience.clients.size === 0 || !isNews(audience, change)) return 0;
     const text = message(change, audience);
-    for (const client of audience.clients) client.write(text);
+    const reached = audience.clients.size;
+    for (const client of audience.clients) write(client, text);
     if (change.type === "closed") for (const client of audience.clients) client.end();
-    return audience.clients.size;
+    return reached;
   }
 
-  const unsubscribe = deps.reader.liveBlogs.subscribe(fanOut);
+  /** Asks the store what changed for `audience` and tells its streams (single flight per blog). */
+  function catchUp(audience: Audience): Promise<void> {
+    audience.again = true;
+    if (!audience.running)
+      audience.running = (async () => {
+        try {
+          while (audience.again) {
+            audience.again = false;
+            const started = deps.clock();
+            const changes = await deps.reader.liveBlogs.changesSince(audience.articleId, audience.since);
+            audience.since = new Date(started.getTime() - CATCH_UP_SLACK_MS);
+            for (const change of changes) fanOut(change);
+          }
+        } finally {
+          audience.running = null;
+        }
+      })();
+    return audience.running;
+  }
+
+  /** Node subscriber of the outbox: a story with open pages here changed (on any node). */
+  async function onEvent(domainEvent: DomainEvent): Promise<void> {
+    if (!("articleId" in domainEvent)) return;
+    const audience = audiences.get(domainEvent.articleId);
+    if (!audience) return;
+    if (domainEvent.type === "article.unpublished" || domainEvent.type === "article.deleted") {
+      // Withdrawn: its streams end; a reconnect gets the 404 of a story readers cannot see.
+      audiences.delete(audience.articleId);
+      for (const client of audience.clients) client.end();
+      return;
+    }
+    await catchUp(audience);
+  }
+
+  /** The one `close` listener of every stream socket (`this` is the socket). */
+  function leave(this: StreamSocket): void {
+    const audience = this[AUDIENCE];
+    if (!audience) return;
+    audience.clients.delete(this);
+    if (audience.clients.size === 0 && audiences.get(audience.articleId) === audience)
+      audiences.delete(audience.articleId);
+  }
+
+  const unsubscribe = deps.events.subscribe(onEvent);
   const heartbeat = setInterval(() => {
-    for (const audience of audiences.values()) for (const client of audience.clients) client.write(": \n\n");
+    for (const audience of audiences.values()) for (const client of audience.clients) write(client, ": \n\n");
   }, HEARTBEAT_MS);
   heartbeat.unref();
-
-  // Several nodes: each looks in the store for what the others posted (one query per open blog).
-  let polling = false;
-  const poll =
-    pollMs > 0
-      ? setInterval(() => {
-          if (polling || audiences.size === 0) return;
-          polling = true;
-          void (async () => {
-            for (const [articleId, audience] of audiences) {
-              const started = deps.clock();
-              const changes = await deps.reader.liveBlogs.changesSince(articleId, audience.since);
-              // A change made while the query ran is seen by the next one (`>=`, told once).
-              audience.since = new Date(started.getTime() - 1_000);
-              for (const change of changes) fanOut(change);
-            }
-          })()
-            .catch(() => {})
-            .finally(() => {
-              polling = false;
-            });
-        }, pollMs)
-      : null;
-  poll?.unref();
 
   return {
     fanOut,
@@ -124,7 +187,6 @@ export function createLiveStream(deps: Deps, options: { pollMs?: number } = {}) 
       app.addHook("onClose", async () => {
         unsubscribe();
         clearInterval(heartbeat);
-        if (poll) clearInterval(poll);
         for (const audience of audiences.values()) for (const client of audience.clients) client.end();
         audiences.clear();
       });
@@ -133,40 +195,45 @@ export function createLiveStream(deps: Deps, options: { pollMs?: number } = {}) 
         const { id } = request.params as { id: string };
         if (!/^\d{1,12}$/.test(id)) return reply.code(404).header("cache-control", "no-store").send();
         const articleId = Number(id);
-        const [model, live] = await Promise.all([
-          deps.reading.articlePage(articleId),
-          deps.reader.liveBlogs.page(articleId),
-        ]);
-        if (!model || !live) return reply.code(404).header("cache-control", "no-store").send();
-        // 204 tells EventSource not to reconnect: the coverage has ended.
-        if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
+        // A blog with open streams here is live and running (a withdrawal or the close ends its
+        // audience): joining it needs no query.
         let audience = audiences.get(articleId);
-        if (!audience) {
-          audience = {
-            clients: new Set(),
-            zone: model.article.dateline.timeZone,
-            pageUrl: model.url,
-            since: deps.clock(),
-            told: new Map(),
-            closed: false,
-          };
-          audiences.set(articleId, audience);
+        if (!audience || audience.closed) {
+          const [model, live] = await Promise.all([
+            deps.reading.articlePage(articleId),
+            deps.reader.liveBlogs.page(articleId),
+          ]);
+          if (!model || !live) return reply.code(404).header("cache-control", "no-store").send();
+          // 204 tells EventSource not to reconnect: the coverage has ended.
+          if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
+          audience = audiences.get(articleId);
+          if (!audience || audience.closed) {
+            audience = {
+              articleId,
+              clients: new Set(),
+              zone: model.article.dateline.timeZone,
+              pageUrl: model.url,
+              since: new Date(deps.clock().getTime() - CATCH_UP_SLACK_MS),
+              // What the page shows now is no news to its stream.
+              told: new Map(live.entries.map((entry) => [entry.id, versionOf(entry)])),
+              closed: false,
+              running: null,
+              again: false,
+            };
+            audiences.set(articleId, audience);
+          }
         }
-        const stream = new PassThrough();
-        const joined = audience;
-        joined.clients.add(stream);
-        const leave = () => {
-          joined.clients.delete(stream);
-          if (joined.clients.size === 0 && audiences.get(articleId) === joined) audiences.delete(articleId);
-          stream.end();
-        };
-        request.raw.on("close", leave);
-        stream.write("retry: 3000\n\n");
-        return reply
-          .header("content-type", "text/event-stream; charset=utf-8")
-          .header("cache-control", "no-store")
-          .header("x-accel-buffering", "no")
-          .send(stream);
+        const socket = request.raw.socket as StreamSocket;
+        // A taken-over response never reaches onResponse: end the page cache's single flight for
+        // this URL now, or the next reader's request would wait for it (a stream is never cached).
+        request.pageCacheState?.finish();
+        request.pageCacheState = null;
+        reply.hijack();
+        if (socket.destroyed) return;
+        socket[AUDIENCE] = audience;
+        audience.clients.add(socket);
+        socket.on("close", leave);
+        socket.write(HEAD);
       });
     },
   };

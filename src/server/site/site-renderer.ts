@@ -1,4 +1,6 @@
 import type { Deps } from "../../app/deps.ts";
+import type { Article } from "../../core/article.ts";
+import type { ArticlePageModel } from "../../db/read/reading.models.ts";
 import { excerpt, renderBodyText } from "../../content/body-text.renderer.ts";
 import { parsePageNumber, type SitePage } from "./site-page.ts";
 import { layout, type PageHead, type SiteChrome } from "./views/layout.view.ts";
@@ -46,7 +48,7 @@ const FOOTER_NAV: NavItem[] = [
  * the page cache call it; tests can too.
  */
 export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
-  const { reading, sections, config } = deps;
+  const { reading, sections, config, clock } = deps;
   const site = siteInfo(config, t.siteTagline);
 
   async function chrome(): Promise<SiteChrome> {
@@ -85,6 +87,65 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
     const lists: PopularList[] = await deps.reader.views.popularBoth(sectionId).catch(() => []);
     const ids = new Set(lists.flatMap((list) => list.items.map((item) => item.id)));
     return { html: popularAside(lists, sectionName), keys: [...ids].map(articleKey) };
+  }
+
+  /** The article page of a model (the live page, or a preview of one). */
+  async function articlePage(
+    model: ArticlePageModel,
+    options: { canInclude: boolean; preview: boolean },
+  ): Promise<SitePage> {
+    const { article } = model;
+    // Berita Terkait, stored at publish (services/related-stories.service.ts); the page still
+    // renders if that fails.
+    model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
+    const block = terbaruBlock(article.id, model.newest, options.canInclude);
+    const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
+    model.factCheck = await deps.reader.factChecks.get(article.id);
+    model.topics = await deps.reader.topics.refsOf(article.id);
+    model.liveBlog = await deps.reader.liveBlogs.page(article.id);
+    const root = model.path.ancestors[0] ?? model.path.section;
+    const top = await popular(root.id, root.name);
+    const keys = [
+      ...(block.kind === "inline" ? block.keys : []),
+      ...articleContentKeys({
+        articleId: article.id,
+        tagIds: article.tagIds,
+        personIds: article.credits.map((c) => c.personId),
+        linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
+        mediaIds: model.media.keys(),
+      }),
+      ...top.keys,
+      ...model.topics.map((topic) => topicLabelKey(topic.id)),
+    ];
+    const head: PageHead = {
+      title: article.headline,
+      noindex: options.preview,
+      description: article.lede || excerpt(renderBodyText(article.body), 160),
+      canonical: config.siteUrl + model.url,
+      currentPath:
+        "/" +
+        model.path.ancestors
+          .concat(model.path.section)
+          .map((s) => s.slug)
+          .join("/"),
+      head: [
+        heroPreload(model),
+        breadcrumbJsonLd(model, config.siteUrl),
+        articleHead(model, site),
+        model.factCheck ? claimReviewHead(model, model.factCheck, site) : "",
+        model.liveBlog ? liveBlogHead(model, model.liveBlog, site, assets.liveScript.url) : "",
+        config.viewCounting === "beacon" && !options.preview
+          ? html`<script src="${assets.viewBeacon.url}" defer data-view-beacon="${viewBeaconPath(article.id)}"></script>`
+          : "",
+      ],
+    };
+    const result = await page(
+      200,
+      head,
+      articleView(model, html`<div class="side">${terbaru}${top.html}</div>`),
+      [...new Set(keys)],
+    );
+    return block.kind === "include" ? { ...result, includes: true } : result;
   }
 
   async function error(status: number): Promise<SitePage> {
@@ -163,57 +224,23 @@ export function createSiteRenderer(deps: Deps, assets: SiteAssets) {
       const model = await reading.articlePage(id);
       if (!model) return error(404);
       if (decodeURI(requestedPath) !== model.url) return { redirect: model.url };
-      const { article } = model;
-      // Berita Terkait, stored at publish (services/related-stories.service.ts); the page still
-      // renders if that fails.
-      model.moreLikeThis = await deps.relatedStories.forArticle(article.id, 5).catch(() => []);
-      const block = terbaruBlock(article.id, model.newest, canInclude);
-      const terbaru = block.kind === "include" ? esiInclude(block.src) : latestAside(block.items);
-      model.factCheck = await deps.reader.factChecks.get(article.id);
-      model.topics = await deps.reader.topics.refsOf(article.id);
-      model.liveBlog = await deps.reader.liveBlogs.page(article.id);
-      const root = model.path.ancestors[0] ?? model.path.section;
-      const top = await popular(root.id, root.name);
-      const keys = [
-        ...(block.kind === "inline" ? block.keys : []),
-        ...articleContentKeys({
-          articleId: article.id,
-          tagIds: article.tagIds,
-          personIds: article.credits.map((c) => c.personId),
-          linkedArticleIds: [...model.related.keys(), ...(model.moreLikeThis ?? []).map((item) => item.id)],
-          mediaIds: model.media.keys(),
-        }),
-        ...top.keys,
-        ...model.topics.map((topic) => topicLabelKey(topic.id)),
-      ];
-      const head: PageHead = {
-        title: article.headline,
-        description: article.lede || excerpt(renderBodyText(article.body), 160),
-        canonical: config.siteUrl + model.url,
-        currentPath:
-          "/" +
-          model.path.ancestors
-            .concat(model.path.section)
-            .map((s) => s.slug)
-            .join("/"),
-        head: [
-          heroPreload(model),
-          breadcrumbJsonLd(model, config.siteUrl),
-          articleHead(model, site),
-          model.factCheck ? claimReviewHead(model, model.factCheck, site) : "",
-          model.liveBlog ? liveBlogHead(model, model.liveBlog, site, assets.liveScript.url) : "",
-          config.viewCounting === "beacon"
-            ? html`<script src="${assets.viewBeacon.url}" defer data-view-beacon="${viewBeaconPath(article.id)}"></script>`
-            : "",
-        ],
-      };
-      const result = await page(
-        200,
-        head,
-        articleView(model, html`<div class="side">${terbaru}${top.html}</div>`),
-        [...new Set(keys)],
-      );
-      return block.kind === "include" ? { ...result, includes: true } : result;
+      return articlePage(model, { canInclude, preview: false });
+    },
+
+    /**
+     * A story as its page would show it if it went live now (a draft, or a live story's staged
+     * update): the same templates and parts, dated now unless already dated, `noindex`, no view
+     * beacon, no edge-side include. For the newsroom's preview (api/preview.routes.ts); never cached.
+     */
+    async preview(article: Article): Promise<SitePage> {
+      const live = article.publishedAt !== null && article.status === "published";
+      const model = await reading.previewPage({
+        ...article,
+        publishedAt: article.publishedAt ?? clock(),
+        updatedAt: live ? article.updatedAt : null,
+      });
+      if (!model) return error(404);
+      return articlePage(model, { canInclude: false, preview: true });
     },
 
     async tag(slug: string, halaman: unknown): Promise<SitePage> {

@@ -4,8 +4,9 @@ import type { Executor } from "../../db/repositories/executor.ts";
 
 /**
  * The audit log: who did what to which resource, when and from where. Append-only; written for
- * every login (success and failure), logout, password change, user and token change, and — by
- * the workflow routes calling `record` — every article state change.
+ * every login (success and failure), logout, password change, user and token change, and — by the
+ * article use cases themselves, in the change's own transaction (article-core.ts `audited`) — every
+ * article change, whether it came through the API, the CLI, an import or the scheduler.
  */
 export interface AuditInput {
   /** null for an anonymous request (e.g. a failed login). */
@@ -16,13 +17,16 @@ export interface AuditInput {
   resourceId?: string | number | null;
   /** Extra facts (never secrets): the email tried, the fields changed, the old and new status… */
   detail?: Record<string, unknown>;
+  /** Where from; defaults to the user actor's `ip` (set by the auth plugin for HTTP requests). */
   ip?: string | null;
 }
+
+export type AuditActorKind = AuditLogRow["actor_kind"];
 
 export interface AuditEntry {
   id: number;
   at: Date;
-  actorKind: "user" | "system" | "anonymous";
+  actorKind: AuditActorKind;
   actorId: number | null;
   action: string;
   resourceType: string;
@@ -47,7 +51,7 @@ export interface AuditFilter {
 const entryFromRow = (row: AuditLogRow): AuditEntry => ({
   id: row.id,
   at: new Date(row.at),
-  actorKind: row.actor_kind as AuditEntry["actorKind"],
+  actorKind: row.actor_kind,
   actorId: row.actor_id,
   action: row.action,
   resourceType: row.resource_type,
@@ -76,7 +80,7 @@ export function createAuditService(deps: { db: Executor; clock: () => Date }) {
             ...(actor?.kind === "user" && actor.scopes ? { via: "token" } : {}),
             ...input.detail,
           }),
-          ip: input.ip ?? null,
+          ip: input.ip ?? (actor?.kind === "user" ? actor.ip : undefined) ?? null,
         })
         .execute();
     },

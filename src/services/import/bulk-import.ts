@@ -1,5 +1,5 @@
 import { glob, readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { paragraph, type Block } from "../../content/body.schema.ts";
 import {
   emptyExtracted,
@@ -14,6 +14,8 @@ import type { ImportService } from "./import.service.ts";
 import type { WartaImporter } from "./warta-import.ts";
 
 const GLOB_CHARS = /[*?[\]{}]/;
+/** A folder's image files are the pages' photos, not articles: a directory walk leaves them out. */
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)$/iu;
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -22,39 +24,70 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile()) out.push(path);
+    else if (entry.isFile() && !IMAGE_FILE.test(entry.name)) out.push(path);
   }
 }
 
+/** A glob's fixed leading folders (`arsip/2024/**\/*.html` → `arsip/2024`). */
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/u);
+  const fixed: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (GLOB_CHARS.test(part)) break;
+    fixed.push(part);
+  }
+  return fixed.length === 0 ? "." : fixed.join(sep) || sep;
+}
+
+/** A file to import and the folder being imported (images are read only inside it). */
+export interface ImportFile {
+  path: string;
+  root: string;
+}
+
 /**
- * Files, directories (recursive, dot-files skipped, sorted) and globs → file paths, in argument
- * order without duplicates. A path that does not exist is kept, so the report names it.
+ * Files, directories (recursive, dot-files skipped, sorted) and globs → files, in argument order
+ * without duplicates, each with its import root: the directory argument, the glob's fixed
+ * folders, or the file's own folder. A path that does not exist is kept, so the report names it.
  */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+export async function expandImportFiles(paths: string[]): Promise<ImportFile[]> {
+  const out: ImportFile[] = [];
+  const add = (root: string, found: string[]): void => {
+    for (const path of found) out.push({ path, root });
+  };
   for (const path of paths) {
     if (GLOB_CHARS.test(path)) {
       const matches: string[] = [];
       for await (const match of glob(path)) matches.push(match);
       matches.sort();
+      const found: string[] = [];
       for (const match of matches) {
         const info = await stat(match).catch(() => null);
-        if (info?.isDirectory()) await walk(match, out);
-        else if (info?.isFile()) out.push(match);
+        if (info?.isDirectory()) await walk(match, found);
+        else if (info?.isFile()) found.push(match);
       }
+      add(globBase(path), found);
       continue;
     }
     const info = await stat(path).catch(() => null);
-    if (info?.isDirectory()) await walk(path, out);
-    else out.push(path);
+    if (info?.isDirectory()) {
+      const found: string[] = [];
+      await walk(path, found);
+      add(path, found);
+    } else add(dirname(path), [path]);
   }
   const seen = new Set<string>();
-  return out.filter((p) => {
-    const key = resolve(p);
+  return out.filter((file) => {
+    const key = resolve(file.path);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** The file paths of `expandImportFiles`. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  return (await expandImportFiles(paths)).map((file) => file.path);
 }
 
 /** A JSONL line in the ExtractedArticle shape: missing fields take their empty values. */
@@ -97,7 +130,9 @@ export interface BulkOptions {
  */
 export async function runBulkImport(paths: string[], options: BulkOptions): Promise<ImportReport> {
   const report = emptyReport();
-  const files = await expandPaths(paths);
+  const importFiles = await expandImportFiles(paths);
+  const files = importFiles.map((file) => file.path);
+  const roots = new Map(importFiles.map((file) => [file.path, file.root]));
   const stop = (): boolean => {
     if (options.shouldStop?.()) report.interrupted = true;
     return report.interrupted;
@@ -106,7 +141,10 @@ export async function runBulkImport(paths: string[], options: BulkOptions): Prom
     addEntry(report, { outcome: "failed", file, item, ...failureOf(error) });
   const importOne = async (file: string, item: number | null, article: ExtractedArticle): Promise<void> => {
     try {
-      const result = await options.service.importArticle(article, { file });
+      const result = await options.service.importArticle(article, {
+        file,
+        root: roots.get(file) ?? dirname(file),
+      });
       addEntry(report, { file, item, ...result });
     } catch (error) {
       fail(file, item, error);

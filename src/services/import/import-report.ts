@@ -12,6 +12,8 @@ export interface ReportEntry {
   headline?: string;
   code?: string;
   reason?: string;
+  /** Inline photos the import could not bring in (remote URLs are not fetched; missing files). */
+  pendingImages?: string[];
 }
 
 export interface ImportReport {
@@ -63,6 +65,12 @@ export function formatReport(report: ImportReport): string {
   if (failures.length > 0) {
     lines.push("", "Gagal (failures):");
     for (const entry of failures) lines.push(`  ${where(entry)}: ${entry.reason ?? ""}`);
+  }
+  const withPending = report.entries.filter((e) => (e.pendingImages?.length ?? 0) > 0);
+  if (withPending.length > 0) {
+    lines.push("", "Gambar belum diimpor, tidak diunduh atau tidak ada (images not imported):");
+    for (const entry of withPending)
+      for (const src of entry.pendingImages ?? []) lines.push(`  ${where(entry)}: ${src}`);
   }
   return `${lines.join("\n")}\n`;
 }

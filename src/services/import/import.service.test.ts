@@ -220,7 +220,7 @@ describe("import service", () => {
     const [media] = await ctx.deps.repos.media.byIds(ctx.deps.db, [withFile.hero?.mediaId ?? 0]);
     assert.match(media?.file ?? "", /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.png$/);
 
-    // A path leaving the imported folder is never read: the hero stays a pending reference.
+    // A path leaving the imported folder is never read: the item is refused, nothing written.
     const inside = join(dir, "dalam");
     await mkdir(inside, { recursive: true });
     await writeFile(
@@ -235,8 +235,10 @@ describe("import service", () => {
       hero: { url: "../rahasia.png", caption: "Di luar", credit: "Warta" },
     });
     await writeFile(join(inside, "luar.jsonl"), `${escaping}\n`);
+    const before = await count(ctx, "articles");
     const outside = await importPaths(ctx.deps, { paths: [join(inside, "luar.jsonl")] });
-    const withoutFile = await ctx.deps.articles.get(outside.entries[0]?.articleId as number);
-    assert.equal(withoutFile.hero, null, "not read from outside the folder");
+    assert.equal(outside.entries[0]?.code, "unsafe_image_path");
+    assert.match(outside.entries[0]?.reason ?? "", /"\.\.\/rahasia\.png" ditolak/);
+    assert.equal(await count(ctx, "articles"), before, "not read from outside the folder, nothing written");
   });
 });

@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { basename, dirname, resolve, sep } from "node:path";
 import type { Actor } from "../../core/actor.ts";
 import type { Article } from "../../core/article.ts";
 import type { Person } from "../../core/person.ts";
@@ -7,8 +5,7 @@ import { buildSectionDirectory, type SectionDirectory, type Section } from "../.
 import { slugify } from "../../core/slug.ts";
 import type { Tag } from "../../core/tag.ts";
 import { RESERVED_SLUGS } from "../../core/urls.ts";
-import type { Block } from "../../content/body.schema.ts";
-import { createImportRepository, type PendingHero } from "../../db/repositories/import.repository.ts";
+import { createImportRepository } from "../../db/repositories/import.repository.ts";
 import type { ExtractedArticle, ExtractedStatus } from "../../importers/extracted-article.ts";
 import {
   bodyOfBlocks,
@@ -21,6 +18,8 @@ import {
 } from "./import-mapping.ts";
 import type { Services } from "../services.ts";
 import type { ImportRuntime } from "./import-runtime.ts";
+import type { ImageOrigin } from "./import-images.ts";
+import { importMedia } from "./import-media.ts";
 
 export type ItemOutcome = "imported" | "updated" | "skipped";
 
@@ -28,6 +27,8 @@ export interface ItemResult {
   outcome: ItemOutcome;
   articleId: number;
   headline: string;
+  /** Inline photos not brought in (remote URLs, missing files), as the page wrote them. */
+  pendingImages?: string[];
 }
 
 export interface ImportServiceOptions {
@@ -38,10 +39,8 @@ export interface ImportServiceOptions {
   afterInsert?: (articleId: number) => void | Promise<void>;
 }
 
-export interface ItemContext {
-  /** The imported file: a hero `url` relative to it is read from next to it. */
-  file?: string;
-}
+/** The imported file and folder: image paths relative to the file are read, inside the folder only. */
+export type ItemContext = ImageOrigin;
 
 /** Where a Baca Juga target, a person or a tag is found without asking the store again. */
 interface RunCache {
@@ -52,7 +51,6 @@ interface RunCache {
 }
 
 const DEFAULT_SECTION = "Impor";
-const DATA_URL = /^data:(image\/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]+)$/i;
 
 /**
  * Turns extracted articles into Warta articles through the admin's services (events fire; search
@@ -161,52 +159,6 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
     return ids;
   }
 
-  /** A local or data: hero is stored as media; anything else is kept as a pending reference. */
-  async function heroFor(
-    services: Services,
-    article: ExtractedArticle,
-    context: ItemContext,
-  ): Promise<{
-    hero: { mediaId: number; caption: string; credit: string } | null;
-    pending: PendingHero | null;
-  }> {
-    const source = article.hero;
-    if (!source) return { hero: null, pending: null };
-    const caption = source.caption.slice(0, 2000);
-    const credit = source.credit.slice(0, 300);
-    const url = source.url ?? null;
-    let bytes: Uint8Array | null = null;
-    let fileName = "foto-utama.jpg";
-    const data = url ? DATA_URL.exec(url) : null;
-    if (data) {
-      bytes = Buffer.from((data[2] as string).replace(/\s+/g, ""), "base64");
-      fileName = `foto-utama.${(data[1] as string).split("/")[1]?.replace("jpeg", "jpg") ?? "jpg"}`;
-    } else if (url && context.file && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//")) {
-      // Only inside the folder being imported: `../` or an absolute path never reads elsewhere.
-      const folder = resolve(dirname(context.file));
-      const path = resolve(folder, decodeURIComponent(url.split(/[?#]/)[0] ?? ""));
-      if (path.startsWith(folder + sep))
-        try {
-          bytes = await readFile(path);
-          fileName = basename(path);
-        } catch {
-          bytes = null;
-        }
-    }
-    if (bytes) {
-      try {
-        const media = await services.media.storeImage(
-          { bytes, fileName, alt: caption.slice(0, 500), caption, credit },
-          actor,
-        );
-        return { hero: { mediaId: media.id, caption, credit }, pending: null };
-      } catch {
-        // Not a readable image: keep the reference like a remote one.
-      }
-    }
-    return { hero: null, pending: { url: data ? null : url, caption, credit } };
-  }
-
   return {
     /** Imports one extracted article (validated by the caller) atomically; idempotent by import key. */
     async importArticle(article: ExtractedArticle, context: ItemContext = {}): Promise<ItemResult> {
@@ -232,8 +184,9 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
           const sectionId = await sectionFor(services, trail);
           const credits = await peopleFor(services, article, freshPeople, run);
           const tagIds = await tagsFor(services, article.tags, freshTags, run);
-          const { hero, pending: pendingHero } = await heroFor(services, article, context);
-          const { blocks, pending } = resolveRelated(article.blocks as Block[], (k) => run.headlines.get(k));
+          const media = await importMedia(services, article, context, actor);
+          const { hero, pendingHero } = media;
+          const { blocks, pending } = resolveRelated(media.blocks, (k) => run.headlines.get(k));
           const input = toArticleInput(article, {
             sectionId,
             credits,
@@ -273,7 +226,12 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
             await repo.setPendingHero(db, saved.id, pendingHero, runtime.clock());
           await repo.setContentHash(db, saved.id, hash, runtime.clock());
           await resolveWaiting(services, actor, saved.headline, saved.id);
-          return { outcome, articleId: saved.id, headline: saved.headline };
+          return {
+            outcome,
+            articleId: saved.id,
+            headline: saved.headline,
+            ...(media.pendingImages.length > 0 ? { pendingImages: media.pendingImages } : {}),
+          };
         },
         { directory: run.directory },
       );

@@ -1,16 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import type { EventBus } from "../../core/events.ts";
 import { FACT_CHECK_VERDICTS, type FactCheck } from "../../core/fact-check.ts";
-import type { Executor } from "../../db/repositories/executor.ts";
 import { createFactChecksRepository } from "../../db/repositories/fact-checks.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import type { ArticleListItem, Page } from "../../db/read/reading.models.ts";
 import type { ReadingService } from "../reading.service.ts";
-import type { SectionsService } from "../sections.service.ts";
 import { parseInput } from "../validation.ts";
-import { announceStoryChange } from "./story-events.ts";
+import { commitWithEvents, storyChanged, type StoryEventDeps } from "./story-events.ts";
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} wajib diisi.`).max(max, `${what} paling banyak ${max} karakter.`);
@@ -41,11 +38,7 @@ const factCheckInputSchema = factCheckFieldsSchema.transform((input) => ({
 
 export type FactCheckInput = z.input<typeof factCheckInputSchema>;
 
-export interface FactChecksServiceDeps {
-  db: Executor;
-  clock: () => Date;
-  events: EventBus;
-  sections: SectionsService;
+export interface FactChecksServiceDeps extends StoryEventDeps {
   articles: Pick<ArticlesService, "get">;
   reading: Pick<ReadingService, "liveItems">;
 }
@@ -71,8 +64,12 @@ export function createFactChecksService(deps: FactChecksServiceDeps) {
       const parsed = parseInput(factCheckInputSchema, input);
       const article = await deps.articles.get(articleId);
       const check: FactCheck = { articleId, ...parsed, updatedAt: clock() };
-      await repo.upsert(db, check);
-      await announceStoryChange(deps, article);
+      const event = await storyChanged(deps, article);
+      await commitWithEvents(
+        deps,
+        (tx) => repo.upsert(tx, check),
+        () => [event],
+      );
       return check;
     },
 
@@ -101,10 +98,13 @@ export function createFactChecksService(deps: FactChecksServiceDeps) {
 
     /** Makes the story an ordinary story again. */
     async remove(articleId: number, _actor: Actor): Promise<void> {
-      const article = await deps.articles.get(articleId);
-      if (!(await repo.remove(db, articleId)))
-        throw new AppError("not_found", "Artikel ini bukan cek fakta.");
-      await announceStoryChange(deps, article);
+      const event = await storyChanged(deps, await deps.articles.get(articleId));
+      const removed = await commitWithEvents(
+        deps,
+        (tx) => repo.remove(tx, articleId),
+        (done) => (done ? [event] : []),
+      );
+      if (!removed) throw new AppError("not_found", "Artikel ini bukan cek fakta.");
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Executor } from "../../db/repositories/executor.ts";
 import type { ArticleListItem } from "../../db/read/reading.models.ts";
 import type { ReadingService } from "../reading.service.ts";
 import type { SectionsService } from "../sections.service.ts";
+import { liveAt } from "../../db/read/live.ts";
 
 /** A day of stories is a few hundred at most on a busy portal; this caps a pathological one. */
 const MAX_STORIES_PER_DAY = 1_000;
@@ -38,11 +39,7 @@ export function createIndexPagesService(deps: IndexServiceDeps) {
 
   /** The nearest day with live stories before `at` or from `at` on: day links skip empty days. */
   async function neighbour(at: Date, direction: "previous" | "next", now: Date): Promise<string | null> {
-    let query = db
-      .selectFrom("articles")
-      .select("published_at")
-      .where("status", "=", "published")
-      .where("published_at", "<=", now.toISOString());
+    let query = db.selectFrom("articles").select("published_at").where(liveAt(now));
     query =
       direction === "previous"
         ? query.where("published_at", "<", at.toISOString()).orderBy("published_at", "desc")
@@ -66,7 +63,7 @@ export function createIndexPagesService(deps: IndexServiceDeps) {
       const rows = await db
         .selectFrom("articles")
         .select("id")
-        .where("status", "=", "published")
+        .where(liveAt(now))
         .where("published_at", ">=", start.toISOString())
         .where("published_at", "<", until.toISOString())
         .orderBy("published_at", "desc")
@@ -99,7 +96,7 @@ export function createIndexPagesService(deps: IndexServiceDeps) {
 
     /** Every day with live stories, newest first, with its last change (the Indeks sitemap). */
     async days(): Promise<{ day: string; lastmod: Date }[]> {
-      const now = clock().toISOString();
+      const now = clock();
       // Grouped by UTC hour in SQL (portable), folded into WIB days here.
       const hour = sql<string>`substr(published_at, 1, 13)`;
       const rows = await db
@@ -109,8 +106,7 @@ export function createIndexPagesService(deps: IndexServiceDeps) {
           (eb) => eb.fn.max("published_at").as("max_published"),
           (eb) => eb.fn.max("updated_at").as("max_updated"),
         ])
-        .where("status", "=", "published")
-        .where("published_at", "<=", now)
+        .where(liveAt(now))
         .groupBy(hour)
         .execute();
       const byDay = new Map<string, Date>();

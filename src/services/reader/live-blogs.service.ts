@@ -1,80 +1,60 @@
-import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import type { EventBus } from "../../core/events.ts";
 import {
   isLiveBlogOpen,
-  LIVE_ENTRY_KINDS,
+  isLiveEntryPending,
+  liveEntryMediaId,
   type LiveBlog,
-  type LiveBlogState,
   type LiveEntry,
-  type LiveEntryContent,
 } from "../../core/live-blog.ts";
+import type { MediaView } from "../../content/body-html.renderer.ts";
+import type { LiveBlogPageModel } from "../../db/read/reading.models.ts";
 import type { Executor } from "../../db/repositories/executor.ts";
 import { createLiveBlogsRepository } from "../../db/repositories/live-blogs.repository.ts";
+import { createMediaRepository } from "../../db/repositories/media.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
-import type { SectionsService } from "../sections.service.ts";
+import { mediaView } from "../reading.service.ts";
 import { parseInput } from "../validation.ts";
-import { announceStoryChange } from "./story-events.ts";
+import {
+  entryContent,
+  liveBlogFieldsSchema,
+  liveEntryFieldsSchema,
+  liveEntryPatchSchema,
+  pastEntryFieldsSchema,
+  type LiveEntryFields,
+} from "./live-entry-input.ts";
+import { commitWithEvents, storyChanged, type StoryEventDeps } from "./story-events.ts";
 
-/** The fields of an entry as sent (the API documents and checks these). */
-export const liveEntryFieldsSchema = z.object({
-  kind: z.enum(LIVE_ENTRY_KINDS, { error: "Jenis entri harus text atau quote." }).optional(),
-  text: z
-    .string()
-    .trim()
-    .min(1, "Isi entri wajib diisi.")
-    .max(5000, "Isi entri paling banyak 5000 karakter."),
-  attribution: z.string().trim().max(200, "Sumber kutipan paling banyak 200 karakter.").optional(),
-  pinned: z.boolean().optional(),
-});
+export { liveBlogFieldsSchema, liveEntryFieldsSchema, liveEntryPatchSchema };
+export type { LiveBlogPageModel };
 
-/** An edit: the fields sent change, and a correction note tells readers what was corrected. */
-export const liveEntryPatchSchema = liveEntryFieldsSchema.partial().extend({
-  correction: z
-    .string()
-    .trim()
-    .min(1, "Catatan koreksi tidak boleh kosong.")
-    .max(500, "Catatan koreksi paling banyak 500 karakter.")
-    .nullable()
-    .optional(),
-});
-
-export const liveBlogFieldsSchema = z.object({
-  coverageStart: z.iso
-    .datetime({ offset: true, error: "Waktu mulai harus berupa waktu ISO 8601." })
-    .optional(),
-});
-
-/** What open pages are told (server/site/live-stream.ts turns it into Server-Sent Events). */
+/**
+ * What open pages are told (server/site/live-stream.ts turns it into Server-Sent Events). An entry
+ * comes with its photo when it is an image entry.
+ */
 export type LiveChange =
-  | { type: "entry"; articleId: number; entry: LiveEntry }
+  | { type: "entry"; articleId: number; entry: LiveEntry; media: MediaView | null }
   | { type: "removed"; articleId: number; entryId: number }
   | { type: "closed"; articleId: number; blog: LiveBlog };
 
-export interface LiveBlogsServiceDeps {
-  db: Executor;
-  clock: () => Date;
-  events: EventBus;
-  sections: SectionsService;
+export interface LiveBlogsServiceDeps extends StoryEventDeps {
   articles: Pick<ArticlesService, "get">;
 }
 
-export type LiveBlogPageModel = LiveBlogState;
+/** An entry as the newsroom sees it: scheduled ones too. */
+export type StaffLiveEntry = LiveEntry & { scheduled: boolean };
 
 /**
- * Live blogs (docs/reader-features.md): staff start one on a story, post, edit, pin and remove
- * entries, and close it. Every change purges the story's cached page and feeds (an
- * `article.updated`) and is handed to the listeners of this node (the open pages' stream).
+ * Live blogs (docs/reader-features.md): staff start one on a story, post (now or at a later time),
+ * edit, pin and remove entries, and close it. Each change is written in one transaction with the
+ * story's `article.updated` in the outbox, which purges the cached page and feeds and, on every
+ * node, tells the open pages (they ask `changesSince`). A scheduled entry is announced when
+ * `releaseDue` finds its time has come.
  */
 export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
   const { db, clock } = deps;
   const repo = createLiveBlogsRepository();
-  const listeners = new Set<(change: LiveChange) => void>();
-
-  function tell(change: LiveChange): void {
-    for (const listener of listeners) listener(change);
-  }
+  const mediaRepo = createMediaRepository();
 
   async function blogOf(articleId: number): Promise<LiveBlog> {
     const blog = await repo.find(db, articleId);
@@ -98,44 +78,86 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
     return entry;
   }
 
-  /** After a change: purge the page and feeds, then tell open pages. */
-  async function changed(articleId: number, change: LiveChange | null): Promise<void> {
-    await repo.touch(db, articleId, clock());
-    await announceStoryChange(deps, await deps.articles.get(articleId));
-    if (change) tell(change);
+  async function photos(entries: readonly LiveEntry[]): Promise<Map<number, MediaView>> {
+    const ids = [...new Set(entries.flatMap((e) => liveEntryMediaId(e) ?? []))];
+    const media = await mediaRepo.byIds(db, ids);
+    return new Map(media.map((m) => [m.id, mediaView(m)]));
   }
 
-  function content(input: {
-    kind?: string;
-    text: string;
-    attribution?: string | undefined;
-  }): LiveEntryContent {
-    return input.kind === "quote" && input.attribution
-      ? { text: input.text, attribution: input.attribution }
-      : { text: input.text };
+  async function checkMedia(mediaId: number | null): Promise<void> {
+    if (mediaId !== null && !(await mediaRepo.byId(db, mediaId)))
+      throw new AppError("validation_failed", "Data yang dikirim tidak valid.", {
+        details: [{ field: "mediaId", message: "Media tidak ditemukan." }],
+      });
+  }
+
+  /**
+   * Writes `write` and the story's announcement in one transaction (the page and feeds purge, open
+   * pages are told); nothing is announced when `changed` says the write changed nothing.
+   */
+  async function change<T>(
+    articleId: number,
+    write: (tx: Executor) => Promise<T>,
+    changed: (value: T) => boolean = () => true,
+  ): Promise<T> {
+    const event = await storyChanged(deps, await deps.articles.get(articleId));
+    return commitWithEvents(
+      deps,
+      async (tx) => {
+        const value = await write(tx);
+        if (changed(value)) await repo.touch(tx, articleId, clock());
+        return value;
+      },
+      (value) => (changed(value) ? [event] : []),
+    );
+  }
+
+  async function insert(articleId: number, parsed: LiveEntryFields, publishedAt: Date): Promise<LiveEntry> {
+    const kind = parsed.kind ?? "text";
+    const content = entryContent(kind, parsed);
+    await openBlog(articleId);
+    await checkMedia(content.image?.mediaId ?? null);
+    const now = clock();
+    return change(articleId, async (tx) => {
+      const entry = await repo.insert(tx, {
+        articleId,
+        kind,
+        content,
+        pinned: parsed.pinned ?? false,
+        correction: null,
+        publishedAt,
+        createdAt: now,
+        updatedAt: publishedAt < now ? publishedAt : now,
+      });
+      // A scheduled Ringkasan replaces the current one when it is released, not before.
+      if (entry.pinned && !isLiveEntryPending(entry)) await repo.unpinOthers(tx, articleId, entry.id, now);
+      return entry;
+    });
   }
 
   return {
-    /** Listens to changes made on this node; returns the unsubscribe. */
-    subscribe(listener: (change: LiveChange) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-
     get: (articleId: number): Promise<LiveBlog | null> => repo.find(db, articleId),
 
     /**
-     * What changed since `since`, wherever it was made (another node included), as the changes
-     * this node's listeners hear: how open pages on every node learn of every entry.
+     * What changed since `since`, wherever it was made (another node included), as open pages are
+     * told: entries readers see that were posted, edited, released or removed, and the close.
      */
     async changesSince(articleId: number, since: Date): Promise<LiveChange[]> {
       const blog = await repo.find(db, articleId);
       if (!blog) return [];
       const now = clock();
-      const changes: LiveChange[] = (await repo.changedSince(db, articleId, since, now)).map(
-        ({ removed, ...entry }) =>
-          removed ? { type: "removed", articleId, entryId: entry.id } : { type: "entry", articleId, entry },
-      );
+      const rows = await repo.changedSince(db, articleId, since, now);
+      const media = await photos(rows.filter((row) => !row.removed));
+      const changes: LiveChange[] = rows.map(({ removed, ...entry }) => {
+        if (removed) return { type: "removed", articleId, entryId: entry.id };
+        const mediaId = liveEntryMediaId(entry);
+        return {
+          type: "entry",
+          articleId,
+          entry,
+          media: mediaId === null ? null : (media.get(mediaId) ?? null),
+        };
+      });
       if (!isLiveBlogOpen(blog, now)) changes.push({ type: "closed", articleId, blog });
       return changes;
     },
@@ -151,7 +173,17 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
         open: isLiveBlogOpen(blog, now),
         entries,
         pinned: entries.find((e) => e.pinned) ?? null,
+        media: await photos(entries),
       };
+    },
+
+    /** Every entry for the newsroom, scheduled ones flagged, newest (by time) first. */
+    async staffEntries(articleId: number): Promise<StaffLiveEntry[]> {
+      const now = clock().getTime();
+      return (await repo.allEntries(db, articleId)).map((entry) => ({
+        ...entry,
+        scheduled: entry.publishedAt.getTime() > now,
+      }));
     },
 
     /** Makes a story a live blog (or reopens a closed one). */
@@ -168,8 +200,7 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
         coverageEnd: null,
         updatedAt: now,
       };
-      await repo.upsert(db, blog);
-      await changed(articleId, null);
+      await change(articleId, (tx) => repo.upsert(tx, blog));
       return blog;
     },
 
@@ -177,33 +208,25 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
     async close(articleId: number, _actor: Actor): Promise<LiveBlog> {
       const blog = await openBlog(articleId);
       const closed: LiveBlog = { ...blog, coverageEnd: clock(), updatedAt: clock() };
-      await repo.upsert(db, closed);
-      await changed(articleId, { type: "closed", articleId, blog: closed });
+      await change(articleId, (tx) => repo.upsert(tx, closed));
       return closed;
     },
 
-    async post(articleId: number, input: unknown, actor: Actor): Promise<LiveEntry> {
-      return this.postAt(articleId, input, clock(), actor);
+    /**
+     * Posts an entry: public at once, or at `publishAt` when that is later (a scheduled entry,
+     * nowhere before its time; `releaseDue` announces it then).
+     */
+    async post(articleId: number, input: unknown, _actor: Actor): Promise<LiveEntry> {
+      const parsed = parseInput(liveEntryFieldsSchema, input);
+      const now = clock();
+      const at = parsed.publishAt ? new Date(parsed.publishAt) : now;
+      return insert(articleId, parsed, at > now ? at : now);
     },
 
     /** An entry with the time it was posted elsewhere (the demo, an import); never in the future. */
     async postAt(articleId: number, input: unknown, at: Date, _actor: Actor): Promise<LiveEntry> {
-      const parsed = parseInput(liveEntryFieldsSchema, input);
-      await openBlog(articleId);
-      const now = at.getTime() > clock().getTime() ? clock() : at;
-      const entry = await repo.insert(db, {
-        articleId,
-        kind: parsed.kind ?? "text",
-        content: content(parsed),
-        pinned: parsed.pinned ?? false,
-        correction: null,
-        publishedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (entry.pinned) await repo.unpinOthers(db, articleId, entry.id, now);
-      await changed(articleId, { type: "entry", articleId, entry });
-      return entry;
+      const parsed = parseInput(pastEntryFieldsSchema, input);
+      return insert(articleId, parsed, at.getTime() > clock().getTime() ? clock() : at);
     },
 
     /** Corrects or pins an entry; with `correction`, readers see what was corrected. */
@@ -215,28 +238,76 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
       const entry: LiveEntry = {
         ...current,
         kind,
-        content: content({
-          kind,
-          text: parsed.text ?? current.content.text,
-          attribution: parsed.attribution ?? current.content.attribution,
-        }),
+        content: entryContent(kind, parsed, current.content),
         pinned: parsed.pinned ?? current.pinned,
         correction: parsed.correction === undefined ? current.correction : parsed.correction,
         updatedAt: clock(),
       };
-      await repo.update(db, entry);
-      if (entry.pinned) await repo.unpinOthers(db, articleId, entry.id, entry.updatedAt);
-      await changed(articleId, { type: "entry", articleId, entry });
+      await checkMedia(entry.content.image?.mediaId ?? null);
+      await change(articleId, async (tx) => {
+        await repo.update(tx, entry);
+        if (entry.pinned && !isLiveEntryPending(entry))
+          await repo.unpinOthers(tx, articleId, entry.id, entry.updatedAt);
+      });
       return entry;
     },
 
     async remove(articleId: number, entryId: number, _actor: Actor): Promise<void> {
       await blogOf(articleId);
       await entryOf(articleId, entryId);
-      await repo.remove(db, entryId, clock());
-      await changed(articleId, { type: "removed", articleId, entryId });
+      await change(articleId, (tx) => repo.remove(tx, entryId, clock()));
+    },
+
+    /**
+     * Releases the scheduled entries whose time has come: each is marked (once, whichever node
+     * gets there first) and announced in the same transaction, so the cached page and feeds are
+     * purged and every node's open pages are told. Returns the released entries.
+     */
+    async releaseDue(): Promise<LiveEntry[]> {
+      const released: LiveEntry[] = [];
+      for (const entry of await repo.due(db, clock())) {
+        const now = clock();
+        const done = await change(
+          entry.articleId,
+          async (tx) => {
+            if (!(await repo.release(tx, entry, now))) return false;
+            if (entry.pinned) await repo.unpinOthers(tx, entry.articleId, entry.id, now);
+            return true;
+          },
+          (released) => released,
+        );
+        if (done) released.push({ ...entry, updatedAt: now });
+      }
+      return released;
     },
   };
 }
 
 export type LiveBlogsService = ReturnType<typeof createLiveBlogsService>;
+
+/**
+ * Runs `releaseDue` every `everyMs` (1 s: a scheduled entry reaches readers within about a second
+ * of its time) until the returned stop is called. Several nodes may run it: each entry is
+ * released once.
+ */
+export function releaseScheduledEntries(
+  service: Pick<LiveBlogsService, "releaseDue">,
+  onError: (error: unknown) => void,
+  everyMs = 1_000,
+): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = service
+      .releaseDue()
+      .catch(onError)
+      .finally(() => {
+        running = null;
+      });
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,5 +1,6 @@
 import type { EventBus } from "../../core/events.ts";
 import type { Executor } from "../../db/repositories/executor.ts";
+import type { EventRecorder } from "../services.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import type { ReadingService } from "../reading.service.ts";
 import type { SectionsService } from "../sections.service.ts";
@@ -15,6 +16,8 @@ export interface ReaderServicesDeps {
   sections: SectionsService;
   reading: ReadingService;
   events: EventBus;
+  /** The transactional outbox: each change is written with its events in one transaction. */
+  outbox?: EventRecorder;
   articles: Pick<ArticlesService, "get">;
   /** How often view counts are added to the store; 0: only by `views.flush()` (tests). */
   viewFlushEveryMs?: number;

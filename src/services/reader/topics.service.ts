@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import type { EventBus } from "../../core/events.ts";
+import type { DomainEvent } from "../../core/events.ts";
 import { isValidSlug, slugify } from "../../core/slug.ts";
 import type { Topic, TopicRef } from "../../core/topic.ts";
 import type { ArticleListItem, Page } from "../../db/read/reading.models.ts";
@@ -9,9 +9,8 @@ import type { Executor } from "../../db/repositories/executor.ts";
 import { createTopicsRepository } from "../../db/repositories/topics.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import type { ReadingService } from "../reading.service.ts";
-import type { SectionsService } from "../sections.service.ts";
 import { parseInput } from "../validation.ts";
-import { announceStoryChange } from "./story-events.ts";
+import { commitWithEvents, storyChanged, type StoryEventDeps } from "./story-events.ts";
 
 /** The fields as sent (the API documents and checks these; the service parses them once more). */
 export const topicFieldsSchema = z.object({
@@ -38,11 +37,7 @@ export interface TopicPageModel {
   timeline: Page<ArticleListItem>;
 }
 
-export interface TopicsServiceDeps {
-  db: Executor;
-  clock: () => Date;
-  events: EventBus;
-  sections: SectionsService;
+export interface TopicsServiceDeps extends StoryEventDeps {
   articles: Pick<ArticlesService, "get">;
   reading: Pick<ReadingService, "liveItems">;
 }
@@ -53,7 +48,7 @@ export interface TopicsServiceDeps {
  * stories, the topics list) and, for a story joining or leaving, the story's own change.
  */
 export function createTopicsService(deps: TopicsServiceDeps) {
-  const { db, clock, events } = deps;
+  const { db, clock } = deps;
   const repo = createTopicsRepository();
 
   async function load(id: number): Promise<Topic> {
@@ -70,13 +65,24 @@ export function createTopicsService(deps: TopicsServiceDeps) {
       });
   }
 
-  const changed = (id: number) => events.publish({ type: "topic.changed", id, at: clock() });
+  const topicChanged = (id: number): DomainEvent => ({ type: "topic.changed", id, at: clock() });
 
-  async function attach(topicId: number, articleId: number): Promise<void> {
-    const article = await deps.articles.get(articleId);
-    await repo.attach(db, topicId, articleId, clock());
-    await changed(topicId);
-    await announceStoryChange(deps, article);
+  /**
+   * Writes and announces in one transaction: the topic's change, then each story's (nothing when
+   * `topicId` says the write changed nothing).
+   */
+  async function commit<T>(
+    write: (tx: Executor) => Promise<T>,
+    topicId: (value: T) => number | null,
+    articleIds: number[],
+  ): Promise<T> {
+    const stories = await Promise.all(
+      articleIds.map(async (id) => storyChanged(deps, await deps.articles.get(id))),
+    );
+    return commitWithEvents(deps, write, (value) => {
+      const id = topicId(value);
+      return id === null ? [] : [topicChanged(id), ...stories];
+    });
   }
 
   return {
@@ -93,17 +99,23 @@ export function createTopicsService(deps: TopicsServiceDeps) {
       await checkSlug(slug, null);
       if (parsed.pinnedArticleId) await deps.articles.get(parsed.pinnedArticleId);
       const now = clock();
-      const topic = await repo.insert(db, {
-        slug,
-        title: parsed.title,
-        intro: parsed.intro ?? "",
-        pinnedArticleId: parsed.pinnedArticleId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (topic.pinnedArticleId) await attach(topic.id, topic.pinnedArticleId);
-      else await changed(topic.id);
-      return topic;
+      const pinned = parsed.pinnedArticleId ?? null;
+      return commit(
+        async (tx) => {
+          const topic = await repo.insert(tx, {
+            slug,
+            title: parsed.title,
+            intro: parsed.intro ?? "",
+            pinnedArticleId: pinned,
+            createdAt: now,
+            updatedAt: now,
+          });
+          if (pinned) await repo.attach(tx, topic.id, pinned, now);
+          return topic;
+        },
+        (topic) => topic.id,
+        pinned ? [pinned] : [],
+      );
     },
 
     /** Changes the fields sent; the others stay. */
@@ -122,36 +134,53 @@ export function createTopicsService(deps: TopicsServiceDeps) {
         pinnedArticleId,
         updatedAt: clock(),
       };
-      await repo.update(db, topic);
-      if (pinnedArticleId && pinnedArticleId !== current.pinnedArticleId) await attach(id, pinnedArticleId);
-      else await changed(id);
-      return topic;
+      const newlyPinned =
+        pinnedArticleId && pinnedArticleId !== current.pinnedArticleId ? pinnedArticleId : null;
+      return commit(
+        async (tx) => {
+          await repo.update(tx, topic);
+          if (newlyPinned) await repo.attach(tx, id, newlyPinned, topic.updatedAt);
+          return topic;
+        },
+        () => id,
+        newlyPinned ? [newlyPinned] : [],
+      );
     },
 
     async remove(id: number, _actor: Actor): Promise<void> {
       await load(id);
       const ids = await repo.articleIds(db, id);
-      await repo.remove(db, id);
-      await changed(id);
-      for (const articleId of ids) await announceStoryChange(deps, await deps.articles.get(articleId));
+      await commit(
+        (tx) => repo.remove(tx, id),
+        () => id,
+        ids,
+      );
     },
 
     /** Adds a story to the topic (idempotent). */
     async attach(topicId: number, articleId: number, _actor: Actor): Promise<void> {
       await load(topicId);
-      await attach(topicId, articleId);
+      await commit(
+        (tx) => repo.attach(tx, topicId, articleId, clock()),
+        () => topicId,
+        [articleId],
+      );
     },
 
     /** Takes a story out of the topic (and off its pin). */
     async detach(topicId: number, articleId: number, _actor: Actor): Promise<void> {
       const topic = await load(topicId);
-      const article = await deps.articles.get(articleId);
-      if (!(await repo.detach(db, topicId, articleId)))
-        throw new AppError("not_found", "Artikel ini tidak termasuk dalam topik.");
-      if (topic.pinnedArticleId === articleId)
-        await repo.update(db, { ...topic, pinnedArticleId: null, updatedAt: clock() });
-      await changed(topicId);
-      await announceStoryChange(deps, article);
+      const detached = await commit(
+        async (tx) => {
+          if (!(await repo.detach(tx, topicId, articleId))) return false;
+          if (topic.pinnedArticleId === articleId)
+            await repo.update(tx, { ...topic, pinnedArticleId: null, updatedAt: clock() });
+          return true;
+        },
+        (done) => (done ? topicId : null),
+        [articleId],
+      );
+      if (!detached) throw new AppError("not_found", "Artikel ini tidak termasuk dalam topik.");
     },
 
     /** The topics a story belongs to (its labels). */

@@ -12,6 +12,7 @@ import { createApiContext, type ApiTestContext, type Session } from "../../testi
 import { loadConfig } from "../../app/config.ts";
 import { createDeps } from "../../app/deps.ts";
 import { buildArticle, buildSection } from "../../testing/factories.ts";
+import { createTestDatabase } from "../../testing/test-database.ts";
 import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER, verifySignature } from "./signature.ts";
 
 interface Received {
@@ -257,12 +258,13 @@ describe("webhooks", () => {
 describe("webhook retries survive a restart", () => {
   it("resumes a pending delivery from the table after the process comes back", async () => {
     const dir = await mkdtemp(join(tmpdir(), "warta-webhooks-"));
+    const database = await createTestDatabase(dir);
     const hook = await receiver();
     const clock = { now: new Date("2026-06-02T00:00:00.000Z") };
     const open = () =>
       createDeps(
         loadConfig({
-          WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`,
+          WARTA_DATABASE_URL: database.url,
           WARTA_MEDIA_DIR: join(dir, "media"),
           WARTA_SITE_URL: "https://warta.test",
           WARTA_WEBHOOK_ALLOW_INTERNAL: "127.0.0.1",
@@ -296,6 +298,7 @@ describe("webhook retries survive a restart", () => {
       }
     } finally {
       await new Promise((resolve) => hook.server.close(resolve));
+      await database.drop();
       await rm(dir, { recursive: true, force: true });
     }
   });

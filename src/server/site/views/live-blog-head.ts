@@ -1,7 +1,6 @@
 import { excerpt, renderBodyText } from "../../../content/body-text.renderer.ts";
 import { html, type SafeHtml } from "../../../content/html.ts";
-import type { LiveBlogState } from "../../../core/live-blog.ts";
-import type { ArticlePageModel } from "../../../db/read/reading.models.ts";
+import type { ArticlePageModel, LiveBlogPageModel } from "../../../db/read/reading.models.ts";
 import type { SiteInfo } from "../../../distribution/distribution.models.ts";
 import { jsonLdScript } from "../../../distribution/json-ld.builder.ts";
 import { liveBlogPostingJsonLd } from "../../../distribution/live-blog.builder.ts";
@@ -12,7 +11,7 @@ import { liveBlogPostingJsonLd } from "../../../distribution/live-blog.builder.t
  */
 export function liveBlogHead(
   model: ArticlePageModel,
-  live: LiveBlogState,
+  live: LiveBlogPageModel,
   site: SiteInfo,
   scriptUrl: string,
 ): SafeHtml {
@@ -21,6 +20,7 @@ export function liveBlogHead(
     liveBlogPostingJsonLd(
       live.blog,
       live.entries,
+      live.media,
       {
         url: site.siteUrl + model.url,
         headline: article.headline,

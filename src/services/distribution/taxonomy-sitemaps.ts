@@ -1,23 +1,13 @@
-import type { Kysely } from "kysely";
-import { personPath, sectionPath, tagPath } from "../core/urls.ts";
-import type { Executor } from "../db/repositories/executor.ts";
-import type { Database } from "../db/schema.ts";
-import type { SitemapUrl } from "../distribution/distribution.models.ts";
-import { latest } from "../distribution/feed-dates.ts";
-import type { SectionsService } from "./sections.service.ts";
-
-export const fromIso = (value: string | null): Date | null => (value === null ? null : new Date(value));
-
-/** The live-only base query; the same two conditions as the articles repository's `listLive`. */
-export const liveArticles = (executor: Executor, now: Date) =>
-  executor
-    .selectFrom("articles")
-    .where("articles.status", "=", "published")
-    .where("articles.published_at", "<=", now.toISOString());
+import { personPath, sectionPath, tagPath } from "../../core/urls.ts";
+import { liveArticles } from "../../db/read/live.ts";
+import { fromIso, type Executor } from "../../db/repositories/executor.ts";
+import type { SitemapUrl } from "../../distribution/distribution.models.ts";
+import { latest } from "../../distribution/feed-dates.ts";
+import type { SectionsService } from "../sections.service.ts";
 
 /** Sitemaps of the section, tag and person pages: only those with a live article, lastmod its newest. */
 export function createTaxonomySitemaps(deps: {
-  db: Kysely<Database>;
+  db: Executor;
   clock: () => Date;
   sections: SectionsService;
   siteUrl: string;
