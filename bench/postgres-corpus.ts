@@ -56,10 +56,19 @@ export async function createPostgresCorpus(options: {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ["src/cli/main.ts", "generate", "--articles", String(options.articles), "--seed", String(options.seed)],
+        [
+          "src/cli/main.ts",
+          "generate",
+          "--articles",
+          String(options.articles),
+          "--seed",
+          String(options.seed),
+        ],
         { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] },
       );
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`generate exited with ${code}`))));
+      child.on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`generate exited with ${code}`)),
+      );
     });
   } catch (error) {
     await drop();
@@ -70,7 +79,9 @@ export async function createPostgresCorpus(options: {
     env,
     generateSeconds: round((performance.now() - start) / 1000, 1),
     async dbBytes() {
-      const rows = (await admin(serverUrl, `SELECT pg_database_size('${name}') AS bytes`)) as { bytes: string }[];
+      const rows = (await admin(serverUrl, `SELECT pg_database_size('${name}') AS bytes`)) as {
+        bytes: string;
+      }[];
       return Number(rows[0]?.bytes ?? NaN);
     },
     drop,

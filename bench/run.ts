@@ -21,7 +21,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULTS, formatPagesResult, run as runPages } from "./pages.bench.ts";
 import { formatMediaResult, run as runMedia } from "./media.bench.ts";
-import { formatNewsDayResult, NEWS_DAY_DEFAULTS, run as runNewsDay } from "./news-day.bench.ts";
+import { NEWS_DAY_DEFAULTS, run as runNewsDay } from "./news-day.bench.ts";
+import { formatNewsDayResult } from "./news-day-report.ts";
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +59,8 @@ const sizeLabel = (n: number): string =>
   n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n % 1000 === 0 ? `${n / 1000}k` : String(n);
 
 const store = values.store ?? "sqlite";
-if (store !== "sqlite" && store !== "postgres") throw new Error(`--store must be sqlite or postgres: ${store}`);
+if (store !== "sqlite" && store !== "postgres")
+  throw new Error(`--store must be sqlite or postgres: ${store}`);
 
 mkdirSync(RESULTS, { recursive: true });
 
