@@ -38,6 +38,8 @@ export interface NewsDayOptions {
   concurrency: number;
   /** Memory of each cache: the in-process page cache and Varnish's malloc storage. */
   cacheMb: number;
+  /** Which caches to measure through (both by default; Varnish only when installed). */
+  layers: Layer[];
 }
 
 export const NEWS_DAY_DEFAULTS: NewsDayOptions = {
@@ -51,6 +53,7 @@ export const NEWS_DAY_DEFAULTS: NewsDayOptions = {
   minutesPerPublish: 4,
   concurrency: 4,
   cacheMb: 256,
+  layers: ["in-process", "varnish"],
 };
 
 const ACCEPT_ENCODING = "gzip, br";
@@ -302,9 +305,10 @@ export async function run(partial: Partial<NewsDayOptions> = {}): Promise<NewsDa
     ...TRAFFIC_DEFAULTS,
   });
 
-  const layers: Layer[] = ["in-process"];
+  const layers: Layer[] = options.layers.filter((layer) => layer === "in-process");
   const noVarnish = varnishSkipReason();
-  if (noVarnish) skipped.push(`varnish: ${noVarnish}`);
+  if (!options.layers.includes("varnish")) skipped.push("varnish: not asked for (--layers)");
+  else if (noVarnish) skipped.push(`varnish: ${noVarnish}`);
   else layers.push("varnish");
   const scenarios: ScenarioResult[] = [];
   for (const layer of layers)

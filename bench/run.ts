@@ -16,6 +16,7 @@
  *   npm run bench -- --only news-day               simulated news day at 1M, in-process cache and Varnish,
  *                                                  before/after the TERBARU include (bench/news-day.bench.ts)
  *   npm run bench -- --only news-day --articles 100000 --reads 20000 --publishes 30 --warmup 5000
+ *   npm run bench -- --only news-day --layers varnish      only through Varnish
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     publishes: { type: "string" },
     updates: { type: "string" },
     "cache-mb": { type: "string" },
+    layers: { type: "string" },
   },
   strict: true,
 });
@@ -108,6 +110,11 @@ if (selected.has("news-day")) {
       values.updates === "0" ? 0 : number(values.updates, NEWS_DAY_DEFAULTS.updatesPerPublish),
     concurrency: number(values.connections, NEWS_DAY_DEFAULTS.concurrency),
     cacheMb: number(values["cache-mb"], NEWS_DAY_DEFAULTS.cacheMb),
+    layers: (values.layers ?? "in-process,varnish").split(",").map((layer) => {
+      if (layer !== "in-process" && layer !== "varnish")
+        throw new Error(`--layers takes in-process and/or varnish: ${layer}`);
+      return layer;
+    }),
   });
   const file = new URL("news-day.json", RESULTS);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
