@@ -4,7 +4,7 @@
  * resident memory and publish-to-visible time, on a generated corpus. Run through bench/run.ts.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -14,6 +14,7 @@ import { createDeps } from "../src/app/deps.ts";
 import { measureColdRender, type ColdRenderResult } from "./cold-render.ts";
 import { median, rawGet, round, waitFor } from "./http-util.ts";
 import { drive, type LoadResult } from "./load.ts";
+import { createPostgresCorpus } from "./postgres-corpus.ts";
 import { measurePublishToVisible, type PublishVisibleResult } from "./publish-visible.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -30,6 +31,8 @@ export interface PagesBenchOptions {
   rounds: number;
   /** Only these load cases (keys: article, home, section, rss, miss); every one when absent. */
   cases?: string[];
+  /** Where the corpus lives: the cached SQLite file, or a fresh PostgreSQL database (bench/postgres-corpus.ts). */
+  store: "sqlite" | "postgres";
 }
 
 /** The median of each figure over rounds (the machine is shared: single runs are noisy). */
@@ -63,7 +66,13 @@ export interface PagesBenchResult {
   node: string;
   cpus: number;
   loadAverage: number[];
-  corpus: { articles: number; seed: number; dbBytes: number; generateSeconds: number | null };
+  corpus: {
+    store: "sqlite" | "postgres";
+    articles: number;
+    seed: number;
+    dbBytes: number;
+    generateSeconds: number | null;
+  };
   load: {
     connections: number;
     durationSeconds: number;
@@ -88,6 +97,7 @@ export const DEFAULTS: PagesBenchOptions = {
   benchDir: join(tmpdir(), "warta-bench"),
   renders: 200,
   rounds: 3,
+  store: "sqlite",
 };
 
 const ACCEPT_ENCODING = "gzip, deflate, br";
@@ -109,8 +119,8 @@ function runChild(args: string[], env: Record<string, string>): Promise<void> {
   });
 }
 
-/** The corpus for (articles, seed): generated once, reused by later runs. */
-async function ensureCorpus(options: PagesBenchOptions) {
+/** The corpus for (articles, seed): generated once, reused by later runs (also bench/news-day). */
+export async function ensureCorpus(options: Pick<PagesBenchOptions, "articles" | "seed" | "benchDir">) {
   const dir = join(options.benchDir, `corpus-${options.articles}-s${options.seed}`);
   const env = { WARTA_DATABASE_URL: `sqlite:${join(dir, "warta.db")}`, WARTA_MEDIA_DIR: join(dir, "media") };
   const marker = join(dir, "ready.json");
@@ -258,9 +268,29 @@ function startBaseline(env: Record<string, string>, port: number): ChildProcess 
   });
 }
 
+interface Corpus {
+  dir: string;
+  env: Record<string, string>;
+  generateSeconds: number | null;
+  dbBytes(): Promise<number>;
+}
+
 export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<PagesBenchResult> {
   const options = { ...DEFAULTS, ...partial };
+  if (options.store === "postgres") {
+    log(`generating ${options.articles.toLocaleString("en-US")} articles into a fresh PostgreSQL database`);
+    const corpus = await createPostgresCorpus(options);
+    try {
+      return await measure(options, corpus);
+    } finally {
+      await corpus.drop();
+    }
+  }
   const corpus = await ensureCorpus(options);
+  return measure(options, { ...corpus, dbBytes: async () => statSync(join(corpus.dir, "warta.db")).size });
+}
+
+async function measure(options: PagesBenchOptions, corpus: Corpus): Promise<PagesBenchResult> {
   const config = loadConfig({ ...corpus.env, WARTA_LOG_LEVEL: "warn" });
 
   // 1. Cold render, in-process, before any server competes for the CPU.
@@ -371,7 +401,6 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
     await publishDeps.close();
   }
 
-  const { statSync } = await import("node:fs");
   const { cpus, loadavg } = await import("node:os");
   return {
     date: new Date().toISOString(),
@@ -379,9 +408,10 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
     cpus: cpus().length,
     loadAverage: loadavg().map((n) => round(n)),
     corpus: {
+      store: options.store,
       articles: options.articles,
       seed: options.seed,
-      dbBytes: statSync(join(corpus.dir, "warta.db")).size,
+      dbBytes: await corpus.dbBytes(),
       generateSeconds: corpus.generateSeconds,
     },
     load: {
@@ -401,7 +431,7 @@ export async function run(partial: Partial<PagesBenchOptions> = {}): Promise<Pag
 
 export function formatPagesResult(result: PagesBenchResult): string {
   const lines = [
-    `Pages on ${result.corpus.articles.toLocaleString("en-US")} articles (${result.cpus} CPUs, load ${result.loadAverage.join(" ")}, ${result.load.connections} connections, ${result.load.durationSeconds} s × ${result.load.rounds} rounds each (medians), ${result.load.acceptEncoding}, ${result.load.cases[0]?.limit.tool ?? "?"}):`,
+    `Pages on ${result.corpus.articles.toLocaleString("en-US")} articles, ${result.corpus.store ?? "sqlite"} (${result.cpus} CPUs, load ${result.loadAverage.join(" ")}, ${result.load.connections} connections, ${result.load.durationSeconds} s × ${result.load.rounds} rounds each (medians), ${result.load.acceptEncoding}, ${result.load.cases[0]?.limit.tool ?? "?"}):`,
     `  ${"page".padEnd(22)} ${"bytes".padStart(7)} ${"warta req/s".padStart(12)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"limit req/s".padStart(12)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"ratio".padStart(6)}`,
   ];
   for (const c of result.load.cases)

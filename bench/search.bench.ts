@@ -9,7 +9,8 @@
  *   npx node bench/search.bench.ts --articles 1000000   also 1M (slow: prints how long it took)
  *   npx node bench/search.bench.ts --articles 20000     quick check
  *   npx node bench/search.bench.ts --store postgres     the same on PostgreSQL (tsvector adapter), in a
- *       temporary database created through --postgres-url (default postgres://postgres@127.0.0.1:5432/postgres)
+ *       temporary database created through --postgres-url (default: WARTA_BENCH_POSTGRES_URL, else
+ *       postgres://postgres@127.0.0.1:5432/postgres)
  *   npx node bench/search.bench.ts --keep DIR           SQLite only: build fresh, keep the index in
  *       DIR/sqlite-<articles>.db (with its build figures beside it) instead of a deleted temporary file
  *   npx node bench/search.bench.ts --reuse DIR          SQLite only: measure the queries on the index kept
@@ -43,7 +44,8 @@ const RESULT_FILES: Record<BenchStore, URL> = {
   sqlite: new URL("./results/search.json", import.meta.url),
   postgres: new URL("./results/search-postgres.json", import.meta.url),
 };
-const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+const DEFAULT_POSTGRES_URL =
+  process.env.WARTA_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const NOW = new Date("2026-11-01T00:00:00Z");
 const YEARS = 5;
 

@@ -42,9 +42,19 @@ export interface Config {
    * and the serving path does not count; `off` counts nothing.
    */
   viewCounting: "server" | "beacon" | "off";
+  /**
+   * TERBARU beside article pages (the news-day rule, cache/purge-keys.ts `terbaruBlock`): `include`
+   * (default) puts the shared fragment in by ESI where a cache composes it, so another story's
+   * publish does not empty every cached article page; `inline` renders the list into every page
+   * (the rule before: every publish purges every article page). For comparison (bench/news-day).
+   */
+  terbaru: "include" | "inline";
 }
 
 const envSchema = z.object({
+  WARTA_TERBARU: z
+    .enum(["include", "inline"], { error: "WARTA_TERBARU must be include or inline" })
+    .default("include"),
   WARTA_VIEW_COUNTING: z
     .enum(["server", "beacon", "off"], { error: "WARTA_VIEW_COUNTING must be server, beacon or off" })
     .default("server"),
@@ -183,5 +193,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxPollMs: e.WARTA_OUTBOX_POLL_MS,
     metricsToken: e.WARTA_METRICS_TOKEN ? e.WARTA_METRICS_TOKEN : null,
     viewCounting: e.WARTA_VIEW_COUNTING,
+    terbaru: e.WARTA_TERBARU,
   };
 }

@@ -81,10 +81,14 @@ export interface RunningVarnish {
   stop(): Promise<void>;
 }
 
-/** Starts varnishd in the foreground with the shipped warta.vcl and the given backends. */
+/**
+ * Starts varnishd in the foreground with the shipped warta.vcl and the given backends. `storage`:
+ * varnishd's `-s` (the news-day bench gives it as much memory as the in-process cache).
+ */
 export async function startVarnish(
   backends: readonly VarnishBackend[],
   port?: number,
+  storage = "malloc,64m",
 ): Promise<RunningVarnish> {
   const dir = await workDir();
   await writeFile(join(dir, "backends.vcl"), backendsVcl(backends));
@@ -103,7 +107,7 @@ export async function startVarnish(
       "-p",
       `vcl_path=${dir}:${VCL_DIR}`,
       "-s",
-      "malloc,64m",
+      storage,
       "-T",
       "none",
     ],

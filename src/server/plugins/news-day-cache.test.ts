@@ -111,3 +111,33 @@ describe("the page cache on a news day (TERBARU as an edge-side include)", () =>
     assert.ok(String(page.headers["surrogate-key"]).split(" ").includes("latest"));
   });
 });
+
+describe("the rule before, kept for comparison (WARTA_TERBARU=inline)", () => {
+  let ctx: TestContext;
+  after(async () => ctx?.close());
+
+  test("every article page lists TERBARU inline, so another story's publish re-renders it", async () => {
+    ctx = await createTestContext({ env: { WARTA_TERBARU: "inline" } });
+    const section = await buildSection(ctx.deps, { name: "Nasional", slug: "nasional" });
+    const older = await buildArticle(ctx.deps, {
+      sectionId: section.id,
+      headline: "Berita lama yang masih dibaca",
+      publishedAt: new Date(Date.now() - 48 * 3_600_000),
+    });
+    for (let i = 0; i < 7; i++)
+      await buildArticle(ctx.deps, { sectionId: section.id, headline: `Kabar pagi ${i + 1}` });
+    const url = `/nasional/${older.id}/${older.slug}`;
+    const stats = () => ctx.app.pageCache?.stats() ?? assert.fail("page cache is off");
+    const edge = { "surrogate-capability": 'varnish="ESI/1.0"' };
+    const shell = await ctx.app.inject({ method: "GET", url, headers: edge });
+    assert.doesNotMatch(shell.body, /esi:include/);
+    assert.ok(String(shell.headers["surrogate-key"]).split(" ").includes("latest"));
+    await ctx.app.inject({ method: "GET", url });
+    const rendersBefore = stats().misses;
+    await buildArticle(ctx.deps, { sectionId: section.id, headline: "Gempa di lepas pantai" });
+    const page = await ctx.app.inject({ method: "GET", url });
+    assert.match(page.body, /Gempa di lepas pantai/);
+    assert.equal(stats().misses, rendersBefore + 1);
+    assert.equal(stats().compositions, 0);
+  });
+});

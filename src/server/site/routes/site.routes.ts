@@ -82,7 +82,8 @@ export function siteRoutes(deps: Deps, renderer: SiteRenderer, assets: SiteAsset
       const id = segments.length >= 2 ? segments[segments.length - 2] : undefined;
       if (id && /^\d{1,12}$/.test(id)) {
         const path = request.url.split("?")[0] ?? "";
-        const result = await renderer.article(Number(id), path, request.esiMode !== "none");
+        const canInclude = request.esiMode !== "none" && deps.config.terbaru === "include";
+        const result = await renderer.article(Number(id), path, canInclude);
         if ("redirect" in result) return reply.redirect(result.redirect, 301);
         // A read of the story (Terpopuler): counted by the page cache plugin, on hits as well.
         if (result.status === 200) reply.header(VIEW_HEADER, String(id));
