@@ -4,17 +4,7 @@
  * few simulated minutes and updates of the newest stories in between. Pure, seeded.
  */
 
-/** Deterministic PRNG (mulberry32): every scenario of a run replays the same plan. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from "./seeded-random.ts";
 
 /**
  * Zipf over ranks 0..n-1 (rank 0 the most read): P(r) ∝ 1 / (r + 1)^s, drawn by binary search on

@@ -38,6 +38,7 @@ import { startOfWibDay, endOfWibDay } from "../src/search/query/search-params.ts
 import type { IndexQuery, SearchDocument, SearchIndex } from "../src/search/search-index.ts";
 import { createFts5SearchIndex } from "../src/search/sqlite/fts5.index.ts";
 import { createTsvectorSearchIndex } from "../src/search/postgres/tsvector.index.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 export type BenchStore = "sqlite" | "postgres";
 const RESULT_FILES: Record<BenchStore, URL> = {
@@ -48,18 +49,6 @@ const DEFAULT_POSTGRES_URL =
   process.env.WARTA_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const NOW = new Date("2026-11-01T00:00:00Z");
 const YEARS = 5;
-
-/** Deterministic PRNG (mulberry32) so every run indexes the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** meN- with its sound changes, and the other common affixes, so the stemmer has real work. */
 function affix(root: string, kind: number): string {
@@ -137,7 +126,7 @@ export interface Corpus {
 
 export function createCorpus(analyzer = createAnalyzer()): Corpus {
   const all = [...loadRootWords()].filter((w) => /^[a-z]{4,}$/u.test(w));
-  const pick = rng(7);
+  const pick = seededRandom(7);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(pick() * (i + 1));
     [all[i], all[j]] = [all[j] as string, all[i] as string];
@@ -161,7 +150,7 @@ export function createCorpus(analyzer = createAnalyzer()): Corpus {
   return {
     roots,
     *documents(count) {
-      const random = rng(42);
+      const random = seededRandom(42);
       const words = (n: number) => {
         const out: string[] = [];
         for (let i = 0; i < n; i++) out.push(affix(zipf(random()), Math.floor(random() * 12)));

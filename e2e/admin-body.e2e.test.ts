@@ -5,11 +5,18 @@ import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
-import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { ensureAdminBuild } from "../src/app/admin-build.ts";
-import { buildArticle, buildImage, buildPerson, buildSection } from "../src/testing/factories.ts";
+import { buildArticle, buildPerson, buildSection } from "../src/testing/factories.ts";
 import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import { axe, ensureScreenshotDir, openContext, shot, signIn as signInAs } from "./admin-harness.ts";
+import {
+  axe,
+  ensureScreenshotDir,
+  openContext,
+  seedNewsroom,
+  shot,
+  signIn as signInAs,
+  STAFF,
+} from "./admin-harness.ts";
 import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
 
 const skip = browserSkipReason();
@@ -26,8 +33,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
   let browser: Browser;
   let origin: string;
   let dir: string;
-  const writer = { email: "penulis@warta.test", password: "rahasia-penulis-123" };
-  const editor = { email: "editor@warta.test", password: "rahasia-editor-123" };
+  const { writer, editor } = STAFF;
   let sectionName: string;
   let libraryPhotoId: number;
   let problems: string[] = [];
@@ -37,24 +43,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     ensureScreenshotDir();
     dir = await mkdtemp(join(tmpdir(), "warta-admin-body-"));
     ctx = await createTestContext();
-    const section = await buildSection(ctx.deps, { name: "Metropolitan", slug: "metropolitan" });
-    sectionName = section.name;
-    const person = await buildPerson(ctx.deps, { name: "Rina Wulandari" });
-    await buildArticle(ctx.deps, {
-      headline: "Banjir rob merendam pesisir utara Jakarta",
-      sectionId: section.id,
-    });
-    libraryPhotoId = (
-      await buildImage(ctx.deps, { alt: "Posko pengungsian di masjid", width: 640, height: 360 })
-    ).id;
-    await ctx.deps.accounts.users.create(
-      { ...writer, name: "Rina Wulandari", role: "penulis", personId: person.id },
-      SYSTEM_ACTOR,
-    );
-    await ctx.deps.accounts.users.create(
-      { ...editor, name: "Budi Editor", role: "editor", personId: null },
-      SYSTEM_ACTOR,
-    );
+    ({ sectionName, photoId: libraryPhotoId } = await seedNewsroom(ctx, "Posko pengungsian di masjid"));
     origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
     launched = await launchChromium();
     browser = launched.browser;

@@ -1,6 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SYSTEM_ACTOR } from "../src/core/actor.ts";
+import { buildArticle, buildImage, buildPerson, buildSection } from "../src/testing/factories.ts";
+import type { TestContext } from "../src/testing/test-app.ts";
 
 /** Shared by the admin's browser journeys (e2e/admin*.e2e.test.ts). */
 export const SCREENSHOTS = new URL("./screenshots/", import.meta.url).pathname;
@@ -11,6 +14,42 @@ interface AxeViolation {
   impact: string;
   help: string;
   nodes: { target: string[] }[];
+}
+
+/** The newsroom's staff in the admin journeys (each signs in with these). */
+export const STAFF = {
+  writer: { email: "penulis@warta.test", password: "rahasia-penulis-123" },
+  editor: { email: "editor@warta.test", password: "rahasia-editor-123" },
+  redaktur: { email: "redaktur@warta.test", password: "rahasia-redaktur-123" },
+} as const;
+
+/**
+ * The desk the journeys start from: the Metropolitan section with one live story, a library photo
+ * with `photoAlt`, and three staff — Rina Wulandari (penulis, credited as herself), Budi (editor)
+ * and Sari (redaktur).
+ */
+export async function seedNewsroom(
+  ctx: TestContext,
+  photoAlt: string,
+): Promise<{ sectionName: string; photoId: number }> {
+  const section = await buildSection(ctx.deps, { name: "Metropolitan", slug: "metropolitan" });
+  const person = await buildPerson(ctx.deps, { name: "Rina Wulandari" });
+  await buildArticle(ctx.deps, {
+    headline: "Banjir rob merendam pesisir utara Jakarta",
+    sectionId: section.id,
+  });
+  const photo = await buildImage(ctx.deps, { alt: photoAlt, width: 640, height: 360 });
+  const users = ctx.deps.accounts.users;
+  await users.create(
+    { ...STAFF.writer, name: "Rina Wulandari", role: "penulis", personId: person.id },
+    SYSTEM_ACTOR,
+  );
+  await users.create({ ...STAFF.editor, name: "Budi Editor", role: "editor", personId: null }, SYSTEM_ACTOR);
+  await users.create(
+    { ...STAFF.redaktur, name: "Sari Redaktur", role: "redaktur", personId: null },
+    SYSTEM_ACTOR,
+  );
+  return { sectionName: section.name, photoId: photo.id };
 }
 
 export function ensureScreenshotDir(): void {

@@ -3,9 +3,16 @@ import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { ensureAdminBuild } from "../src/app/admin-build.ts";
-import { buildArticle, buildImage, buildPerson, buildSection } from "../src/testing/factories.ts";
 import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import { axe, ensureScreenshotDir, openContext, shot, signIn as signInAs } from "./admin-harness.ts";
+import {
+  axe,
+  ensureScreenshotDir,
+  openContext,
+  seedNewsroom,
+  shot,
+  signIn as signInAs,
+  STAFF,
+} from "./admin-harness.ts";
 import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
 
 const skip = browserSkipReason();
@@ -20,9 +27,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
   let launched: LaunchedBrowser;
   let browser: Browser;
   let origin: string;
-  const writer = { email: "penulis@warta.test", password: "rahasia-penulis-123" };
-  const editor = { email: "editor@warta.test", password: "rahasia-editor-123" };
-  const redaktur = { email: "redaktur@warta.test", password: "rahasia-redaktur-123" };
+  const { writer, editor, redaktur } = STAFF;
   let sectionName: string;
   let storyId: number;
   let photoId: number;
@@ -32,28 +37,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await ensureAdminBuild();
     ensureScreenshotDir();
     ctx = await createTestContext();
-    const section = await buildSection(ctx.deps, { name: "Metropolitan", slug: "metropolitan" });
-    sectionName = section.name;
-    const person = await buildPerson(ctx.deps, { name: "Rina Wulandari" });
-    await buildArticle(ctx.deps, {
-      headline: "Banjir rob merendam pesisir utara Jakarta",
-      sectionId: section.id,
-    });
-    photoId = (
-      await buildImage(ctx.deps, { alt: "Warga mengungsi dengan perahu karet", width: 640, height: 360 })
-    ).id;
-    await ctx.deps.accounts.users.create(
-      { ...writer, name: "Rina Wulandari", role: "penulis", personId: person.id },
-      SYSTEM_ACTOR,
-    );
-    await ctx.deps.accounts.users.create(
-      { ...editor, name: "Budi Editor", role: "editor", personId: null },
-      SYSTEM_ACTOR,
-    );
-    await ctx.deps.accounts.users.create(
-      { ...redaktur, name: "Sari Redaktur", role: "redaktur", personId: null },
-      SYSTEM_ACTOR,
-    );
+    ({ sectionName, photoId: photoId } = await seedNewsroom(ctx, "Warga mengungsi dengan perahu karet"));
     origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
     launched = await launchChromium();
     browser = launched.browser;

@@ -1,0 +1,14 @@
+/**
+ * Deterministic PRNG (mulberry32) for the benchmarks: the same seed replays the same corpus or
+ * traffic plan in every run and every scenario of a run.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
