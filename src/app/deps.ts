@@ -95,6 +95,12 @@ export interface DepsOptions {
    * The command's process would exit before finishing it, and it would slow a bulk import down.
    */
   backgroundWork?: boolean;
+  /**
+   * Whether stored images get their hero ladder and social card made in the background
+   * (default: as `backgroundWork`). Test contexts turn it off unless a test is about it: a
+   * suite that stores a photo then does not spend a core encoding AVIF beside the other suites.
+   */
+  prewarmMedia?: boolean;
   /** How often Terpopuler counts are added to the store (default 10 s; 0: on close and by hand). */
   viewFlushEveryMs?: number;
 }
@@ -175,7 +181,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     load: (id) => services.repos.media.byId(store.db, id),
     onError: (error) => console.error("Making image derivatives in the background failed:", error),
   });
-  const prewarmMedia = options.backgroundWork ?? true;
+  const prewarmMedia = options.prewarmMedia ?? options.backgroundWork ?? true;
   registerSubscribers(outbox, {
     popular: reader.views,
     sections: services.sections,

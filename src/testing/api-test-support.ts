@@ -32,7 +32,14 @@ export interface Session {
 
 export const passwordFor = (role: Role) => `rahasia-${role}-123`;
 
-export async function createApiContext(options: { env?: Record<string, string>; now?: Date } = {}) {
+export async function createApiContext(
+  options: {
+    env?: Record<string, string>;
+    now?: Date;
+    /** Make stored images' derivatives in the background, as a server does (off by default in tests). */
+    prewarmMedia?: boolean;
+  } = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), "warta-api-"));
   const database = await createTestDatabase(dir);
   let now = options.now;
@@ -46,6 +53,7 @@ export async function createApiContext(options: { env?: Record<string, string>; 
   const deps = await createDeps(config, {
     clock: () => (now ? new Date(now) : new Date()),
     argon2: { memory: 1024, passes: 1, parallelism: 1 },
+    prewarmMedia: options.prewarmMedia ?? false,
   });
   const app = await buildApp(deps);
   let count = 0;

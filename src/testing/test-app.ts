@@ -38,6 +38,8 @@ export async function createTestContext(
     onEventError: (error) => {
       throw error;
     },
+    // Stored images' derivatives come on first request here (a server pre-makes them: DepsOptions).
+    prewarmMedia: false,
   });
   const app = await buildApp(deps);
   return {

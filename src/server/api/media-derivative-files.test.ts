@@ -15,7 +15,7 @@ describe("derivative files: made in the background after an upload, removed with
   let mediaDir: string;
 
   before(async () => {
-    ctx = await createApiContext();
+    ctx = await createApiContext({ prewarmMedia: true });
     writer = await ctx.login((await ctx.user("penulis")).email);
     editor = await ctx.login((await ctx.user("editor")).email);
     mediaDir = ctx.deps.config.mediaDir;
