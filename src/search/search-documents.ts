@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { SectionDirectory } from "../core/section.ts";
 import { bodyDocumentSchema } from "../content/body.schema.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
+import { liveAt } from "../db/read/live.ts";
 import type { Store } from "../db/store.ts";
 import type { Analyzer } from "./analyzer/analyzer.ts";
 import type { ArticleStatus } from "../core/article.ts";
@@ -57,9 +58,7 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer; s
     const rows = db
       .selectFrom("articles")
       .select(["id", "headline", "lede", "body", "section_id", "published_at", "status", "modified_at"]);
-    return newsroom
-      ? rows
-      : rows.where("status", "=", "published").where("published_at", "<=", now.toISOString());
+    return newsroom ? rows : rows.where(liveAt(now));
   };
 
   async function toDocuments(rows: Row[], directory: SectionDirectory): Promise<SearchDocument[]> {
@@ -126,9 +125,7 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer; s
     /** How many articles become documents at `now` (the scope's). */
     async countLive(now: Date): Promise<number> {
       const all = db.selectFrom("articles").select(sql<number>`count(*)`.as("n"));
-      const row = await (
-        newsroom ? all : all.where("status", "=", "published").where("published_at", "<=", now.toISOString())
-      ).executeTakeFirstOrThrow();
+      const row = await (newsroom ? all : all.where(liveAt(now))).executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
