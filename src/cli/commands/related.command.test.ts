@@ -6,18 +6,22 @@ import { after, before, describe, it } from "node:test";
 import { loadConfig } from "../../app/config.ts";
 import { createDeps } from "../../app/deps.ts";
 import { buildArticle } from "../../testing/factories.ts";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { relatedCommand } from "./related.command.ts";
 
 describe("warta related --all", () => {
   let dir: string;
+  let database: TestDatabase;
   const saved = { ...process.env };
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "warta-related-"));
-    process.env.WARTA_DATABASE_URL = `sqlite:${join(dir, "warta.db")}`;
+    database = await createTestDatabase(dir);
+    process.env.WARTA_DATABASE_URL = database.url;
     process.env.WARTA_MEDIA_DIR = join(dir, "media");
   });
   after(async () => {
     process.env = saved;
+    await database?.drop();
     await rm(dir, { recursive: true, force: true });
   });
 
