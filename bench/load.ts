@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
+import { median, round } from "./http-util.ts";
 
 const execFileAsync = promisify(execFile);
 
@@ -103,5 +104,22 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+  };
+}
+
+/** The median of each figure over rounds (the machine is shared: single runs are noisy). */
+export function medianOf(
+  runs: LoadResult[],
+): LoadResult & { rounds: number; requestsPerSecondRuns: number[] } {
+  const first = runs[0] as LoadResult;
+  return {
+    tool: first.tool,
+    requestsPerSecond: round(median(runs.map((r) => r.requestsPerSecond)), 1),
+    p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
+    p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    rounds: runs.length,
+    requestsPerSecondRuns: runs.map((r) => round(r.requestsPerSecond, 1)),
   };
 }

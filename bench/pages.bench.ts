@@ -3,7 +3,6 @@
  * answering with the same bytes — for warm pages and forced misses, plus cold render times,
  * resident memory and publish-to-visible time, on a generated corpus. Run through bench/run.ts.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,12 +12,18 @@ import { loadConfig } from "../src/app/config.ts";
 import { createDeps } from "../src/app/deps.ts";
 import { measureColdRender, type ColdRenderResult } from "./cold-render.ts";
 import { median, rawGet, round, waitFor } from "./http-util.ts";
-import { drive, type LoadResult } from "./load.ts";
+import { drive, medianOf, type LoadResult } from "./load.ts";
 import { createPostgresCorpus } from "./postgres-corpus.ts";
+import {
+  memoryOf,
+  replayHeaders,
+  runChild,
+  startBaseline,
+  startLimit,
+  startWarta,
+  stop,
+} from "./bench-processes.ts";
 import { measurePublishToVisible, type PublishVisibleResult } from "./publish-visible.ts";
-
-const ROOT = new URL("../", import.meta.url).pathname;
-const NODE = process.execPath;
 
 export interface PagesBenchOptions {
   articles: number;
@@ -33,21 +38,6 @@ export interface PagesBenchOptions {
   cases?: string[];
   /** Where the corpus lives: the cached SQLite file, or a fresh PostgreSQL database (bench/postgres-corpus.ts). */
   store: "sqlite" | "postgres";
-}
-
-/** The median of each figure over rounds (the machine is shared: single runs are noisy). */
-function medianOf(runs: LoadResult[]): LoadResult & { rounds: number; requestsPerSecondRuns: number[] } {
-  const first = runs[0] as LoadResult;
-  return {
-    tool: first.tool,
-    requestsPerSecond: round(median(runs.map((r) => r.requestsPerSecond)), 1),
-    p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
-    p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
-    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-    errors: runs.reduce((sum, r) => sum + r.errors, 0),
-    rounds: runs.length,
-    requestsPerSecondRuns: runs.map((r) => round(r.requestsPerSecond, 1)),
-  };
 }
 
 export interface LoadCase {
@@ -106,19 +96,6 @@ function log(message: string): void {
   process.stderr.write(`[pages] ${message}\n`);
 }
 
-function runChild(args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`)),
-    );
-  });
-}
-
 /** The corpus for (articles, seed): generated once, reused by later runs (also bench/news-day). */
 export async function ensureCorpus(options: Pick<PagesBenchOptions, "articles" | "seed" | "benchDir">) {
   const dir = join(options.benchDir, `corpus-${options.articles}-s${options.seed}`);
@@ -136,61 +113,6 @@ export async function ensureCorpus(options: Pick<PagesBenchOptions, "articles" |
   }
   const ready = JSON.parse(readFileSync(marker, "utf8")) as { generateSeconds?: number };
   return { dir, env, generateSeconds: ready.generateSeconds ?? null };
-}
-
-function startWarta(env: Record<string, string>, port: number): ChildProcess {
-  return spawn(NODE, ["src/cli/main.ts", "serve"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      WARTA_LOG_LEVEL: "warn",
-      WARTA_PAGE_CACHE_BYPASS: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function startLimit(
-  port: number,
-  response: { headers: Record<string, string>; body: Buffer },
-  dir: string,
-) {
-  const bodyFile = join(dir, "limit-body.bin");
-  const specFile = join(dir, "limit-response.json");
-  writeFileSync(bodyFile, response.body);
-  writeFileSync(specFile, JSON.stringify({ headers: response.headers, bodyFile }));
-  const child = fork(join(ROOT, "bench/bare-server.ts"), [String(port), specFile], { stdio: "inherit" });
-  await new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
-  });
-  return child;
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-
-function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-  return { rssMb: round(kb("VmRSS") / 1024, 1), peakRssMb: round(kb("VmHWM") / 1024, 1) };
-}
-
-function replayHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || ["date", "connection", "keep-alive", "transfer-encoding"].includes(name))
-      continue;
-    out[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
 }
 
 interface PlannedCase {
@@ -258,14 +180,6 @@ async function measureCase(
   } finally {
     await stop(limit);
   }
-}
-
-function startBaseline(env: Record<string, string>, port: number): ChildProcess {
-  return fork(join(ROOT, "bench/related-baseline-server.ts"), [String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, WARTA_LOG_LEVEL: "warn", WARTA_PAGE_CACHE_BYPASS: "1" },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
 }
 
 interface Corpus {
