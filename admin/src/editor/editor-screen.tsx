@@ -6,7 +6,7 @@ import { useSections } from "../lib/data.ts";
 import { sameJson } from "../lib/equal.ts";
 import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
-import { formatInZone, timeOnly } from "../lib/time.ts";
+import { timeOnly } from "../lib/time.ts";
 import type { Article, ArticleFields } from "../lib/types.ts";
 import { emptyFields, fieldsOf, payloadOf } from "./article-fields.ts";
 import { BodyEditor } from "./body-editor.tsx";
@@ -21,18 +21,20 @@ import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
 import { PlacementFields } from "./placement-fields.tsx";
 import { CorrectionButton } from "./correction-button.tsx";
 import { loadLookups, type BodyLookups } from "./story-loader.ts";
+import {
+  LoadFailed,
+  PreviewLink,
+  RestoreBanner,
+  saveStatusText,
+  StoryHeading,
+  useSaveShortcut,
+  PresenceNote,
+  type SaveState,
+} from "./editor-parts.tsx";
 
 const LOCAL_COPY_DELAY_MS = 400;
 const AUTOSAVE_DELAY_MS = 3000;
-const PRESENCE_EVERY_MS = 20_000;
 const NO_LOOKUPS: BodyLookups = { headlines: new Map(), images: new Map() };
-
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "local"; at: Date }
-  | { kind: "error"; message: string };
 
 /**
  * One story: every field, the body editor, saving (optimistic, If-Match), the local copy, merging
@@ -57,7 +59,6 @@ export function EditorScreen(props: { articleId: number | null }) {
   const [offer, setOffer] = useState<LocalCopy | null>(null);
   const [localChecked, setLocalChecked] = useState(false);
   const [conflict, setConflict] = useState<{ result: MergeResult; theirs: Article } | null>(null);
-  const [others, setOthers] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -228,41 +229,14 @@ export function EditorScreen(props: { articleId: number | null }) {
     return ok;
   }
 
+  useSaveShortcut(save);
+
   // Autosave to the server a few seconds after typing stops (drafts and stories in the workflow).
   useEffect(() => {
     if (!dirty || !editable || articleId === null || server?.status === "published" || conflict) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [fields, dirty, editable, articleId, server?.status, conflict, save]);
-
-  // Presence: who else has this story open.
-  useEffect(() => {
-    if (articleId === null) return;
-    let current = true;
-    const beat = () =>
-      api
-        .post<{ others: { name: string }[] }>(`/articles/${articleId}/presence`, { state: "editing" })
-        .then((r) => current && setOthers(r.others.map((o) => o.name)))
-        .catch(() => undefined);
-    void beat();
-    const timer = setInterval(beat, PRESENCE_EVERY_MS);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, [articleId]);
-
-  // Ctrl+S saves.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        void save();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [save]);
 
   const transition = async (request: TransitionRequest) => {
     if (articleId === null) return;
@@ -293,78 +267,26 @@ export function EditorScreen(props: { articleId: number | null }) {
     if (result.conflicts.length > 0) setConflict({ result, theirs: current });
   };
 
-  if (loadError)
-    return (
-      <section>
-        <h1>{t("editStory")}</h1>
-        <p role="alert" className="error">
-          {t("errorGeneric", { message: loadError })}
-        </p>
-      </section>
-    );
+  if (loadError) return <LoadFailed message={loadError} />;
   if (!fields) return <p className="muted">{t("loading")}</p>;
 
   const update = (patch: Partial<ArticleFields>) => setFields({ ...(fieldsRef.current ?? fields), ...patch });
   const words = countWords(bodyText(fields.body));
-  const statusText =
-    saveState.kind === "saving"
-      ? t("saving")
-      : saveState.kind === "error"
-        ? saveState.message
-        : dirty && saveState.kind === "local"
-          ? t("localSaved", { time: timeOnly(saveState.at, zone, locale) })
-          : dirty
-            ? t("unsaved")
-            : saveState.kind === "saved"
-              ? t("saved", { time: timeOnly(saveState.at, zone, locale) })
-              : "";
+  const statusText = saveStatusText(saveState, dirty, t, (at) => timeOnly(at, zone, locale));
 
   return (
     <section className="editor">
-      <div className="heading-row">
-        <h1>{articleId === null ? t("newStory") : t("editStory")}</h1>
-        {server && (
-          <p className="meta">
-            <span className={`badge status-${server.status}`}>{t(`status_${server.status}`)}</span>
-            {server.status === "scheduled" && server.publishedAt && (
-              <> {formatInZone(server.publishedAt, zone, locale)}</>
-            )}
-            {server.live && server.url && (
-              <>
-                {" "}
-                <a href={server.url} target="_blank" rel="noopener">
-                  {t("viewLive")}
-                </a>
-              </>
-            )}
-          </p>
-        )}
-      </div>
-      {others.length > 0 && (
-        <p className="presence" role="status">
-          {t("editingBy", { names: others.join(", ") })}
-        </p>
-      )}
+      <StoryHeading isNew={articleId === null} server={server} />
+      <PresenceNote articleId={articleId} />
       {offer && (
-        <div className="banner" role="alert">
-          <p>
-            <strong>{t("restoreTitle")}</strong>{" "}
-            {t("restoreText", { time: formatInZone(offer.savedAt, zone, locale) })}
-          </p>
-          <button type="button" onClick={() => restore(offer)}>
-            {t("restore")}
-          </button>{" "}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              void drafts.remove(key(articleId));
-              setOffer(null);
-            }}
-          >
-            {t("discard")}
-          </button>
-        </div>
+        <RestoreBanner
+          offer={offer}
+          onRestore={() => restore(offer)}
+          onDiscard={() => {
+            void drafts.remove(key(articleId));
+            setOffer(null);
+          }}
+        />
       )}
       {server?.status === "draft" && <ChangesRequested articleId={server.id} version={server.version} />}
       {notice && (
@@ -422,24 +344,11 @@ export function EditorScreen(props: { articleId: number | null }) {
               {t("save")}
             </button>
             {articleId !== null && (
-              <a
-                href={`/api/v1/articles/${articleId}/preview`}
-                target="_blank"
-                rel="noopener"
-                className="button secondary"
-                title={t("previewHint")}
-                onClick={(event) => {
-                  if (!dirty || !editable) return;
-                  // Save first, so the preview shows what is on screen (a live story's save is staged, not public).
-                  event.preventDefault();
-                  const href = event.currentTarget.href;
-                  void save().then((ok) => {
-                    if (ok && !window.open(href, "_blank")) setNotice(t("previewBlocked"));
-                  });
-                }}
-              >
-                {t("preview")}
-              </a>
+              <PreviewLink
+                articleId={articleId}
+                saveFirst={dirty && editable ? save : null}
+                onBlocked={() => setNotice(t("previewBlocked"))}
+              />
             )}
             <span className="save-state" role="status">
               {statusText}
