@@ -18,7 +18,7 @@ import {
   POLICY_OF,
   presentArticle,
   saveBodySchema,
-  statusSchema,
+  storyFilterQuery,
 } from "./articles.schemas.ts";
 import { articleExtrasRoutes } from "./articles-extras.routes.ts";
 import { sendNotModified, versionEtag, weakEtag } from "./etag.ts";
@@ -27,17 +27,7 @@ import { revisionsRoutes } from "./revisions.routes.ts";
 
 const listQuery = z.object({
   ...pageQuery,
-  status: z
-    .union([statusSchema, z.array(statusSchema)])
-    .optional()
-    .describe("Satu atau beberapa status (ulang parameter)."),
-  sectionId: z.coerce.number().int().positive().optional().describe("Rubrik, termasuk subrubriknya."),
-  personId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe("Orang yang dikreditkan (penulis, editor…)."),
+  ...storyFilterQuery,
   userId: z.coerce.number().int().positive().optional().describe("Pengguna yang membuat artikel."),
   q: z
     .string()

@@ -21,6 +21,21 @@ export const statusSchema = z.enum(ARTICLE_STATUSES as [ArticleStatus, ...Articl
  * services/article-input.ts (every failing field listed); here only the envelope is checked so the
  * OpenAPI document stays readable.
  */
+/** The newsroom's story filters, shared by the story list and the newsroom search (query strings). */
+export const storyFilterQuery = {
+  status: z
+    .union([statusSchema, z.array(statusSchema)])
+    .optional()
+    .describe("Satu atau beberapa status (ulang parameter)."),
+  sectionId: z.coerce.number().int().positive().optional().describe("Rubrik, termasuk subrubriknya."),
+  personId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("Orang yang dikreditkan (penulis, editor…)."),
+};
+
 export const articleBodySchema = z
   .object({
     headline: z.string(),

@@ -4,7 +4,7 @@ import type { Deps } from "../../app/deps.ts";
 import { segmentsToText, type Segment } from "../../search/query/snippet.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { problems } from "./api-schemas.ts";
-import { statusSchema } from "./articles.schemas.ts";
+import { statusSchema, storyFilterQuery } from "./articles.schemas.ts";
 
 const query = z.object({
   q: z
@@ -13,17 +13,7 @@ const query = z.object({
     .min(1, "Isi kata pencarian.")
     .max(200)
     .describe("Kata pencarian (judul, isi, nama orang)."),
-  status: z
-    .union([statusSchema, z.array(statusSchema)])
-    .optional()
-    .describe("Satu atau beberapa status (ulang parameter)."),
-  sectionId: z.coerce.number().int().positive().optional().describe("Rubrik, termasuk subrubriknya."),
-  personId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe("Orang yang dikreditkan (penulis, editor…)."),
+  ...storyFilterQuery,
   sort: z.enum(["relevance", "date"]).default("relevance").describe("Relevansi, atau aktivitas terbaru."),
   page: z.coerce.number().int().min(1).max(100).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(25),
