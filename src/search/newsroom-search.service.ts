@@ -27,6 +27,9 @@ export interface NewsroomSearchRequest {
   sectionId?: number;
   /** Stories crediting this person (writer, editor, photographer …). */
   personId?: number;
+  /** Last activity at or after `from` and before `to` (the story list's range). */
+  from?: Date;
+  to?: Date;
   /** Relevance, or last activity, newest first. */
   sort: SearchSort;
   page: number;
@@ -142,6 +145,9 @@ export function createNewsroomSearchService(deps: NewsroomSearchDeps) {
       if (request.statuses && request.statuses.length > 0) filters.statuses = request.statuses;
       if (request.sectionId !== undefined) filters.sectionIds = [request.sectionId];
       if (request.personId !== undefined) filters.personIds = [request.personId];
+      // The newsroom index dates a story by its last activity; the index's `to` is inclusive.
+      if (request.from) filters.from = request.from;
+      if (request.to) filters.to = new Date(request.to.getTime() - 1);
       const result = await index.search({
         match: compiled.match,
         exclude: compiled.exclude,

@@ -58,6 +58,19 @@ describe("newsroom search (staff: every story, never readers)", () => {
     assert.deepEqual(await ask("Dewi Anggraini"), [ids.draft]);
   });
 
+  it("filters by last activity, [from, to) like the story list", async () => {
+    const hour = 3_600_000;
+    const now = Date.now();
+    const around = { from: new Date(now - hour), to: new Date(now + hour) };
+    assert.deepEqual((await ask("waduk", around)).sort(), [ids.draft, ids.live].sort());
+    assert.deepEqual(await ask("waduk", { to: new Date(now - hour) }), [], "all touched after `to`");
+    assert.deepEqual(await ask("waduk", { from: new Date(now + hour) }), [], "none touched since `from`");
+    const url = `/api/v1/newsroom/search?q=waduk&from=${encodeURIComponent(new Date(now + hour).toISOString())}`;
+    const response = await ctx.app.inject({ method: "GET", url, headers: { cookie: writer.cookie } });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal((response.json() as { total: number }).total, 0);
+  });
+
   it("follows the story: submitted, published, deleted", async () => {
     await ctx.deps.articles.transition(ids.draft as number, "submit", SYSTEM_ACTOR);
     assert.deepEqual(await ask("penggusuran", { statuses: ["in_review"] }), [ids.draft]);

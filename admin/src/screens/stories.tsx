@@ -21,9 +21,8 @@ interface SearchPage {
  * Every story, drafts included: status, section, author (credited person) and last-activity day
  * range (in the desk's zone) filters with cursor pagination
  * (GET /articles?status=&sectionId=&personId=&from=&to=&cursor=), fast with 100,000 stories.
- * Typed words search headlines, bodies and credited people through the newsroom's search
- * (GET /newsroom/search?q=&status=&sectionId=&personId=&page=), ranked by relevance; with a day
- * range set, which that search does not filter by, they match headlines in the list instead.
+ * Typed words search headlines, bodies and credited people through the newsroom's search, with
+ * the same filters (GET /newsroom/search?q=&status=&sectionId=&personId=&from=&to=&page=).
  */
 export function StoriesScreen() {
   const { t, zone } = usePrefs();
@@ -59,19 +58,16 @@ export function StoriesScreen() {
     const filters = { status, sectionId, personId: person?.id };
     // Typed words go to the newsroom's search (headline, body, people; drafts included), whose
     // pages are numbered: the cursor is then the page number.
-    const request =
-      query && !range.from && !range.to
-        ? api
-            .get<SearchPage>(
-              `/newsroom/search${qs({ q: query, ...filters, page: cursor ?? 1, pageSize: PAGE_SIZE })}`,
-            )
-            .then((found): Page<ListItem> => ({
-              items: found.items,
-              nextCursor: found.page < found.pageCount ? String(found.page + 1) : null,
-            }))
-        : api.get<Page<ListItem>>(
-            `/articles${qs({ q: query, ...filters, ...range, cursor, limit: PAGE_SIZE })}`,
-          );
+    const request = query
+      ? api
+          .get<SearchPage>(
+            `/newsroom/search${qs({ q: query, ...filters, ...range, page: cursor ?? 1, pageSize: PAGE_SIZE })}`,
+          )
+          .then((found): Page<ListItem> => ({
+            items: found.items,
+            nextCursor: found.page < found.pageCount ? String(found.page + 1) : null,
+          }))
+      : api.get<Page<ListItem>>(`/articles${qs({ ...filters, ...range, cursor, limit: PAGE_SIZE })}`);
     request
       .then((result) => current && setPage(result))
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));

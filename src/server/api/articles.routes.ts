@@ -34,8 +34,6 @@ const listQuery = z.object({
     .max(200)
     .optional()
     .describe("Kata di judul (semua harus ada, tanpa beda huruf besar/kecil); juga draf."),
-  from: z.iso.datetime({ offset: true }).optional().describe("Aktivitas terakhir sejak (ISO 8601)."),
-  to: z.iso.datetime({ offset: true }).optional().describe("Aktivitas terakhir sebelum (ISO 8601)."),
 });
 
 const transitionBody = z.object({

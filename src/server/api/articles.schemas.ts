@@ -21,7 +21,10 @@ export const statusSchema = z.enum(ARTICLE_STATUSES as [ArticleStatus, ...Articl
  * services/article-input.ts (every failing field listed); here only the envelope is checked so the
  * OpenAPI document stays readable.
  */
-/** The newsroom's story filters, shared by the story list and the newsroom search (query strings). */
+/**
+ * The newsroom's story filters, shared by the story list and the newsroom search (query strings):
+ * status, section, credited person and a last-activity range [from, to).
+ */
 export const storyFilterQuery = {
   status: z
     .union([statusSchema, z.array(statusSchema)])
@@ -34,6 +37,8 @@ export const storyFilterQuery = {
     .positive()
     .optional()
     .describe("Orang yang dikreditkan (penulis, editor…)."),
+  from: z.iso.datetime({ offset: true }).optional().describe("Aktivitas terakhir sejak (ISO 8601)."),
+  to: z.iso.datetime({ offset: true }).optional().describe("Aktivitas terakhir sebelum (ISO 8601)."),
 };
 
 export const articleBodySchema = z

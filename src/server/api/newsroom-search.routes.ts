@@ -85,6 +85,8 @@ export function newsroomSearchRoutes(deps: Deps): FastifyPluginAsyncZod {
           ...(q.status === undefined ? {} : { statuses: [q.status].flat() }),
           ...(q.sectionId === undefined ? {} : { sectionId: q.sectionId }),
           ...(q.personId === undefined ? {} : { personId: q.personId }),
+          ...(q.from === undefined ? {} : { from: new Date(q.from) }),
+          ...(q.to === undefined ? {} : { to: new Date(q.to) }),
           sort: q.sort,
           page: q.page,
           pageSize: q.pageSize,
