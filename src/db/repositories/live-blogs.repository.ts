@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import type { ArticleStatus } from "../../core/article.ts";
 import type { LiveBlog, LiveEntry, LiveEntryContent } from "../../core/live-blog.ts";
 import type { LiveBlogTable, LiveEntryTable } from "../reader.schema.ts";
 import { fromIso, type Executor } from "./executor.ts";
@@ -26,6 +27,9 @@ function entryFromRow(row: Selectable<LiveEntryTable>): LiveEntry {
   };
 }
 
+/** A live blog in the newsroom's list, with its story's headline and workflow status. */
+export type LiveBlogListRow = LiveBlog & { headline: string; status: ArticleStatus };
+
 /** Live blogs and their entries (migration 007); a deleted entry keeps its row (`deleted_at`). */
 export function createLiveBlogsRepository() {
   return {
@@ -36,6 +40,23 @@ export function createLiveBlogsRepository() {
         .where("article_id", "=", articleId)
         .executeTakeFirst();
       return row ? blogFromRow(row) : null;
+    },
+
+    /**
+     * The newsroom's list: live blogs with their story's headline and status, the most recently
+     * changed first (an entry touches its blog), at most `limit`.
+     */
+    async list(db: Executor, limit: number): Promise<LiveBlogListRow[]> {
+      const rows = await db
+        .selectFrom("live_blogs")
+        .innerJoin("articles", "articles.id", "live_blogs.article_id")
+        .selectAll("live_blogs")
+        .select(["articles.headline", "articles.status"])
+        .orderBy("live_blogs.updated_at", "desc")
+        .orderBy("live_blogs.article_id", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ ...blogFromRow(row), headline: row.headline, status: row.status }));
     },
 
     async upsert(db: Executor, blog: LiveBlog): Promise<void> {

@@ -10,6 +10,7 @@ import {
 } from "../../services/reader/live-blogs.service.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
+import { statusSchema } from "./articles.schemas.ts";
 
 const entrySchema = z
   .object({
@@ -39,6 +40,27 @@ const blogSchema = z
     entries: z.array(entrySchema),
   })
   .meta({ id: "LiveBlog" });
+
+const listItemSchema = z
+  .object({
+    articleId: z.number().int(),
+    headline: z.string(),
+    status: statusSchema,
+    coverageStart: z.string(),
+    coverageEnd: z.string().nullable(),
+    open: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "LiveBlogListItem" });
+
+const listQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int("Batas harus bilangan bulat.")
+    .min(1, "Batas paling sedikit 1.")
+    .max(100, "Batas paling banyak 100.")
+    .default(50),
+});
 
 const entryParams = z.object({
   id: z.coerce.number().int().positive("Id tidak valid."),
@@ -88,6 +110,34 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
   };
 
   return async (app) => {
+    app.get(
+      "/live-blogs",
+      {
+        schema: {
+          tags: ["live-blogs"],
+          summary: "Daftar liputan langsung, yang terakhir berubah lebih dulu (konsol redaksi)",
+          querystring: listQuery,
+          response: { 200: z.object({ items: z.array(listItemSchema) }), ...problems(401, 403, 422) },
+        },
+      },
+      async (request) => {
+        authorize(requireActor(request), "article.read");
+        const now = deps.clock();
+        const rows = await live.list(request.query.limit);
+        return {
+          items: rows.map((row) => ({
+            articleId: row.articleId,
+            headline: row.headline,
+            status: row.status,
+            coverageStart: row.coverageStart.toISOString(),
+            coverageEnd: row.coverageEnd?.toISOString() ?? null,
+            open: isLiveBlogOpen(row, now),
+            updatedAt: row.updatedAt.toISOString(),
+          })),
+        };
+      },
+    );
+
     app.get(
       "/articles/:id/live-blog",
       {

@@ -10,7 +10,10 @@ import {
 import type { MediaView } from "../../content/body-html.renderer.ts";
 import type { LiveBlogPageModel } from "../../db/read/reading.models.ts";
 import type { Executor } from "../../db/repositories/executor.ts";
-import { createLiveBlogsRepository } from "../../db/repositories/live-blogs.repository.ts";
+import {
+  createLiveBlogsRepository,
+  type LiveBlogListRow,
+} from "../../db/repositories/live-blogs.repository.ts";
 import { createMediaRepository } from "../../db/repositories/media.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import { mediaView } from "../reading.service.ts";
@@ -137,6 +140,9 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
 
   return {
     get: (articleId: number): Promise<LiveBlog | null> => repo.find(db, articleId),
+
+    /** The newsroom's list of live blogs, most recently changed first. */
+    list: (limit: number): Promise<LiveBlogListRow[]> => repo.list(db, limit),
 
     /**
      * What changed since `since`, wherever it was made (another node included), as open pages are
