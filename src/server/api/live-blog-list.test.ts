@@ -29,7 +29,10 @@ describe("the newsroom's list of live blogs", () => {
 
   it("lists live blogs with headline, status and whether they are open, the most recently changed first", async () => {
     const section = await buildSection(ctx.deps, { name: "Nasional", slug: "nasional" });
-    const first = await buildArticle(ctx.deps, { headline: "Langsung: Gempa Cianjur", sectionId: section.id });
+    const first = await buildArticle(ctx.deps, {
+      headline: "Langsung: Gempa Cianjur",
+      sectionId: section.id,
+    });
     const second = await buildArticle(ctx.deps, {
       headline: "Langsung: Debat Capres",
       sectionId: section.id,
