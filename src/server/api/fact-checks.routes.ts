@@ -21,6 +21,17 @@ const factCheckSchema = z
   })
   .meta({ id: "FactCheck" });
 
+const ofArticlesQuery = z.object({
+  articleId: z
+    .union([
+      z.coerce.number().int().positive("Id artikel tidak valid."),
+      z.array(z.coerce.number().int().positive("Id artikel tidak valid.")),
+    ])
+    .transform((ids) => [ids].flat())
+    .refine((ids) => ids.length <= 100, "Paling banyak 100 artikel sekali tanya.")
+    .describe("Id artikel (ulang parameter, paling banyak 100)."),
+});
+
 const factCheckBody = factCheckFieldsSchema.meta({ id: "FactCheckFields" });
 
 const present = (check: FactCheck) => ({
@@ -33,6 +44,23 @@ const present = (check: FactCheck) => ({
 export function factChecksRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const { factChecks } = deps.reader;
+
+    app.get(
+      "/fact-checks",
+      {
+        schema: {
+          tags: ["articles"],
+          summary:
+            "Cek fakta di antara artikel-artikel ini (artikel biasa tidak muncul; tanpa 404 untuk penyunting)",
+          querystring: ofArticlesQuery,
+          response: { 200: z.object({ items: z.array(factCheckSchema) }), ...problems(401, 403, 422) },
+        },
+      },
+      async (request) => {
+        authorize(requireActor(request), "article.read");
+        return { items: (await factChecks.ofArticles(request.query.articleId)).map(present) };
+      },
+    );
 
     app.get(
       "/articles/:id/fact-check",

@@ -59,6 +59,12 @@ export function createFactChecksService(deps: FactChecksServiceDeps) {
       return repo.find(db, articleId);
     },
 
+    /** The fact-checks among these stories (the others are ordinary stories), in the order asked. */
+    async ofArticles(articleIds: readonly number[]): Promise<FactCheck[]> {
+      const found = await repo.byArticleIds(db, [...new Set(articleIds)]);
+      return [...new Set(articleIds)].flatMap((id) => found.get(id) ?? []);
+    },
+
     /** Sets the fact-check of an existing article; `_actor` is authorized by the caller. */
     async set(articleId: number, input: unknown, _actor: Actor): Promise<FactCheck> {
       const parsed = parseInput(factCheckInputSchema, input);
