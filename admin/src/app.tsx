@@ -13,6 +13,10 @@ const EditorScreen = lazy(() =>
   import("./editor/editor-screen.tsx").then((m) => ({ default: m.EditorScreen })),
 );
 
+/** The live blog console and Topik Pilihan: their own chunks too. */
+const LiveScreens = lazy(() => import("./live/live-screens.tsx"));
+const TopicScreens = lazy(() => import("./topics/topics-screens.tsx"));
+
 /** Routes under /admin; everything but /admin/masuk needs a session. */
 export function App() {
   const { path, search } = useLocation();
@@ -41,6 +45,8 @@ export function App() {
   else if (path === "/admin/berita") screen = <StoriesScreen />;
   else if (path === "/admin/berita/baru") screen = <EditorScreen key="new" articleId={null} />;
   else if (articleMatch) screen = <EditorScreen key={articleMatch[1]} articleId={Number(articleMatch[1])} />;
+  else if (/^\/admin\/live(\/\d+)?$/.test(path)) screen = <LiveScreens path={path} />;
+  else if (/^\/admin\/topik(\/(\d+|baru))?$/.test(path)) screen = <TopicScreens path={path} />;
   else
     screen = (
       <section>
@@ -70,6 +76,8 @@ function Layout(props: { children: ReactNode }) {
         <nav aria-label={t("mainNav")}>
           <Link href="/admin">{t("desk")}</Link>
           <Link href="/admin/berita">{t("allStories")}</Link>
+          <Link href="/admin/live">{t("navLive")}</Link>
+          <Link href="/admin/topik">{t("navTopics")}</Link>
           <Link href="/admin/berita/baru" className="button">
             {t("write")}
           </Link>

@@ -15,6 +15,7 @@ import { ConflictDialog } from "./conflict-dialog.tsx";
 import { draftKey, drafts, type LocalCopy } from "./draft-store.ts";
 import { mergeFields, type MergeResult } from "./merge.ts";
 import { CreditsField, TagsField } from "./pickers.tsx";
+import { FactCheckPanel } from "../factcheck/fact-check-panel.tsx";
 import { HeroField } from "./hero-field.tsx";
 import { ChangesRequested, HistoryPanel } from "./history-panel.tsx";
 import { WorkflowBar, type TransitionRequest } from "./workflow-bar.tsx";
@@ -368,6 +369,7 @@ export function EditorScreen(props: { articleId: number | null }) {
           />
           <TagsField tagIds={fields.tagIds} editable={editable} onChange={(tagIds) => update({ tagIds })} />
           <HeroField hero={fields.hero} editable={editable} onChange={(hero) => update({ hero })} />
+          {server && <FactCheckPanel key={server.id} article={server} />}
           {server && (
             <HistoryPanel
               article={server}

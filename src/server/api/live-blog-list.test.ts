@@ -37,7 +37,6 @@ describe("the newsroom's list of live blogs", () => {
       headline: "Langsung: Debat Capres",
       sectionId: section.id,
       status: "draft",
-      publishedAt: null,
     });
     await buildArticle(ctx.deps, { headline: "Berita biasa", sectionId: section.id });
     assert.deepEqual((await list(editor)).json(), { items: [] });
