@@ -20,6 +20,7 @@ type Field = "text" | "mediaId" | "embed" | "publishAt";
 export function EntryComposer(props: {
   articleId: number;
   userId: number;
+  onPosting(active: boolean): void;
   onPosted(entry: LiveEntry): void;
 }) {
   const { zone, locale } = usePrefs();
@@ -51,6 +52,7 @@ export function EntryComposer(props: {
       return;
     }
     setBusy(true);
+    props.onPosting(true);
     try {
       const entry = await api.post<LiveEntry>(`/articles/${articleId}/live-blog/entries`, payload.body);
       dropDraft(userId, articleId);
@@ -68,6 +70,7 @@ export function EntryComposer(props: {
       setErrors(found.fields);
       setMessage(found.message ?? tl("entryFormInvalid"));
     } finally {
+      props.onPosting(false);
       setBusy(false);
     }
   };

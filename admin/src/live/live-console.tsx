@@ -28,25 +28,28 @@ export function LiveConsole(props: { articleId: number }) {
   const [blog, setBlog] = useState<LiveBlog | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | { arrived: number } | null>(null);
+  /** Entries already shown, entries this console posted, and posts on their way. */
   const known = useRef<Set<number> | null>(null);
+  const mine = useRef(new Set<number>());
+  const posting = useRef(0);
 
-  const refresh = useCallback(
-    async (mine?: number) => {
-      try {
-        const next = await api.get<LiveBlog>(`/articles/${articleId}/live-blog`);
-        if (mine !== undefined) known.current?.add(mine);
-        const seen = known.current;
-        const arrived = seen ? next.entries.filter((e) => !seen.has(e.id)).length : 0;
-        known.current = new Set(next.entries.map((e) => e.id));
-        if (arrived > 0) setNotice({ arrived });
-        setBlog(next);
-        setError(null);
-      } catch (e) {
-        setError(e instanceof ApiError ? e.message : String(e));
-      }
-    },
-    [articleId],
-  );
+  const refresh = useCallback(async () => {
+    try {
+      const next = await api.get<LiveBlog>(`/articles/${articleId}/live-blog`);
+      setBlog(next);
+      setError(null);
+      // While an entry of ours is on its way, a new id may be ours: counted at the next refresh.
+      if (posting.current > 0) return;
+      const seen = known.current;
+      const arrived = seen
+        ? next.entries.filter((e) => !seen.has(e.id) && !mine.current.has(e.id)).length
+        : 0;
+      known.current = new Set(next.entries.map((e) => e.id));
+      if (arrived > 0) setNotice({ arrived });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }, [articleId]);
 
   useEffect(() => {
     api.get<Article>(`/articles/${articleId}`).then(setArticle, (e: unknown) => setError(String(e)));
@@ -126,7 +129,11 @@ export function LiveConsole(props: { articleId: number }) {
               key={`${user.id}.${articleId}`}
               articleId={articleId}
               userId={user.id}
-              onPosted={(entry) => void refresh(entry.id)}
+              onPosting={(active) => (posting.current += active ? 1 : -1)}
+              onPosted={(entry) => {
+                mine.current.add(entry.id);
+                void refresh();
+              }}
             />
           )}
           <section aria-labelledby="live-entries-title">
