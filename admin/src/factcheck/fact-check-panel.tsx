@@ -164,6 +164,7 @@ export function FactCheckPanel(props: { article: Article }) {
       )}
       {(check || editing) && (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
