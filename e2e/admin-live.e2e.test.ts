@@ -174,6 +174,16 @@ describe(
       assert.match(html, /Waktu gempa diralat\./);
       assert.match(html, /Rumah warga roboh di Cugenang\./);
 
+      // A scheduled entry: in the console with its time, nowhere for readers before it.
+      await text.fill("Konferensi pers BNPB dijadwalkan.");
+      await page.getByLabel("Jadwal tayang (tidak wajib)").fill("2030-01-02T15:00");
+      await text.press("Control+Enter");
+      await page.getByText(/^Entri dijadwalkan tayang 2 Jan 2030/).waitFor();
+      await entries
+        .locator("li", { hasText: "Konferensi pers BNPB" })
+        .getByText(/^Terjadwal 2 Jan 2030/)
+        .waitFor();
+
       // Removing an entry and ending the coverage both ask first.
       const colleague = entries.locator("li", { hasText: "Kiriman rekan" });
       await colleague.getByRole("button", { name: "Hapus" }).click();
@@ -196,6 +206,7 @@ describe(
       );
       await eventuallyOnPage(reader, url, /Liputan langsung ini telah berakhir/);
       assert.doesNotMatch(await reader.content(), /Kiriman rekan/);
+      assert.doesNotMatch(await reader.content(), /Konferensi pers BNPB/);
       await context.close();
       assert.deepEqual(problems, []);
     });

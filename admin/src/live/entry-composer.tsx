@@ -130,6 +130,7 @@ export function EntryComposer(props: {
             rows={4}
             value={draft.text}
             maxLength={5000}
+            aria-keyshortcuts="Control+Enter"
             {...invalid("text")}
             aria-describedby={describedBy("text", ids.text, ids.hint)}
             onChange={(e) => change({ text: e.target.value })}
