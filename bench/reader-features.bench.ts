@@ -13,7 +13,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { request, type ClientRequest } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/app/config.ts";
 import { createDeps } from "../src/app/deps.ts";
@@ -114,11 +114,23 @@ async function hitPath(articleUrl: string) {
     await stop(on);
   }
   const rps = (list: LoadResult[]) => round(median(list.map((r) => r.requestsPerSecond)), 1);
+  // Each round runs both servers back to back: its ratio compares them under (nearly) the same load.
+  const perRound = runs.on
+    .map((on, i) => on.requestsPerSecond / (runs.off[i]?.requestsPerSecond ?? Number.NaN))
+    .sort((a, b) => a - b);
+  const quantile = (q: number) => round(perRound[Math.round(q * (perRound.length - 1))] ?? Number.NaN, 3);
   return {
     tool: runs.on[0]?.tool,
     offRps: rps(runs.off),
     onRps: rps(runs.on),
     ratio: round(rps(runs.on) / rps(runs.off), 3),
+    roundRatio: {
+      median: round(median(perRound), 3),
+      min: quantile(0),
+      p25: quantile(0.25),
+      p75: quantile(0.75),
+      max: quantile(1),
+    },
     offRuns: runs.off.map((r) => round(r.requestsPerSecond, 1)),
     onRuns: runs.on.map((r) => round(r.requestsPerSecond, 1)),
     p99OffMs: round(median(runs.off.map((r) => r.p99Ms)), 2),
@@ -187,10 +199,14 @@ async function sse(liveId: number) {
   }
 }
 
+const load = () => loadavg().map((n) => round(n, 1));
 const { articleUrl, liveId } = await prepare();
+const loadBefore = load();
 const hit = await hitPath(articleUrl);
+const loadAfter = load();
+const spread = hit.roundRatio;
 console.log(
-  `hit path (${hit.tool}, ${CONNECTIONS} conn, ${ROUNDS}×${SECONDS}s): counting off ${hit.offRps} req/s, on ${hit.onRps} req/s, ratio ${hit.ratio} (runs off ${hit.offRuns.join("/")}, on ${hit.onRuns.join("/")}; p99 ${hit.p99OffMs}/${hit.p99OnMs} ms; errors ${hit.errors})`,
+  `hit path (${hit.tool}, ${CONNECTIONS} conn, ${ROUNDS}×${SECONDS}s; load average ${loadBefore.join("/")} before, ${loadAfter.join("/")} after): counting off ${hit.offRps} req/s, on ${hit.onRps} req/s, ratio of medians ${hit.ratio}; per-round ratio median ${spread.median} (quartiles ${spread.p25}–${spread.p75}, range ${spread.min}–${spread.max}) (runs off ${hit.offRuns.join("/")}, on ${hit.onRuns.join("/")}; p99 ${hit.p99OffMs}/${hit.p99OnMs} ms; errors ${hit.errors})`,
 );
 const stream = SSE > 0 ? await sse(liveId) : null;
 if (stream)
@@ -200,6 +216,6 @@ if (stream)
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(
   join(ROOT, "bench/results/reader-features.json"),
-  `${JSON.stringify({ date: new Date().toISOString(), hitPath: hit, sse: stream }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), loadAverage: { before: loadBefore, after: loadAfter }, hitPath: hit, sse: stream }, null, 2)}\n`,
 );
 process.exit(0);

@@ -201,6 +201,36 @@ describe("Live blog: entries by API, a page complete without JavaScript, Server-
     assert.ok(!reloaded.body.includes("Penghitungan suara dimulai"), "a removed entry is gone");
   });
 
+  it("sends the stream with the site's security headers, and counts it in /metrics", async () => {
+    const page = await fetch(`${origin}${url}`);
+    assert.equal(page.status, 200);
+    const twoHundreds = async () => {
+      const body = await (await fetch(`${origin}/metrics`)).text();
+      return Number(/^warta_http_responses_total\{[^}]*class="2xx"[^}]*\} (\d+)$/m.exec(body)?.[1]);
+    };
+    const before = await twoHundreds();
+    const streams = await Promise.all([1, 2, 3].map(() => openStream(origin, `/_langsung/${story.id}`)));
+    try {
+      const head = streams[0]!.response.headers;
+      assert.match(String(head["content-type"]), /^text\/event-stream/);
+      assert.equal(head["cache-control"], "no-store");
+      for (const name of [
+        "content-security-policy",
+        "x-content-type-options",
+        "x-frame-options",
+        "referrer-policy",
+        "cross-origin-opener-policy",
+      ]) {
+        assert.ok(page.headers.get(name), `the page has ${name}`);
+        assert.equal(head[name], page.headers.get(name), name);
+      }
+      // Only the first /metrics response finished in between: the rest are the three streams.
+      assert.ok((await twoHundreds()) - before >= 3, "the streams are counted");
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
   it("closes: open pages are told and the stream ends, the page says so, coverageEndTime, no more entries", async () => {
     const stream = await openStream(origin, `/_langsung/${story.id}`);
     ctx.setNow(new Date("2026-11-26T12:00:00Z"));
