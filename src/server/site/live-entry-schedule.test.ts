@@ -92,6 +92,10 @@ describe("Moving a scheduled live entry (PATCH publishAt): later, or now; releas
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
     assert.ok(doc.components.schemas.LiveEntryPatch?.properties.publishAt, "in the OpenAPI document");
+    const patch = (doc as unknown as { paths: Record<string, { patch?: { responses: object } }> }).paths[
+      "/api/v1/articles/{id}/live-blog/entries/{entryId}"
+    ]?.patch;
+    assert.ok(patch && "409" in patch.responses && "422" in patch.responses);
   });
 
   it("answers problem+json in Indonesian: a time not after now 422, an entry readers see 409, a writer 403", async () => {
