@@ -160,13 +160,18 @@ export function createLiveStream(deps: Deps) {
     await catchUp(audience);
   }
 
+  /** Drops a blog's audience once its last stream is gone. */
+  function forget(audience: Audience): void {
+    if (audience.clients.size === 0 && audiences.get(audience.articleId) === audience)
+      audiences.delete(audience.articleId);
+  }
+
   /** The one `close` listener of every stream socket (`this` is the socket). */
   function leave(this: StreamSocket): void {
     const audience = this[AUDIENCE];
     if (!audience) return;
     audience.clients.delete(this);
-    if (audience.clients.size === 0 && audiences.get(audience.articleId) === audience)
-      audiences.delete(audience.articleId);
+    forget(audience);
   }
 
   const unsubscribe = deps.events.subscribe(onEvent);
@@ -196,9 +201,11 @@ export function createLiveStream(deps: Deps) {
         const { id } = request.params as { id: string };
         if (!/^\d{1,12}$/.test(id)) return reply.code(404).header("cache-control", "no-store").send();
         const articleId = Number(id);
+        // HEAD gets the head a GET would (a 404, 204 or the stream's), never a stream.
+        const headOnly = request.method === "HEAD";
         // A blog with open streams here is live and running (a withdrawal or the close ends its
         // audience): joining it needs no query.
-        let audience = audiences.get(articleId);
+        let audience = headOnly ? undefined : audiences.get(articleId);
         if (!audience || audience.closed) {
           const [model, live] = await Promise.all([
             deps.reading.articlePage(articleId),
@@ -207,6 +214,7 @@ export function createLiveStream(deps: Deps) {
           if (!model || !live) return reply.code(404).header("cache-control", "no-store").send();
           // 204 tells EventSource not to reconnect: the coverage has ended.
           if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
+          if (headOnly) return reply.code(200).headers(STREAM_HEADERS).removeHeader("connection").send();
           audience = audiences.get(articleId);
           if (!audience || audience.closed) {
             audience = {
@@ -229,7 +237,10 @@ export function createLiveStream(deps: Deps) {
         request.pageCacheState?.finish();
         request.pageCacheState = null;
         const socket = takeOverResponse(reply, 200, STREAM_HEADERS, STREAM_START) as StreamSocket | null;
-        if (!socket) return;
+        if (!socket) {
+          forget(audience);
+          return;
+        }
         socket[AUDIENCE] = audience;
         audience.clients.add(socket);
         socket.on("close", leave);
