@@ -133,11 +133,21 @@ describe("the demo site in headless Chromium", { skip }, () => {
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(message.text());
     });
+    // Marks the document once its event stream is open: the response head has arrived, which the
+    // server writes as it joins the stream to the blog's audience.
+    await page.addInitScript(() => {
+      const Native = window.EventSource;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          this.addEventListener("open", () => (document.documentElement.dataset.liveOpen = "1"));
+        }
+      };
+    });
     try {
       await page.goto(origin + liveItem.url, { waitUntil: "load" });
-      // The stream is open once the server counts it; then post as the newsroom would.
-      await page.waitForFunction(() => document.querySelector("[data-live-stream]") !== null);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Post as the newsroom would once the stream is open.
+      await page.waitForFunction(() => document.documentElement.dataset.liveOpen === "1");
       const editor = await ctx.deps.accounts.users.create(
         {
           email: "langsung@warta.test",

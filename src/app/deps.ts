@@ -29,7 +29,7 @@ import type { NewsroomSearchService } from "../search/newsroom-search.service.ts
 import { createAccountsService, type AccountsService } from "../services/accounts/accounts.service.ts";
 import type { Argon2Params } from "../services/accounts/password.ts";
 import { createReaderServices, type ReaderServices } from "../services/reader/reader.services.ts";
-import { releaseScheduledEntries } from "../services/reader/live-blogs.service.ts";
+import { releaseScheduledEntries } from "../services/reader/live-entry-release.ts";
 import type { Config } from "./config.ts";
 import { registerSubscribers } from "./subscribers.ts";
 
@@ -205,7 +205,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     reader.views.start((error) =>
       (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
     );
-    stopReleasing = releaseScheduledEntries(reader.liveBlogs, (error) =>
+    stopReleasing = releaseScheduledEntries(reader.liveBlogs, clock, (error) =>
       (options.onEventError ?? ((e) => console.error("Releasing scheduled live entries failed:", e)))(error),
     );
   }

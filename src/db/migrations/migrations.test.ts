@@ -18,6 +18,7 @@ const NAMES = [
   "013-outbox",
   "014-live-entry-media",
   "015-related-stories-stale",
+  "016-live-entries-pending",
 ];
 
 const TABLES = [
@@ -89,6 +90,7 @@ const INDEXES: Record<string, string> = {
   outbox_unhandled: "outbox",
   webhook_deliveries_event: "webhook_deliveries",
   live_entries_media: "live_entries",
+  live_entries_pending: "live_entries",
   related_stories_stale: "related_stories",
 };
 

@@ -94,14 +94,13 @@ export function createLiveBlogsRepository() {
     },
 
     /**
-     * Scheduled entries whose time has come but that were not released yet (core/live-blog.ts
-     * `isLiveEntryPending`), oldest first.
+     * Scheduled entries not released yet (core/live-blog.ts `isLiveEntryPending`), those due first:
+     * a few rows, read through the partial index `live_entries_pending` (migration 016).
      */
-    async due(db: Executor, now: Date): Promise<LiveEntry[]> {
+    async pending(db: Executor): Promise<LiveEntry[]> {
       const rows = await db
         .selectFrom("live_entries")
         .selectAll()
-        .where("published_at", "<=", now.toISOString())
         .whereRef("updated_at", "<", "published_at")
         .where("deleted_at", "is", null)
         .orderBy("published_at")
@@ -200,6 +199,31 @@ export function createLiveBlogsRepository() {
         })
         .where("id", "=", entry.id)
         .execute();
+    },
+
+    /**
+     * Writes `entry` with its new time — only while `current` is still what is stored and not
+     * released (the release and this are each conditional, so an entry is released or moved, never
+     * both): true when it was written.
+     */
+    async reschedule(db: Executor, current: LiveEntry, entry: LiveEntry): Promise<boolean> {
+      const result = await db
+        .updateTable("live_entries")
+        .set({
+          kind: entry.kind,
+          content: JSON.stringify(entry.content),
+          media_id: entry.content.image?.mediaId ?? null,
+          pinned: entry.pinned ? 1 : 0,
+          correction: entry.correction,
+          published_at: entry.publishedAt.toISOString(),
+          updated_at: entry.updatedAt.toISOString(),
+        })
+        .where("id", "=", current.id)
+        .where("updated_at", "=", current.updatedAt.toISOString())
+        .whereRef("updated_at", "<", "published_at")
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     /** Unpins every other entry of the blog (one Ringkasan at a time). */

@@ -214,10 +214,11 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["live-blogs"],
-          summary: "Koreksi atau sematkan entri; `correction` tampil bagi pembaca",
+          summary:
+            "Koreksi atau sematkan entri (`correction` tampil bagi pembaca); `publishAt` memindah jadwal entri terjadwal, null = tayangkan sekarang",
           params: entryParams,
           body: liveEntryPatchSchema.meta({ id: "LiveEntryPatch" }),
-          response: { 200: entrySchema, ...problems(401, 403, 404, 422) },
+          response: { 200: entrySchema, ...problems(401, 403, 404, 409, 422) },
         },
       },
       async (request) => {

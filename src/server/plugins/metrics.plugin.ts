@@ -26,7 +26,9 @@ export function mayReadMetrics(request: FastifyRequest, token: string | null): b
 
 /**
  * /metrics in the Prometheus text format (docs/operations.md, Monitoring): HTTP responses by
- * status class (counted on the socket, so page-cache hits answered before routing count too),
+ * status class (counted on the socket, so page-cache hits answered before routing count too, and
+ * responses a route writes to the socket itself, like the live blogs' event streams, count when
+ * their head is written),
  * page-cache hits and misses, outbox lag, scheduler lateness, store busy time. Never cached.
  */
 export function metricsPlugin(deps: Deps) {
@@ -39,6 +41,12 @@ export function metricsPlugin(deps: Deps) {
       "5xx": 0,
     };
     const started = Date.now();
+    const count = (statusCode: number): void => {
+      const cls = STATUS_CLASSES[Math.floor(statusCode / 100) - 1];
+      if (cls) responses[cls]++;
+    };
+    // Responses written to the socket by their route (taken-over-response.ts) never finish.
+    app.decorate("countResponse", count);
 
     // Count every response the server writes, including the page cache's raw hits (its onReady
     // puts a listener in front of Fastify's; this one wraps whichever listener is there).
@@ -49,10 +57,7 @@ export function metricsPlugin(deps: Deps) {
       if (listeners.length !== 1 || !current) return;
       server.removeListener("request", current);
       server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-        res.once("finish", () => {
-          const cls = STATUS_CLASSES[Math.floor(res.statusCode / 100) - 1];
-          if (cls) responses[cls]++;
-        });
+        res.once("finish", () => count(res.statusCode));
         current.call(server, req, res);
       });
     });

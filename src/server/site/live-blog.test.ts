@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import type { Article } from "../../core/article.ts";
@@ -10,6 +11,23 @@ import { createApiContext, type ApiTestContext, type Session } from "../../testi
 import { openStream } from "./sse-client.test-support.ts";
 
 const NOW = new Date("2026-11-26T05:00:00Z");
+
+/** Everything the server sends to a HEAD request, read until it closes the connection. */
+function rawHead(origin: string, path: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`HEAD ${path} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (received += chunk));
+    socket.on("end", () => resolve(received));
+    socket.on("error", reject);
+    // A bound for a stream that never ends (the failure this looks for), not a speed check.
+    socket.setTimeout(5000, () => socket.destroy(new Error(`no end; got ${JSON.stringify(received)}`)));
+  });
+}
 
 describe("Live blog: entries by API, a page complete without JavaScript, Server-Sent Events", () => {
   let ctx: ApiTestContext;
@@ -199,6 +217,40 @@ describe("Live blog: entries by API, a page complete without JavaScript, Server-
     assert.equal(reloaded.headers["x-cache"], "MISS", "each entry purges the cached page");
     assert.match(reloaded.body, /Hasil hitung cepat mulai masuk/);
     assert.ok(!reloaded.body.includes("Penghitungan suara dimulai"), "a removed entry is gone");
+  });
+
+  it("sends the stream with the site's security headers, and counts it in /metrics", async () => {
+    const page = await fetch(`${origin}${url}`);
+    assert.equal(page.status, 200);
+    const twoHundreds = async () => {
+      const body = await (await fetch(`${origin}/metrics`)).text();
+      return Number(/^warta_http_responses_total\{[^}]*class="2xx"[^}]*\} (\d+)$/m.exec(body)?.[1]);
+    };
+    const before = await twoHundreds();
+    const streams = await Promise.all([1, 2, 3].map(() => openStream(origin, `/_langsung/${story.id}`)));
+    try {
+      const head = streams[0]!.response.headers;
+      assert.match(String(head["content-type"]), /^text\/event-stream/);
+      assert.equal(head["cache-control"], "no-store");
+      for (const name of [
+        "content-security-policy",
+        "x-content-type-options",
+        "x-frame-options",
+        "referrer-policy",
+        "cross-origin-opener-policy",
+      ]) {
+        assert.ok(page.headers.get(name), `the page has ${name}`);
+        assert.equal(head[name], page.headers.get(name), name);
+      }
+      const headOnly = await rawHead(origin, `/_langsung/${story.id}`);
+      assert.match(headOnly, /^HTTP\/1\.1 200 /);
+      assert.ok(headOnly.includes(`content-security-policy: ${page.headers.get("content-security-policy")}`));
+      assert.ok(headOnly.endsWith("\r\n\r\n"), "a HEAD request gets the head only, no stream");
+      // Only the first /metrics response finished in between: the rest are the three streams.
+      assert.ok((await twoHundreds()) - before >= 3, "the streams are counted");
+    } finally {
+      for (const stream of streams) stream.close();
+    }
   });
 
   it("closes: open pages are told and the stream ends, the page says so, coverageEndTime, no more entries", async () => {

@@ -7,6 +7,7 @@ import { liveEntryAnchor, type LiveEntry } from "../../core/live-blog.ts";
 import type { IndonesianTimeZone } from "../../core/time-zones.ts";
 import type { MediaView } from "../../content/body-html.renderer.ts";
 import type { LiveChange } from "../../services/reader/live-blogs.service.ts";
+import { takeOverResponse } from "../plugins/taken-over-response.ts";
 import { liveEntryView, liveNoticeView, livePinnedView, liveStreamPath } from "./views/live-blog.view.ts";
 
 /** A comment line every so often keeps proxies from closing an idle stream. */
@@ -22,17 +23,17 @@ const CATCH_UP_SLACK_MS = 30_000;
 const MAX_UNSENT_BYTES = 1 << 20;
 
 /**
- * The response head, written straight to the socket: the body is the event stream, ended by
- * closing the connection (no chunked framing, no per-stream objects beyond the socket).
+ * The stream's own response headers; the head written to the socket adds the site's security
+ * headers (plugins/taken-over-response.ts). The body is the event stream, ended by closing the
+ * connection (no chunked framing, no per-stream objects beyond the socket).
  */
-const HEAD =
-  "HTTP/1.1 200 OK\r\n" +
-  "Content-Type: text/event-stream; charset=utf-8\r\n" +
-  "Cache-Control: no-store\r\n" +
-  "X-Accel-Buffering: no\r\n" +
-  "X-Content-Type-Options: nosniff\r\n" +
-  "Connection: close\r\n\r\n" +
-  "retry: 3000\n\n";
+const STREAM_HEADERS: Readonly<Record<string, string>> = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-store",
+  "x-accel-buffering": "no",
+  connection: "close",
+};
+const STREAM_START = "retry: 3000\n\n";
 
 interface Audience {
   articleId: number;
@@ -159,13 +160,18 @@ export function createLiveStream(deps: Deps) {
     await catchUp(audience);
   }
 
+  /** Drops a blog's audience once its last stream is gone. */
+  function forget(audience: Audience): void {
+    if (audience.clients.size === 0 && audiences.get(audience.articleId) === audience)
+      audiences.delete(audience.articleId);
+  }
+
   /** The one `close` listener of every stream socket (`this` is the socket). */
   function leave(this: StreamSocket): void {
     const audience = this[AUDIENCE];
     if (!audience) return;
     audience.clients.delete(this);
-    if (audience.clients.size === 0 && audiences.get(audience.articleId) === audience)
-      audiences.delete(audience.articleId);
+    forget(audience);
   }
 
   const unsubscribe = deps.events.subscribe(onEvent);
@@ -195,9 +201,11 @@ export function createLiveStream(deps: Deps) {
         const { id } = request.params as { id: string };
         if (!/^\d{1,12}$/.test(id)) return reply.code(404).header("cache-control", "no-store").send();
         const articleId = Number(id);
+        // HEAD gets the head a GET would (a 404, 204 or the stream's), never a stream.
+        const headOnly = request.method === "HEAD";
         // A blog with open streams here is live and running (a withdrawal or the close ends its
         // audience): joining it needs no query.
-        let audience = audiences.get(articleId);
+        let audience = headOnly ? undefined : audiences.get(articleId);
         if (!audience || audience.closed) {
           const [model, live] = await Promise.all([
             deps.reading.articlePage(articleId),
@@ -206,6 +214,7 @@ export function createLiveStream(deps: Deps) {
           if (!model || !live) return reply.code(404).header("cache-control", "no-store").send();
           // 204 tells EventSource not to reconnect: the coverage has ended.
           if (!live.open) return reply.code(204).header("cache-control", "no-store").send();
+          if (headOnly) return reply.code(200).headers(STREAM_HEADERS).removeHeader("connection").send();
           audience = audiences.get(articleId);
           if (!audience || audience.closed) {
             audience = {
@@ -223,17 +232,18 @@ export function createLiveStream(deps: Deps) {
             audiences.set(articleId, audience);
           }
         }
-        const socket = request.raw.socket as StreamSocket;
         // A taken-over response never reaches onResponse: end the page cache's single flight for
         // this URL now, or the next reader's request would wait for it (a stream is never cached).
         request.pageCacheState?.finish();
         request.pageCacheState = null;
-        reply.hijack();
-        if (socket.destroyed) return;
+        const socket = takeOverResponse(reply, 200, STREAM_HEADERS, STREAM_START) as StreamSocket | null;
+        if (!socket) {
+          forget(audience);
+          return;
+        }
         socket[AUDIENCE] = audience;
         audience.clients.add(socket);
         socket.on("close", leave);
-        socket.write(HEAD);
       });
     },
   };

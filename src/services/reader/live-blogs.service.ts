@@ -115,6 +115,30 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
     );
   }
 
+  /**
+   * Where a scheduled entry moves to: `null` posts it now, a time must be later than now. Only a
+   * scheduled entry of a running live blog moves (one that readers see keeps its time).
+   */
+  async function movedTo(articleId: number, current: LiveEntry, publishAt: string | null, now: Date) {
+    if (current.publishedAt.getTime() <= now.getTime())
+      throw new AppError("conflict", "Entri ini sudah tayang; waktu tayangnya tidak bisa diubah.", {
+        details: [{ field: "publishAt", message: "Hanya entri terjadwal yang bisa dipindah waktunya." }],
+      });
+    await openBlog(articleId);
+    if (publishAt === null) return now;
+    const at = new Date(publishAt);
+    if (at.getTime() <= now.getTime())
+      throw new AppError("validation_failed", "Data yang dikirim tidak valid.", {
+        details: [
+          {
+            field: "publishAt",
+            message: "Waktu tayang harus setelah sekarang; kirim null untuk menayangkan entri sekarang.",
+          },
+        ],
+      });
+    return at;
+  }
+
   async function insert(articleId: number, parsed: LiveEntryFields, publishedAt: Date): Promise<LiveEntry> {
     const kind = parsed.kind ?? "text";
     const content = entryContent(kind, parsed);
@@ -235,23 +259,37 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
       return insert(articleId, parsed, at.getTime() > clock().getTime() ? clock() : at);
     },
 
-    /** Corrects or pins an entry; with `correction`, readers see what was corrected. */
+    /**
+     * Corrects or pins an entry; with `correction`, readers see what was corrected. `publishAt`
+     * moves a scheduled entry to another later time, or (null) posts it now — a conditional write,
+     * so an entry being released meanwhile is released once and the move answers 409.
+     */
     async edit(articleId: number, entryId: number, input: unknown, _actor: Actor): Promise<LiveEntry> {
       const parsed = parseInput(liveEntryPatchSchema, input);
       await blogOf(articleId);
       const current = await entryOf(articleId, entryId);
+      const now = clock();
       const kind = parsed.kind ?? current.kind;
+      const moves = parsed.publishAt !== undefined;
       const entry: LiveEntry = {
         ...current,
         kind,
         content: entryContent(kind, parsed, current.content),
         pinned: parsed.pinned ?? current.pinned,
         correction: parsed.correction === undefined ? current.correction : parsed.correction,
-        updatedAt: clock(),
+        publishedAt: moves
+          ? await movedTo(articleId, current, parsed.publishAt ?? null, now)
+          : current.publishedAt,
+        updatedAt: now,
       };
       await checkMedia(entry.content.image?.mediaId ?? null);
       await change(articleId, async (tx) => {
-        await repo.update(tx, entry);
+        if (!moves) await repo.update(tx, entry);
+        else if (!(await repo.reschedule(tx, current, entry)))
+          throw new AppError(
+            "conflict",
+            "Entri ini baru saja tayang atau diubah; muat ulang lalu coba lagi.",
+          );
         if (entry.pinned && !isLiveEntryPending(entry))
           await repo.unpinOthers(tx, articleId, entry.id, entry.updatedAt);
       });
@@ -267,11 +305,15 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
     /**
      * Releases the scheduled entries whose time has come: each is marked (once, whichever node
      * gets there first) and announced in the same transaction, so the cached page and feeds are
-     * purged and every node's open pages are told. Returns the released entries.
+     * purged and every node's open pages are told. Returns the entries this call released and when
+     * the next scheduled one is due (null: none is waiting), read by the same query.
      */
-    async releaseDue(): Promise<LiveEntry[]> {
+    async releaseDue(): Promise<{ released: LiveEntry[]; nextAt: Date | null }> {
       const released: LiveEntry[] = [];
-      for (const entry of await repo.due(db, clock())) {
+      const pending = await repo.pending(db);
+      const start = clock().getTime();
+      for (const entry of pending) {
+        if (entry.publishedAt.getTime() > start) return { released, nextAt: entry.publishedAt };
         const now = clock();
         const done = await change(
           entry.articleId,
@@ -284,36 +326,9 @@ export function createLiveBlogsService(deps: LiveBlogsServiceDeps) {
         );
         if (done) released.push({ ...entry, updatedAt: now });
       }
-      return released;
+      return { released, nextAt: null };
     },
   };
 }
 
 export type LiveBlogsService = ReturnType<typeof createLiveBlogsService>;
-
-/**
- * Runs `releaseDue` every `everyMs` (1 s: a scheduled entry reaches readers within about a second
- * of its time) until the returned stop is called. Several nodes may run it: each entry is
- * released once.
- */
-export function releaseScheduledEntries(
-  service: Pick<LiveBlogsService, "releaseDue">,
-  onError: (error: unknown) => void,
-  everyMs = 1_000,
-): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = service
-      .releaseDue()
-      .catch(onError)
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}

@@ -51,8 +51,15 @@ export const pastEntryFieldsSchema = liveEntryBaseSchema.omit({ publishAt: true 
 
 export type LiveEntryFields = z.infer<typeof liveEntryBaseSchema>;
 
-/** An edit: the fields sent change, and a correction note tells readers what was corrected. */
+/**
+ * An edit: the fields sent change, and a correction note tells readers what was corrected.
+ * `publishAt` moves a scheduled entry to a later time, or posts it now when null.
+ */
 export const liveEntryPatchSchema = pastEntryFieldsSchema.extend({
+  publishAt: z.iso
+    .datetime({ offset: true, error: "Waktu tayang harus berupa waktu ISO 8601 atau null." })
+    .nullable()
+    .optional(),
   correction: z
     .string()
     .trim()
