@@ -7,10 +7,16 @@ import type { Zone } from "./lib/types.ts";
 import { LoginScreen } from "./screens/login.tsx";
 import { DeskScreen } from "./screens/desk.tsx";
 import { StoriesScreen } from "./screens/stories.tsx";
+import { visibleAreas } from "./settings/access.ts";
 
 /** The editor (TipTap/ProseMirror) is its own chunk: the desk and lists load without it. */
 const EditorScreen = lazy(() =>
   import("./editor/editor-screen.tsx").then((m) => ({ default: m.EditorScreen })),
+);
+
+/** The settings screens (/admin/pengaturan/…) are their own chunk too. */
+const SettingsScreen = lazy(() =>
+  import("./settings/settings-screen.tsx").then((m) => ({ default: m.SettingsScreen })),
 );
 
 /** Routes under /admin; everything but /admin/masuk needs a session. */
@@ -41,6 +47,8 @@ export function App() {
   else if (path === "/admin/berita") screen = <StoriesScreen />;
   else if (path === "/admin/berita/baru") screen = <EditorScreen key="new" articleId={null} />;
   else if (articleMatch) screen = <EditorScreen key={articleMatch[1]} articleId={Number(articleMatch[1])} />;
+  else if (path === "/admin/pengaturan" || path.startsWith("/admin/pengaturan/"))
+    screen = <SettingsScreen path={path} />;
   else
     screen = (
       <section>
@@ -70,6 +78,7 @@ function Layout(props: { children: ReactNode }) {
         <nav aria-label={t("mainNav")}>
           <Link href="/admin">{t("desk")}</Link>
           <Link href="/admin/berita">{t("allStories")}</Link>
+          {user && visibleAreas(user).length > 0 && <Link href="/admin/pengaturan">{t("settings")}</Link>}
           <Link href="/admin/berita/baru" className="button">
             {t("write")}
           </Link>
