@@ -3,30 +3,11 @@
  * errors shown per field, labelled fields, a confirmed destructive button and a secret shown once.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { ApiError } from "../lib/api.ts";
 import { Modal } from "../lib/dialog.tsx";
-import type { MessageKey } from "../lib/messages.ts";
 import { usePrefs } from "../lib/prefs.tsx";
+import { describeError, type FieldErrors } from "./problem-text.ts";
 
-type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-export type FieldErrors = Record<string, string>;
-
-/** `body.name` → `name`: the form's field names are the API's body fields. */
-const fieldName = (field: string) => field.replace(/^(body|query|params)\./, "");
-
-/** A failed call as one line for the form and a message per field (the server's, Indonesian). */
-export function describeError(error: unknown, t: T): { message: string; fields: FieldErrors } {
-  if (!(error instanceof ApiError)) return { message: t("failed", { detail: String(error) }), fields: {} };
-  const fields: FieldErrors = {};
-  for (const issue of error.problem.errors ?? []) fields[fieldName(issue.field)] ??= issue.message;
-  const detail = error.problem.detail ?? error.problem.title ?? `HTTP ${error.status}`;
-  if (error.status === 0) return { message: t("networkError"), fields };
-  if (error.status === 403) return { message: `${t("forbidden")} ${detail}`, fields };
-  if (error.status === 422 && Object.keys(fields).length > 0)
-    return { message: `${t("fixFields")} ${detail}`, fields };
-  return { message: detail, fields };
-}
+export { describeError, type FieldErrors };
 
 /** A write in progress: busy flag, the outcome line and the per-field errors of the last try. */
 export function useAction() {
