@@ -26,7 +26,7 @@ function AliasForm(props: { alias?: Alias; onSaved: () => void }) {
         setExpansion("");
       }
       props.onSaved();
-    }, t("saved"));
+    }, t("savedOk"));
   return (
     <SettingsForm
       title={a ? t("editAlias") : t("newAlias")}
@@ -56,7 +56,7 @@ export function AliasesSettings() {
     action.run(async () => {
       await api.delete(`/search-aliases/${alias.id}`);
       list.reload();
-    }, t("saved"));
+    }, t("savedOk"));
 
   return (
     <>

@@ -35,7 +35,7 @@ function PersonForm(props: { person?: Profile; onSaved: (saved: Profile) => void
         setBio("");
       }
       props.onSaved(saved);
-    }, t("saved"));
+    }, t("savedOk"));
   return (
     <SettingsForm
       title={p ? t("editPerson") : t("newPerson")}

@@ -51,7 +51,7 @@ function SectionForm(props: { section?: SectionNode; tree: SectionNode[]; onSave
         setDescription("");
       }
       props.onSaved();
-    }, t("saved"));
+    }, t("savedOk"));
   const f = action.fields;
   return (
     <SettingsForm
@@ -104,7 +104,7 @@ export function SectionsSettings() {
       await api.delete(`/sections/${node.id}`);
       forgetSections();
       tree.reload();
-    }, t("saved"));
+    }, t("savedOk"));
 
   const renderLevel = (nodes: SectionNode[]) => (
     <ul className="section-tree">

@@ -83,7 +83,7 @@ export function TokensSettings() {
     action.run(async () => {
       await api.delete(`/tokens/${token.id}`);
       list.reload();
-    }, t("saved"));
+    }, t("savedOk"));
   const time = (iso: string | null) => (iso ? formatInZone(iso, zone, locale) : t("never"));
 
   return (

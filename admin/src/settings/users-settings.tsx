@@ -70,7 +70,7 @@ function AccountForm(props: {
       setEmail("");
       setPassword("");
       props.onSaved(created);
-    }, t("saved"));
+    }, t("savedOk"));
   const f = action.fields;
   return (
     <SettingsForm
@@ -121,7 +121,7 @@ export function UsersSettings() {
     action.run(async () => {
       await api.patch(`/users/${u.id}`, { disabled });
       list.reload();
-    }, t("saved"));
+    }, t("savedOk"));
   const reset = (u: Account) =>
     action.run(async () => showPassword(await api.post<Created>(`/users/${u.id}/password-reset`, {})));
 

@@ -77,12 +77,12 @@ export function WebhooksSettings() {
     action.run(async () => {
       await api.patch(`/webhooks/${w.id}`, { active });
       list.reload();
-    }, t("saved"));
+    }, t("savedOk"));
   const remove = (w: Webhook) =>
     action.run(async () => {
       await api.delete(`/webhooks/${w.id}`);
       list.reload();
-    }, t("saved"));
+    }, t("savedOk"));
 
   return (
     <>
