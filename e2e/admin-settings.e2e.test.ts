@@ -23,7 +23,7 @@ const ADMIN = { email: "admin@warta.test", password: "rahasia-admin-123" };
  * (its secret shown once), a webhook and a search alias through them; refusals are shown in
  * Indonesian; each role sees only the screens the policy gives it; axe finds nothing serious.
  */
-describe("the admin's settings screens in headless Chromium", { skip, timeout: 180_000 }, () => {
+describe("the admin's settings screens in headless Chromium", { skip, timeout: 300_000 }, () => {
   let ctx: TestContext;
   let launched: LaunchedBrowser;
   let origin: string;
@@ -262,6 +262,52 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 1
       "a redaktur is not offered to manage an admin",
     );
     await second.context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it("can be used by keyboard alone: add an alias, open and leave its edit dialog, delete it", async () => {
+    const { context, page } = await open();
+    await signInAs(page, origin, STAFF.redaktur);
+    await page.goto(`${origin}/admin/pengaturan/alias`);
+    await page.getByRole("heading", { level: 1, name: "Alias pencarian" }).waitFor();
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return (
+            el?.getAttribute("aria-label") ??
+            el?.closest("label")?.textContent ??
+            el?.textContent ??
+            ""
+          ).trim();
+        });
+        if (focused.startsWith(name)) return;
+      }
+      throw new Error(`no focusable "${name}" within 80 tabs`);
+    };
+    await tabTo("Istilah");
+    await page.keyboard.type("Jabar");
+    await tabTo("Padanan");
+    await page.keyboard.type("Jawa Barat");
+    await page.keyboard.press("Enter");
+    await page.getByRole("cell", { name: "Jawa Barat", exact: true }).waitFor();
+    await tabTo("Ubah Jabar");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Ubah alias" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await tabTo("Hapus Jabar");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Hapus Jabar?" }).waitFor();
+    // The dialog's first button (the confirmation) has the focus.
+    await page.keyboard.press("Enter");
+    await page.getByRole("cell", { name: "Jawa Barat", exact: true }).waitFor({ state: "detached" });
+    assert.equal(
+      (await ctx.deps.searchAliases.list()).some((a) => a.term === "Jabar"),
+      false,
+    );
+    await context.close();
     assert.deepEqual(problems, []);
   });
 
