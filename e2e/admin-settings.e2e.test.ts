@@ -178,8 +178,14 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await newHook.getByLabel("article.published").check();
     await newHook.getByRole("button", { name: "Buat" }).click();
     const secretDialog = page.getByRole("dialog", { name: "Rahasia webhook https://penerima.example/warta" });
-    assert.ok((await secretDialog.getByLabel("Nilai rahasia").inputValue()).length >= 16);
+    const firstSecret = await secretDialog.getByLabel("Nilai rahasia").inputValue();
+    assert.ok(firstSecret.length >= 16);
     await secretDialog.getByRole("button", { name: "Selesai" }).click();
+    await page.getByRole("button", { name: "Ganti rahasia https://penerima.example/warta" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ganti rahasia", exact: true }).click();
+    const rotated = page.getByRole("dialog", { name: "Rahasia webhook https://penerima.example/warta" });
+    assert.notEqual(await rotated.getByLabel("Nilai rahasia").inputValue(), firstSecret, "a new secret");
+    await rotated.getByRole("button", { name: "Selesai" }).click();
     await page.getByRole("button", { name: "Log pengiriman https://penerima.example/warta" }).click();
     await page.getByRole("dialog").getByText("Belum ada pengiriman.").waitFor();
     await page.getByRole("dialog").getByRole("button", { name: "Tutup" }).click();

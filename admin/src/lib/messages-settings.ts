@@ -98,6 +98,10 @@ export const idSettings = {
   webhookShownOnce: "Simpan rahasia penandatangan ini di penerima. Rahasia tidak akan ditampilkan lagi.",
   webhookDisableText: "Webhook ini berhenti menerima peristiwa sampai diaktifkan lagi.",
   webhookDeleteText: "Webhook ini dan log pengirimannya dihapus; tindakan ini tidak bisa dibatalkan.",
+  rotateSecret: "Ganti rahasia",
+  rotateSecretNamed: "Ganti rahasia {name}",
+  rotateSecretText:
+    "Rahasia baru langsung dipakai untuk menandatangani; penerima menolak kiriman sampai rahasia barunya disimpan di sana.",
   deliveries: "Log pengiriman",
   deliveriesNamed: "Log pengiriman {name}",
   deliveriesEmpty: "Belum ada pengiriman.",
@@ -213,6 +217,10 @@ export const enSettings: Record<keyof typeof idSettings, string> = {
   webhookShownOnce: "Store this signing secret at the receiver. It will not be shown again.",
   webhookDisableText: "This webhook receives no events until it is enabled again.",
   webhookDeleteText: "This webhook and its delivery log are deleted; this cannot be undone.",
+  rotateSecret: "Rotate secret",
+  rotateSecretNamed: "Rotate secret {name}",
+  rotateSecretText:
+    "The new secret signs deliveries at once; the receiver rejects them until it stores the new one.",
   deliveries: "Delivery log",
   deliveriesNamed: "Delivery log {name}",
   deliveriesEmpty: "No deliveries yet.",

@@ -78,6 +78,11 @@ export function WebhooksSettings() {
       await api.patch(`/webhooks/${w.id}`, { active });
       list.reload();
     }, t("savedOk"));
+  const rotate = (w: Webhook) =>
+    action.run(async () => {
+      const rotated = await api.post<Webhook & { secret: string }>(`/webhooks/${w.id}/rotate-secret`);
+      setSecret({ url: rotated.url, secret: rotated.secret });
+    });
   const remove = (w: Webhook) =>
     action.run(async () => {
       await api.delete(`/webhooks/${w.id}`);
@@ -142,6 +147,14 @@ export function WebhooksSettings() {
                     {t("enable")}
                   </button>
                 )}
+                <ConfirmButton
+                  label={t("rotateSecret")}
+                  accessibleName={t("rotateSecretNamed", { name: w.url })}
+                  title={t("rotateSecretNamed", { name: w.url })}
+                  text={t("rotateSecretText")}
+                  confirmLabel={t("rotateSecret")}
+                  onConfirm={() => rotate(w)}
+                />
                 <ConfirmButton
                   label={t("deleteAction")}
                   accessibleName={t("deleteNamed", { name: w.url })}
