@@ -126,6 +126,9 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await newUser.getByLabel("Nama", { exact: true }).fill("Andi Wartawan");
     await newUser.getByLabel("Email").fill("andi@warta.test");
     await newUser.getByLabel("Peran").selectOption({ label: "Penulis" });
+    await newUser.getByLabel("Profil byline (cari nama)").fill("Dewi");
+    await newUser.getByRole("button", { name: "Dewi Lestari" }).click();
+    await newUser.getByText("Profil byline: Dewi Lestari").waitFor();
     await newUser.getByRole("button", { name: "Buat" }).click();
     const passwordDialog = page.getByRole("dialog", { name: "Kata sandi sementara untuk Andi Wartawan" });
     const password = await passwordDialog.getByLabel("Nilai rahasia").inputValue();
@@ -147,7 +150,8 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await andiRow.getByRole("cell", { name: "Nonaktif", exact: true }).waitFor();
     await page.getByRole("button", { name: "Aktifkan Andi Wartawan", exact: true }).waitFor();
     const andi = await ctx.deps.accounts.users.byEmail("andi@warta.test");
-    assert.deepEqual([andi.role, andi.disabled], ["editor", true]);
+    const dewi = (await ctx.deps.people.list()).find((p) => p.name === "Dewi Lestari");
+    assert.deepEqual([andi.role, andi.disabled, andi.personId], ["editor", true, dewi?.id]);
     await shot(page, "settings-users");
 
     // API tokens: the secret is shown once (and copied), works, then is revoked.

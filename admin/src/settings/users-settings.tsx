@@ -5,6 +5,7 @@ import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
 import type { Page, Role, User } from "../lib/types.ts";
 import { allowed } from "./access.ts";
+import { ProfilePick } from "./profile-pick.tsx";
 import {
   ConfirmButton,
   Field,
@@ -53,10 +54,11 @@ function AccountForm(props: {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>(a?.role ?? props.roles[0]?.value ?? "penulis");
   const [password, setPassword] = useState("");
+  const [personId, setPersonId] = useState<number | null>(a?.personId ?? null);
   const submit = () =>
     action.run(async () => {
       if (a) {
-        await api.patch(`/users/${a.id}`, { name, ...(role !== a.role ? { role } : {}) });
+        await api.patch(`/users/${a.id}`, { name, personId, ...(role !== a.role ? { role } : {}) });
         props.onSaved(null);
         return;
       }
@@ -64,11 +66,13 @@ function AccountForm(props: {
         name,
         email,
         role,
+        personId,
         password: password || undefined,
       });
       setName("");
       setEmail("");
       setPassword("");
+      setPersonId(null);
       props.onSaved(created);
     }, t("savedOk"));
   const f = action.fields;
@@ -84,6 +88,8 @@ function AccountForm(props: {
         <Field label={t("email")} type="email" value={email} onChange={setEmail} error={f.email} required />
       )}
       <SelectField label={t("role")} value={role} onChange={setRole} options={props.roles} error={f.role} />
+      <ProfilePick personId={personId} onChange={setPersonId} />
+      {f.personId && <p className="field-error">{f.personId}</p>}
       {!a && (
         <Field
           label={t("passwordOptional")}
