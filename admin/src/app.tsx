@@ -7,6 +7,7 @@ import type { Zone } from "./lib/types.ts";
 import { LoginScreen } from "./screens/login.tsx";
 import { DeskScreen } from "./screens/desk.tsx";
 import { StoriesScreen } from "./screens/stories.tsx";
+import { visibleAreas } from "./settings/access.ts";
 
 /** The editor (TipTap/ProseMirror) is its own chunk: the desk and lists load without it. */
 const EditorScreen = lazy(() =>
@@ -16,6 +17,10 @@ const EditorScreen = lazy(() =>
 /** The live blog console and Topik Pilihan: their own chunks too. */
 const LiveScreens = lazy(() => import("./live/live-screens.tsx"));
 const TopicScreens = lazy(() => import("./topics/topics-screens.tsx"));
+/** The settings screens (/admin/pengaturan/…) are their own chunk too. */
+const SettingsScreen = lazy(() =>
+  import("./settings/settings-screen.tsx").then((m) => ({ default: m.SettingsScreen })),
+);
 
 /** Routes under /admin; everything but /admin/masuk needs a session. */
 export function App() {
@@ -47,6 +52,8 @@ export function App() {
   else if (articleMatch) screen = <EditorScreen key={articleMatch[1]} articleId={Number(articleMatch[1])} />;
   else if (/^\/admin\/live(\/\d+)?$/.test(path)) screen = <LiveScreens path={path} />;
   else if (/^\/admin\/topik(\/(\d+|baru))?$/.test(path)) screen = <TopicScreens path={path} />;
+  else if (path === "/admin/pengaturan" || path.startsWith("/admin/pengaturan/"))
+    screen = <SettingsScreen path={path} />;
   else
     screen = (
       <section>
@@ -78,6 +85,7 @@ function Layout(props: { children: ReactNode }) {
           <Link href="/admin/berita">{t("allStories")}</Link>
           <Link href="/admin/live">{t("navLive")}</Link>
           <Link href="/admin/topik">{t("navTopics")}</Link>
+          {user && visibleAreas(user).length > 0 && <Link href="/admin/pengaturan">{t("settings")}</Link>}
           <Link href="/admin/berita/baru" className="button">
             {t("write")}
           </Link>

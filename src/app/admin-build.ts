@@ -15,8 +15,10 @@ const STAMP = ".source-hash";
 export const ADMIN_SHARED_SOURCES = [
   "src/content/body.schema.ts",
   "src/content/embed-providers.ts",
+  "src/core/policy.ts",
   "src/core/reading-time.ts",
   "src/core/time-zones.ts",
+  "src/core/webhook.ts",
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -34,6 +34,7 @@ const PLAIN: Partial<Record<Action, Row>> = {
   "tag.create": [N, Y, Y, Y, Y],
   "section.manage": [N, N, N, Y, Y],
   "person.manage": [N, N, N, Y, Y],
+  "searchAlias.manage": [N, N, N, Y, Y],
   "media.read": [N, Y, Y, Y, Y],
   "media.upload": [N, Y, Y, Y, Y],
   "media.update": [N, Y, Y, Y, Y],

@@ -26,6 +26,7 @@ export const ACTIONS = [
   "tag.create",
   "section.manage",
   "person.manage",
+  "searchAlias.manage",
   "media.read",
   "media.upload",
   "media.update",
@@ -94,6 +95,8 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "tag.create": "articles:write",
   "section.manage": "taxonomy:write",
   "person.manage": "taxonomy:write",
+  // Aliases change what every search finds, like the section tree changes what pages show.
+  "searchAlias.manage": "taxonomy:write",
   "media.read": "content:read",
   "media.upload": "articles:write",
   "media.update": "articles:write",
@@ -170,6 +173,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     ...EDITOR_ARTICLES,
     "section.manage": true,
     "person.manage": true,
+    "searchAlias.manage": true,
     "user.read": true,
     "user.manage": "notAdminUser",
     // The new password comes back to whoever reset it: never a peer's (or an admin's).
@@ -180,6 +184,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     ...EDITOR_ARTICLES,
     "section.manage": true,
     "person.manage": true,
+    "searchAlias.manage": true,
     "user.read": true,
     "user.manage": true,
     "user.resetPassword": true,

@@ -1,3 +1,12 @@
+/** The events a webhook may subscribe to (also listed by the admin's webhook settings). */
+export const WEBHOOK_EVENTS = [
+  "article.published",
+  "article.updated",
+  "article.unpublished",
+  "article.slugChanged",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
 /** A webhook registration and its deliveries (issue #4): retried until they succeed or give up. */
 export interface Webhook {
   id: number;

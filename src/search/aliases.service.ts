@@ -24,6 +24,13 @@ export interface AliasesServiceDeps {
 
 const clean = (text: unknown) => (typeof text === "string" ? text.replace(/\s+/gu, " ").trim() : "");
 
+function refuseTaken(all: SearchAlias[], term: string, selfId: number | null): void {
+  if (all.some((a) => a.id !== selfId && a.term.toLowerCase() === term.toLowerCase()))
+    throw new AppError("conflict", "Alias untuk istilah ini sudah ada.", {
+      details: [{ field: "term", message: "Sudah ada; ubah alias yang ada." }],
+    });
+}
+
 export function createAliasesService(deps: AliasesServiceDeps) {
   const { store, analyzer, clock } = deps;
   const cacheMs = deps.cacheMs ?? 30_000;
@@ -53,6 +60,28 @@ export function createAliasesService(deps: AliasesServiceDeps) {
     return { term, expansion };
   }
 
+  /** Adds the alias, or replaces the expansion of an existing term (matched case-insensitively). */
+  async function set(input: { term: unknown; expansion: unknown }, _actor: Actor): Promise<SearchAlias> {
+    const { term, expansion } = validate(input);
+    const existing = (await list()).find((a) => a.term.toLowerCase() === term.toLowerCase());
+    if (existing) {
+      await store.db
+        .updateTable("search_aliases")
+        .set({ term, expansion })
+        .where("id", "=", existing.id)
+        .execute();
+    } else {
+      await store.db
+        .insertInto("search_aliases")
+        .values({ term, expansion, created_at: clock().toISOString() })
+        .execute();
+    }
+    cached = null;
+    const saved = (await list()).find((a) => a.term === term);
+    if (!saved) throw notFound("Alias");
+    return saved;
+  }
+
   return {
     list,
 
@@ -65,26 +94,32 @@ export function createAliasesService(deps: AliasesServiceDeps) {
       return cached.table;
     },
 
-    /** Adds the alias, or replaces the expansion of an existing term (matched case-insensitively). */
-    async set(input: { term: unknown; expansion: unknown }, _actor: Actor): Promise<SearchAlias> {
-      const { term, expansion } = validate(input);
-      const existing = (await list()).find((a) => a.term.toLowerCase() === term.toLowerCase());
-      if (existing) {
-        await store.db
-          .updateTable("search_aliases")
-          .set({ term, expansion })
-          .where("id", "=", existing.id)
-          .execute();
-      } else {
-        await store.db
-          .insertInto("search_aliases")
-          .values({ term, expansion, created_at: clock().toISOString() })
-          .execute();
-      }
+    set,
+
+    /** A new alias; a term already there (case-insensitively) is refused: edit that one instead. */
+    async create(input: { term: unknown; expansion: unknown }, actor: Actor): Promise<SearchAlias> {
+      const { term } = validate(input);
+      refuseTaken(await list(), term, null);
+      return set(input, actor);
+    },
+
+    /** Changes the term and/or the expansion of alias `id` (fields not given are kept). */
+    async update(
+      id: number,
+      input: { term?: unknown; expansion?: unknown },
+      _actor: Actor,
+    ): Promise<SearchAlias> {
+      const all = await list();
+      const current = all.find((a) => a.id === id);
+      if (!current) throw notFound("Alias");
+      const { term, expansion } = validate({
+        term: input.term ?? current.term,
+        expansion: input.expansion ?? current.expansion,
+      });
+      refuseTaken(all, term, id);
+      await store.db.updateTable("search_aliases").set({ term, expansion }).where("id", "=", id).execute();
       cached = null;
-      const saved = (await list()).find((a) => a.term === term);
-      if (!saved) throw notFound("Alias");
-      return saved;
+      return { id, term, expansion };
     },
 
     async remove(id: number, _actor: Actor): Promise<void> {

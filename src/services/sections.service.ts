@@ -103,6 +103,33 @@ export function createSectionsService(
       await events.publish({ type: "section.changed", id, at: clock() });
       return section;
     },
+
+    /** Deletes an empty section; one with subsections or stories (any status) is refused (409). */
+    async remove(id: number, _actor: Actor): Promise<void> {
+      const dir = await directory();
+      if (!dir.byId(id)) throw notFound("Rubrik");
+      const children = dir.children(id).length;
+      if (children > 0)
+        throw new AppError(
+          "conflict",
+          `Rubrik ini masih punya ${children} subrubrik; pindahkan atau hapus dulu.`,
+          {
+            details: [{ field: "id", message: "Masih punya subrubrik." }],
+          },
+        );
+      const stories = await repos.taxonomy.countSectionArticles(db, id);
+      if (stories > 0)
+        throw new AppError(
+          "conflict",
+          `Rubrik ini masih berisi ${stories} berita; pindahkan beritanya dulu.`,
+          {
+            details: [{ field: "id", message: "Masih berisi berita." }],
+          },
+        );
+      await repos.taxonomy.deleteSection(db, id);
+      cached = null;
+      await events.publish({ type: "section.changed", id, at: clock() });
+    },
   };
 }
 

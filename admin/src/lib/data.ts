@@ -28,6 +28,11 @@ export function loadSections(): Promise<SectionOption[]> {
   return sectionsPromise;
 }
 
+/** After the section tree changed (settings): the next loadSections() asks the server again. */
+export function forgetSections(): void {
+  sectionsPromise = null;
+}
+
 export function useSections(): SectionOption[] {
   const [sections, setSections] = useState<SectionOption[]>([]);
   useEffect(() => {

@@ -3,6 +3,7 @@
  * `{name}` placeholders are filled by t().
  */
 import { enNewsroom, idNewsroom } from "./messages-newsroom.ts";
+import { enSettings, idSettings } from "./messages-settings.ts";
 
 const base = {
   appName: "Redaksi Warta",
@@ -169,7 +170,7 @@ const base = {
   offline: "Tidak ada sambungan; tulisan Anda tersimpan di perangkat ini.",
 };
 
-export const id = { ...base, ...idNewsroom };
+export const id = { ...base, ...idNewsroom, ...idSettings };
 
 export type MessageKey = keyof typeof id;
 
@@ -338,7 +339,7 @@ const enBase: Record<keyof typeof base, string> = {
   offline: "No connection; your writing is kept on this device.",
 };
 
-export const en: Record<MessageKey, string> = { ...enBase, ...enNewsroom };
+export const en: Record<MessageKey, string> = { ...enBase, ...enNewsroom, ...enSettings };
 
 export type Language = "id" | "en";
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { id, en };

@@ -60,6 +60,20 @@ export function createTaxonomyRepository() {
         .execute();
     },
 
+    /** Stories filed under the section, any status (a section with stories cannot be deleted). */
+    async countSectionArticles(db: Executor, id: number): Promise<number> {
+      const row = await db
+        .selectFrom("articles")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("section_id", "=", id)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async deleteSection(db: Executor, id: number): Promise<void> {
+      await db.deleteFrom("sections").where("id", "=", id).execute();
+    },
+
     async personById(db: Executor, id: number): Promise<Person | null> {
       const row = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? personFromRow(row) : null;

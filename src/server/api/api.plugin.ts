@@ -22,6 +22,7 @@ import { taxonomyRoutes } from "./taxonomy.routes.ts";
 import { tokensRoutes } from "./tokens.routes.ts";
 import { usersRoutes } from "./users.routes.ts";
 import { searchApiRoutes } from "./search.routes.ts";
+import { searchAliasesRoutes } from "./search-aliases.routes.ts";
 import { newsroomSearchRoutes } from "./newsroom-search.routes.ts";
 import { webhooksRoutes } from "./webhooks.routes.ts";
 
@@ -95,6 +96,7 @@ export function apiPlugin(deps: Deps, previewer: StoryPreviewer) {
     await app.register(contentApiRoutes(deps));
     await app.register(webhooksRoutes(deps));
     await app.register(searchApiRoutes(deps));
+    await app.register(searchAliasesRoutes(deps));
     await app.register(newsroomSearchRoutes(deps));
     await app.register(factChecksRoutes(deps));
     await app.register(topicsRoutes(deps));

@@ -123,6 +123,24 @@ export function taxonomyRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
+    app.delete(
+      "/sections/:id",
+      {
+        schema: {
+          tags: ["sections"],
+          summary: "Hapus rubrik kosong (redaktur, admin); rubrik dengan subrubrik atau berita ditolak (409)",
+          params: idParams,
+          response: { 204: z.null(), ...problems(401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        authorize(actor, "section.manage");
+        await deps.sections.remove(request.params.id, actor);
+        return reply.code(204).send(null);
+      },
+    );
+
     app.get(
       "/people",
       {

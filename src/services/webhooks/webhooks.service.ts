@@ -6,7 +6,7 @@ import { isLive } from "../../core/article.ts";
 import { notFound, validationFailed } from "../../core/errors.ts";
 import { encodeEvent } from "../../core/event-codec.ts";
 import type { ArticleEvent, DomainEvent } from "../../core/events.ts";
-import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
+import { WEBHOOK_EVENTS, type Webhook, type WebhookDelivery, type WebhookEvent } from "../../core/webhook.ts";
 import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import { parseInput } from "../validation.ts";
@@ -19,13 +19,7 @@ import {
 } from "./signature.ts";
 import { guardedFetch, targetProblem, type TargetPolicy } from "./webhook-target.ts";
 
-export const WEBHOOK_EVENTS = [
-  "article.published",
-  "article.updated",
-  "article.unpublished",
-  "article.slugChanged",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export { WEBHOOK_EVENTS, type WebhookEvent };
 
 /** Delay before retry n (after attempt n failed), jittered ±20 %; after the last, the delivery fails. */
 export const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
