@@ -175,7 +175,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
   });
   const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
-  const derivatives = createDerivativeMaker(storage);
+  const derivatives = createDerivativeMaker(storage, {
+    stillStored: (media) => services.repos.media.versionStored(store.db, media),
+  });
   const mediaPrewarm = createDerivativePrewarm({
     maker: derivatives,
     load: (id) => services.repos.media.byId(store.db, id),

@@ -1,5 +1,5 @@
 import { ladderOf, MEDIA_FORMATS, SOCIAL_CARD, type DerivativeSpec, type Media } from "../core/media.ts";
-import type { DerivativeMaker } from "./derivatives.ts";
+import { DerivativeGone, type DerivativeMaker } from "./derivatives.ts";
 
 /**
  * The derivatives made ahead of the first reader: the OpenGraph card, then the 16:9 hero ladder
@@ -61,7 +61,11 @@ export function createDerivativePrewarm(options: PrewarmOptions): DerivativePrew
         now.focalY !== media.focalY
       )
         return;
-      await options.maker.ensure(media, spec);
+      const made = await options.maker.ensure(media, spec).catch((error: unknown) => {
+        if (error instanceof DerivativeGone) return null;
+        throw error;
+      });
+      if (made === null) return; // deleted or changed during the encode: its file is gone again
     }
   }
 
