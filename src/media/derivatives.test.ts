@@ -122,7 +122,10 @@ describe("derivatives", () => {
     assert.equal(await storage.get(derivativeKey(media, spec)), null, "the late file was removed");
 
     stored = true;
-    const kept = await createDerivativeMaker(storage, { stillStored: async () => stored }).ensure(media, spec);
+    const kept = await createDerivativeMaker(storage, { stillStored: async () => stored }).ensure(
+      media,
+      spec,
+    );
     assert.notEqual(await storage.get(kept), null, "an image still stored keeps its derivative");
   });
 });

@@ -60,7 +60,10 @@ export interface DerivativeMakerOptions {
   stillStored?: (media: Source) => Promise<boolean>;
 }
 
-export function createDerivativeMaker(storage: MediaStorage, options: DerivativeMakerOptions = {}): DerivativeMaker {
+export function createDerivativeMaker(
+  storage: MediaStorage,
+  options: DerivativeMakerOptions = {},
+): DerivativeMaker {
   const flights = new Map<string, Promise<string>>();
   let made = 0;
 

@@ -18,6 +18,7 @@ const NAMES = [
   "013-outbox",
   "014-live-entry-media",
   "015-related-stories-stale",
+  "016-media-background-work",
 ];
 
 const TABLES = [
@@ -36,10 +37,12 @@ const TABLES = [
   "import_items",
   "import_pending_media",
   "import_pending_related",
+  "import_remote_images",
   "live_blogs",
   "live_entries",
   "login_attempts",
   "media",
+  "media_prewarm_claims",
   "outbox",
   "outbox_consumers",
   "people",
@@ -90,6 +93,8 @@ const INDEXES: Record<string, string> = {
   webhook_deliveries_event: "webhook_deliveries",
   live_entries_media: "live_entries",
   related_stories_stale: "related_stories",
+  import_remote_images_item: "import_remote_images",
+  import_remote_images_due: "import_remote_images",
 };
 
 async function indexesOf(t: TestStore): Promise<Map<string, string>> {
