@@ -6,7 +6,7 @@ import type { MediaRepository } from "../db/repositories/media.repository.ts";
 import { createDerivativePrewarm } from "../media/derivative-prewarm.ts";
 import { createDerivativeMaker } from "../media/derivatives.ts";
 import type { MediaStorage } from "../media/media-storage.ts";
-import { fetchRemoteImage } from "../media/remote-image-fetch.ts";
+import { fetchRemoteImage } from "../services/import/remote-image-fetch.ts";
 import { createRemoteImagesService } from "../services/import/remote-images.service.ts";
 import type { RunInTransaction } from "../services/services.ts";
 import type { TargetPolicy } from "../services/webhooks/webhook-target.ts";

@@ -8,7 +8,7 @@ import {
   createRemoteImagesRepository,
   type RemoteImage,
 } from "../../db/repositories/remote-images.repository.ts";
-import type { RemoteFetchResult } from "../../media/remote-image-fetch.ts";
+import type { RemoteFetchResult } from "./remote-image-fetch.ts";
 import type { RunInTransaction, Services } from "../services.ts";
 import { bodyOfBlocks, inputOfArticle } from "./import-mapping.ts";
 
@@ -19,7 +19,7 @@ export interface RemoteImagesDeps {
   clock: () => Date;
   /** This process in claims (several nodes: each row is fetched by one). */
   owner: string;
-  /** The guarded download (media/remote-image-fetch.ts), with its address policy. */
+  /** The guarded download (remote-image-fetch.ts), with its address policy. */
   fetch: (url: string) => Promise<RemoteFetchResult>;
   actor: Actor;
   /** A claim older than this is taken over (its node died mid-fetch; default 5 min). */

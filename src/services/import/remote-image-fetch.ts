@@ -1,8 +1,8 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { guardedLookup, targetProblem, type TargetPolicy } from "../services/webhooks/webhook-target.ts";
-import { MEDIA_LIMITS } from "./image-intake.ts";
-import { SNIFF_BYTES, sniffImageType } from "./image-sniff.ts";
+import { guardedLookup, targetProblem, type TargetPolicy } from "../webhooks/webhook-target.ts";
+import { MEDIA_LIMITS } from "../../media/image-intake.ts";
+import { SNIFF_BYTES, sniffImageType } from "../../media/image-sniff.ts";
 
 /**
  * Fetches a photo an import found at a remote URL, as a request the server makes on an importer's
