@@ -53,7 +53,9 @@ async function head(source: Buffer | string): Promise<Uint8Array> {
 
 /** An SVG document (possibly after a BOM, an XML prolog, a doctype or comments), by its text. */
 function looksLikeSvg(start: Uint8Array): boolean {
-  const text = Buffer.from(start).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
+  const text = Buffer.from(start)
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
   return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*)*<svg[\s>/]/i.test(text);
 }
 

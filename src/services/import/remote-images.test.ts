@@ -95,6 +95,9 @@ describe("import: remote photos are fetched in the background and put in place",
     assert.equal(waiting.statusCode, 200);
     assert.ok(!waiting.body.includes(base), "no link to the remote photo, no broken image");
     assert.ok(!waiting.body.includes("<picture"), "no picture at all yet");
+    const api = await ctx.app.inject(`/api/v1/content/articles/${id}`);
+    assert.equal(api.statusCode, 200);
+    assert.ok(!api.body.includes(base), "the content API leaves the placeholder out too");
     // The pending hero shows its caption and credit only (as before this change).
     assert.match(waiting.body, /<figure class="hero"><figcaption>Tanggul Muara Baru\./);
 
