@@ -45,16 +45,16 @@ export function createMediaBackground(options: MediaBackgroundOptions) {
     claim: async (image) => {
       const version = mediaVersion(image);
       const now = clock();
-      const mine = await claims.claim(
-        db,
-        image.id,
-        version,
-        owner,
-        now,
-        new Date(now.getTime() - PREWARM_LEASE_MS),
-      );
-      if (mine) await claims.forgetOthers(db, image.id, version);
-      return mine;
+      const stale = new Date(now.getTime() - PREWARM_LEASE_MS);
+      try {
+        const mine = await claims.claim(db, image.id, version, owner, now, stale);
+        if (mine) await claims.forgetOthers(db, image.id, version);
+        return mine;
+      } catch (error) {
+        // Deleted since it was queued (the claim's foreign key): nothing to make.
+        if ((await media.byId(db, image.id)) === null) return false;
+        throw error;
+      }
     },
   });
   const remoteImages = createRemoteImagesService({
