@@ -28,6 +28,11 @@ export interface Config {
    */
   webhookAllowInternal: string[];
   /**
+   * Hosts an import's remote photos may be fetched from although internal (same form as the
+   * webhooks' list): WARTA_IMAGE_FETCH_ALLOW_INTERNAL. Empty by default: only public addresses.
+   */
+  imageFetchAllowInternal: string[];
+  /**
    * This node's name in the outbox (its saved position, its claims): WARTA_NODE_ID, by default
    * `host:port`. Distinct for every node on one database.
    */
@@ -121,6 +126,13 @@ const envSchema = z.object({
       (v) => /^[\w.:/,[\] -]*$/.test(v),
       "WARTA_WEBHOOK_ALLOW_INTERNAL must be host names, IP addresses or CIDRs separated by commas",
     ),
+  WARTA_IMAGE_FETCH_ALLOW_INTERNAL: z
+    .string()
+    .default("")
+    .refine(
+      (v) => /^[\w.:/,[\] -]*$/.test(v),
+      "WARTA_IMAGE_FETCH_ALLOW_INTERNAL must be host names, IP addresses or CIDRs separated by commas",
+    ),
   WARTA_NODE_ID: z
     .string()
     .regex(/^[\w.:@-]{1,100}$/, "WARTA_NODE_ID must be 1–100 letters, digits or . : @ - _")
@@ -187,6 +199,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: parseTrustProxy(e.WARTA_TRUST_PROXY),
     dbBusyWaitMs: e.WARTA_DB_BUSY_WAIT_MS,
     webhookAllowInternal: e.WARTA_WEBHOOK_ALLOW_INTERNAL.split(",")
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part.length > 0),
+    imageFetchAllowInternal: e.WARTA_IMAGE_FETCH_ALLOW_INTERNAL.split(",")
       .map((part) => part.trim().toLowerCase())
       .filter((part) => part.length > 0),
     nodeId: e.WARTA_NODE_ID ?? `${hostname()}:${e.PORT}`,

@@ -4,8 +4,10 @@ import type { EventBus } from "../core/events.ts";
 import { listenPostgres } from "../db/dialects/postgres-listen.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
-import { createDerivativeMaker, type DerivativeMaker } from "../media/derivatives.ts";
-import { createDerivativePrewarm, type DerivativePrewarm } from "../media/derivative-prewarm.ts";
+import type { DerivativeMaker } from "../media/derivatives.ts";
+import type { DerivativePrewarm } from "../media/derivative-prewarm.ts";
+import type { RemoteImagesService } from "../services/import/remote-images.service.ts";
+import { createMediaBackground } from "./media-background.ts";
 import { createNewsroomServices, type NewsroomServices } from "../services/newsroom.services.ts";
 import { createDistributionService, type DistributionService } from "../services/distribution.service.ts";
 import { createReadingService, type ReadingService } from "../services/reading.service.ts";
@@ -53,6 +55,11 @@ export interface Deps extends Services {
    * through `derivatives` (media/derivative-prewarm.ts); idle when `backgroundWork` is false.
    */
   mediaPrewarm: DerivativePrewarm;
+  /**
+   * Imports' remote photos, fetched through the SSRF guard and put in place
+   * (services/import/remote-images.service.ts); a round every 15 s once event delivery starts.
+   */
+  remoteImages: RemoteImagesService;
   reading: ReadingService;
   /** Users, sessions and API tokens (long-lived: their bookkeeping writes are settled on close). */
   accounts: AccountsService;
@@ -175,11 +182,14 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
   });
   const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
-  const derivatives = createDerivativeMaker(storage);
-  const mediaPrewarm = createDerivativePrewarm({
-    maker: derivatives,
-    load: (id) => services.repos.media.byId(store.db, id),
-    onError: (error) => console.error("Making image derivatives in the background failed:", error),
+  const { derivatives, mediaPrewarm, remoteImages } = createMediaBackground({
+    db: store.db,
+    media: services.repos.media,
+    storage,
+    run,
+    clock: () => new Date(),
+    owner: `${config.nodeId}/${process.pid}`,
+    fetchPolicy: { allow: config.imageFetchAllowInternal },
   });
   const prewarmMedia = options.prewarmMedia ?? options.backgroundWork ?? true;
   registerSubscribers(outbox, {
@@ -219,6 +229,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     storage,
     derivatives,
     mediaPrewarm,
+    remoteImages,
     reading,
     relatedStories,
     newsroom,
@@ -244,12 +255,19 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
           (error) => console.error("Outbox LISTEN connection failed (polling continues):", error),
         );
       await outbox.start();
+      if (options.backgroundWork ?? true)
+        remoteImages.start(15_000, (error) =>
+          (options.onEventError ?? ((e) => console.error("Fetching imported remote images failed:", e)))(
+            error,
+          ),
+        );
     },
     close: async () => {
       await stopListening?.();
       await stopReleasing?.();
       await outbox.stop();
       await mediaPrewarm.stop();
+      await remoteImages.stop();
       await newsroom.stop();
       await reader.views.stop();
       await relatedStories.stop();

@@ -5,7 +5,11 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { SYSTEM_ACTOR } from "../core/actor.ts";
+import type { PrewarmClaimTables } from "../db/repositories/prewarm-claims.repository.ts";
+import { prewarmSpecs } from "../media/derivative-prewarm.ts";
+import { derivativeKey } from "../media/derivatives.ts";
 import { SEARCH_DEFAULTS } from "../search/search.service.ts";
+import { solidJpeg } from "../testing/image-fixtures.ts";
 import { buildApp } from "../server/app.ts";
 import { buildArticle, buildSection } from "../testing/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
@@ -137,5 +141,47 @@ describe("several nodes on one store", () => {
       .where("event_type", "=", "article.published")
       .execute();
     assert.equal(events.filter((e) => JSON.parse(e.payload).articleId === story.id).length, 1);
+  });
+
+  it("an image stored through node A is prewarmed once across both nodes on the shared storage", async () => {
+    now = Date.now();
+    const madeBefore = a.deps.derivatives.made + b.deps.derivatives.made;
+    const image = await a.deps.media.storeImage(
+      { bytes: await solidJpeg(400, 300, "#3366aa"), fileName: "dua-simpul.jpg", alt: "Uji" },
+      SYSTEM_ACTOR,
+    );
+    const specs = prewarmSpecs(image);
+    const lastId = async () =>
+      (
+        await a.deps.store.db
+          .selectFrom("outbox")
+          .select((eb) => eb.fn.max("id").as("id"))
+          .executeTakeFirst()
+      )?.id ?? 0;
+    const last = Number(await lastId());
+    // Both nodes heard media.changed and their queues are empty.
+    await eventually(async () => {
+      if (b.deps.outbox.stats().position < last || a.deps.outbox.stats().position < last) return false;
+      await Promise.all([a.deps.mediaPrewarm.settled(), b.deps.mediaPrewarm.settled()]);
+      return a.deps.derivatives.made + b.deps.derivatives.made - madeBefore === specs.length;
+    }, 60_000);
+    await Promise.all([a.deps.mediaPrewarm.settled(), b.deps.mediaPrewarm.settled()]);
+    assert.equal(
+      a.deps.derivatives.made + b.deps.derivatives.made - madeBefore,
+      specs.length,
+      "each file once",
+    );
+    const claims = await a.deps.store.db
+      .withTables<PrewarmClaimTables>()
+      .selectFrom("media_prewarm_claims")
+      .select(["claimed_by"])
+      .where("media_id", "=", image.id)
+      .execute();
+    assert.equal(claims.length, 1, "one node claimed the image's version");
+    for (const spec of specs)
+      assert.ok(
+        await a.deps.storage.get(derivativeKey(image, spec)),
+        `${spec.crop}-${spec.width}.${spec.format}`,
+      );
   });
 });

@@ -39,8 +39,8 @@ export function subscriberOrder(parts: SubscriberParts): Array<[Subscriber, Subs
     [parts.relatedStories, "shared"], // Berita Terkait lists, after the search index
     [parts.popular, "node"], // Terpopuler lists, before any re-render
     [parts.purges, "node"], // page cache and CDN last: a re-render after the purge sees all of the above
-    // Only queues (never awaited): each node pre-makes on its own disk; on shared storage a node
-    // finds what another already made (docs/media.md).
+    // Only queues (never awaited), on every node: its own disk may need the files; on shared
+    // storage the node that claims the image version in the store encodes (docs/media.md).
     [parts.media, "node"],
   ];
 }

@@ -4,6 +4,7 @@ import { demoCommand, migrateCommand } from "./commands/demo.command.ts";
 import { generateCommand } from "./commands/generate.command.ts";
 import { migrateStoreCommand } from "./commands/migrate-store.command.ts";
 import { analyzePageCommand, exportCommand, importCommand } from "./commands/import.command.ts";
+import { importImagesCommand } from "./commands/import-images.command.ts";
 import { relatedCommand } from "./commands/related.command.ts";
 import { analyzeCommand, reindexCommand } from "./commands/search.command.ts";
 import { serveCommand, startCommand } from "./commands/serve.command.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   analyzePageCommand,
+  importImagesCommand,
   reindexCommand,
   relatedCommand,
   analyzeCommand,

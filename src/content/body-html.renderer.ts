@@ -114,6 +114,8 @@ function renderBlock(block: Block, context: BodyRenderContext): SafeHtml | null 
     }
     case "embed":
       return renderEmbed(block);
+    case "pendingImage":
+      return null; // not fetched yet: nothing rather than a broken image
   }
 }
 

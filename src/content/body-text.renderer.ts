@@ -18,6 +18,7 @@ function blockText(block: Block): string | null {
       return block.caption ?? null;
     case "related":
     case "embed":
+    case "pendingImage":
       return null;
   }
 }

@@ -74,6 +74,18 @@ const relatedSchema = z
     message: "blok Baca Juga butuh articleId atau pendingHeadline",
   });
 
+/**
+ * A photo an import found at a remote URL, waiting to be fetched in the background
+ * (services/import/remote-images.service.ts): renders nothing — never a broken image — until the
+ * fetch replaces it with an `image` block carrying the same caption and credit.
+ */
+const pendingImageSchema = z.object({
+  type: z.literal("pendingImage"),
+  url: httpUrl,
+  caption: z.string().max(2000).optional(),
+  credit: z.string().max(300).optional(),
+});
+
 export const blockSchema = z.union([
   z.object({ type: z.literal("paragraph"), content: inlineContent }),
   z.object({
@@ -99,6 +111,7 @@ export const blockSchema = z.union([
   }),
   relatedSchema,
   embedSchema,
+  pendingImageSchema,
 ]);
 
 export const bodyDocumentSchema = z.object({

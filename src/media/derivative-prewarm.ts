@@ -1,5 +1,5 @@
 import { ladderOf, MEDIA_FORMATS, SOCIAL_CARD, type DerivativeSpec, type Media } from "../core/media.ts";
-import type { DerivativeMaker } from "./derivatives.ts";
+import { DerivativeGone, type DerivativeMaker } from "./derivatives.ts";
 
 /**
  * The derivatives made ahead of the first reader: the OpenGraph card, then the 16:9 hero ladder
@@ -29,6 +29,11 @@ export interface PrewarmOptions {
   /** The image as it is now (null once deleted). */
   load(id: number): Promise<Media | null>;
   onError(error: unknown): void;
+  /**
+   * Whether this process makes the image's files (several nodes on shared storage: each node hears
+   * `media.changed`, the one that claims the version in the store encodes). Absent: always.
+   */
+  claim?(media: Media): Promise<boolean>;
   /** Images that may wait; more are left to the first request (default 200). */
   maxQueued?: number;
 }
@@ -50,6 +55,7 @@ export function createDerivativePrewarm(options: PrewarmOptions): DerivativePrew
   async function work(id: number): Promise<void> {
     const media = await options.load(id);
     if (media === null) return;
+    if (options.claim && !(await options.claim(media))) return;
     for (const spec of prewarmSpecs(media)) {
       if (stopped) return;
       // The image may have been deleted or changed meanwhile: make only what it still offers.
@@ -61,7 +67,11 @@ export function createDerivativePrewarm(options: PrewarmOptions): DerivativePrew
         now.focalY !== media.focalY
       )
         return;
-      await options.maker.ensure(media, spec);
+      const made = await options.maker.ensure(media, spec).catch((error: unknown) => {
+        if (error instanceof DerivativeGone) return null;
+        throw error;
+      });
+      if (made === null) return; // deleted or changed during the encode: its file is gone again
     }
   }
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import type { Media } from "../core/media.ts";
 import { twoToneJpeg } from "../testing/image-fixtures.ts";
-import { createDerivativeMaker, derivativeKey } from "./derivatives.ts";
+import { createDerivativeMaker, DerivativeGone, derivativeKey, removeDerivatives } from "./derivatives.ts";
 import { sniffImageType } from "./image-sniff.ts";
 import { createLocalMediaStorage, originalKey, type MediaStorage } from "./media-storage.ts";
 
@@ -89,5 +89,43 @@ describe("derivatives", () => {
     assert.ok(left.red > 200 && left.blue < 50, `left crop is red: ${JSON.stringify(left)}`);
     assert.ok(right.blue > 200 && right.red < 50, `right crop is blue: ${JSON.stringify(right)}`);
     assert.notEqual(left.key, right.key);
+  });
+
+  it("an image deleted while its derivative is encoded leaves no file behind", async () => {
+    const media = { ...photo, focalX: 30, focalY: 50 };
+    const spec = { crop: "hero", width: 640, format: "webp" } as const;
+    let stored = true;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let writing!: () => void;
+    const started = new Promise<void>((resolve) => {
+      writing = resolve;
+    });
+    // The encode is done and about to be written when the delete runs (its row, then its files).
+    const slow: MediaStorage = {
+      ...storage,
+      async put(key, bytes) {
+        writing();
+        await gate;
+        await storage.put(key, bytes);
+      },
+    };
+    const maker = createDerivativeMaker(slow, { stillStored: async () => stored });
+    const making = maker.ensure(media, spec);
+    await started;
+    stored = false;
+    await removeDerivatives(storage, media);
+    release();
+    await assert.rejects(making, DerivativeGone);
+    assert.equal(await storage.get(derivativeKey(media, spec)), null, "the late file was removed");
+
+    stored = true;
+    const kept = await createDerivativeMaker(storage, { stillStored: async () => stored }).ensure(
+      media,
+      spec,
+    );
+    assert.notEqual(await storage.get(kept), null, "an image still stored keeps its derivative");
   });
 });

@@ -33,6 +33,14 @@ export async function removeDerivatives(
   return removed;
 }
 
+/** The image was deleted or changed while its derivative was being made: nothing is kept. */
+export class DerivativeGone extends Error {
+  constructor(key: string) {
+    super(`Image changed or deleted while ${key} was being made`);
+    this.name = "DerivativeGone";
+  }
+}
+
 export interface DerivativeMaker {
   /**
    * The derivative's storage key, made from the original on first request and kept: later calls
@@ -43,7 +51,19 @@ export interface DerivativeMaker {
   readonly made: number;
 }
 
-export function createDerivativeMaker(storage: MediaStorage): DerivativeMaker {
+export interface DerivativeMakerOptions {
+  /**
+   * Whether an image of this version (content hash and focal point) is still stored. Asked after
+   * each encode is written: an image deleted, replaced or refocused while its derivative was being
+   * encoded has already had its files removed, so the file just written is removed again.
+   */
+  stillStored?: (media: Source) => Promise<boolean>;
+}
+
+export function createDerivativeMaker(
+  storage: MediaStorage,
+  options: DerivativeMakerOptions = {},
+): DerivativeMaker {
   const flights = new Map<string, Promise<string>>();
   let made = 0;
 
@@ -83,6 +103,12 @@ export function createDerivativeMaker(storage: MediaStorage): DerivativeMaker {
               .jpeg({ quality: 78, mozjpeg: true, progressive: true });
     await storage.put(key, await pipeline.toBuffer());
     made++;
+    // Written after the image's files were removed (its row goes first, then its files): remove it
+    // too. Checked after the write, so a removal either ran after it or is seen here.
+    if (options.stillStored && !(await options.stillStored(media))) {
+      await storage.remove(key);
+      throw new DerivativeGone(key);
+    }
     return key;
   }
 

@@ -36,16 +36,27 @@ const OUTPUT: Record<SniffedType, { format: NormalizedImage["format"]; mime: str
 const refuse = (message: string, detail: string) =>
   new AppError("validation_failed", message, { details: [{ field: "file", message: detail }] });
 
+/** Enough of the file to find `<svg` after an XML prolog, a doctype or comments. */
+const HEAD_BYTES = Math.max(SNIFF_BYTES, 1024);
+
 async function head(source: Buffer | string): Promise<Uint8Array> {
-  if (typeof source !== "string") return source.subarray(0, SNIFF_BYTES);
+  if (typeof source !== "string") return source.subarray(0, HEAD_BYTES);
   const handle = await open(source, "r");
   try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+/** An SVG document (possibly after a BOM, an XML prolog, a doctype or comments), by its text. */
+function looksLikeSvg(start: Uint8Array): boolean {
+  const text = Buffer.from(start)
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*)*<svg[\s>/]/i.test(text);
 }
 
 /** libvips is ~20 MB resident that a reading-only process never needs: loaded on first use. */
@@ -67,7 +78,15 @@ export async function normalizeImage(source: Buffer | string, size: number): Pro
     throw new AppError("payload_too_large", "Berkas gambar terlalu besar (maksimal 25 MB).", {
       details: [{ field: "file", message: "Maksimal 25 MB." }],
     });
-  const type = sniffImageType(await head(source));
+  const start = await head(source);
+  const type = sniffImageType(start);
+  if (!type && looksLikeSvg(start))
+    // Not rasterized: see docs/media.md ("Why SVG is refused").
+    throw refuse(
+      "Berkas SVG tidak diterima: simpan sebagai PNG atau JPEG, lalu unggah lagi.",
+      "Berkas SVG tidak diterima: gambar vektor bisa memuat skrip dan tautan ke berkas lain. " +
+        "Simpan sebagai PNG atau JPEG, lalu unggah lagi.",
+    );
   if (!type)
     throw refuse(
       "Berkas bukan gambar yang didukung.",

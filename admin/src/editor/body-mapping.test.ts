@@ -38,6 +38,7 @@ const EVERYTHING: BodyDocument = {
     { type: "list", ordered: true, items: [[{ text: "pertama" }]] },
     { type: "image", mediaId: 7, caption: "Pasar pagi", credit: "Foto: Ana" },
     { type: "image", mediaId: 8 },
+    { type: "pendingImage", url: "https://foto.example/pasar.jpg", caption: "Pasar siang", credit: "Ana" },
     { type: "related", articleId: 42 },
     { type: "related", pendingHeadline: "Judul yang belum ditemukan" },
     { type: "embed", provider: "youtube", url: "https://www.youtube.com/watch?v=abcdefg", title: "Video" },
@@ -59,12 +60,13 @@ describe("body schema ↔ TipTap document", () => {
         "orderedList",
         "image",
         "image",
+        "pendingImage",
         "related",
         "related",
         "embed",
       ],
     );
-    assert.equal(doc.content?.[9]?.attrs?.headline, "Harga beras stabil");
+    assert.equal(doc.content?.[10]?.attrs?.headline, "Harga beras stabil");
     assert.deepEqual(docToBody(doc), EVERYTHING);
   });
 

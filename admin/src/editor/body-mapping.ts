@@ -104,6 +104,11 @@ export function bodyToDoc(
           type: "embed",
           attrs: { provider: block.provider, url: block.url, title: block.title ?? null },
         };
+      case "pendingImage":
+        return {
+          type: "pendingImage",
+          attrs: { url: block.url, caption: block.caption ?? null, credit: block.credit ?? null },
+        };
     }
   });
   return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
@@ -201,6 +206,19 @@ export function docToBody(doc: PmNode): BodyDocument {
         const pendingHeadline = str(node.attrs?.pendingHeadline);
         if (articleId !== undefined) blocks.push({ type: "related", articleId });
         else if (pendingHeadline) blocks.push({ type: "related", pendingHeadline });
+        break;
+      }
+      case "pendingImage": {
+        const url = str(node.attrs?.url);
+        const caption = str(node.attrs?.caption);
+        const credit = str(node.attrs?.credit);
+        if (url && /^https?:\/\//i.test(url))
+          blocks.push({
+            type: "pendingImage",
+            url,
+            ...(caption ? { caption } : {}),
+            ...(credit ? { credit } : {}),
+          });
         break;
       }
       case "embed": {

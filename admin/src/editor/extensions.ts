@@ -96,6 +96,25 @@ const Image = Node.create({
   },
 });
 
+/**
+ * A photo an import found at a remote URL, still being fetched: kept in place (with its caption
+ * and credit) so the fetch can put the photo there; readers see nothing until then.
+ */
+const PendingImage = Node.create({
+  name: "pendingImage",
+  ...atom,
+  addAttributes: () => ({ url: { default: null }, caption: { default: null }, credit: { default: null } }),
+  parseHTML: () => [{ tag: "figure[data-pending-image]" }],
+  renderHTML: ({ node }) => [
+    "figure",
+    { "data-pending-image": "", class: "body-image" },
+    [
+      "figcaption",
+      `Gambar sedang diunduh dari ${node.attrs.url}${node.attrs.caption ? `: ${node.attrs.caption}` : ""}`,
+    ],
+  ],
+});
+
 /** An allow-listed embed (YouTube, X, Instagram, TikTok): shown as its provider, title and URL. */
 const Embed = Node.create({
   name: "embed",
@@ -133,6 +152,7 @@ export function bodyExtensions(): Extensions {
     Quote,
     Related,
     Image,
+    PendingImage,
     Embed,
   ];
 }

@@ -12,6 +12,7 @@ import * as outbox from "./013-outbox.ts";
 import * as liveEntryMedia from "./014-live-entry-media.ts";
 import * as relatedStoriesStale from "./015-related-stories-stale.ts";
 import * as liveEntriesPending from "./016-live-entries-pending.ts";
+import * as mediaBackgroundWork from "./017-media-background-work.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "014-live-entry-media": liveEntryMedia,
   "015-related-stories-stale": relatedStoriesStale,
   "016-live-entries-pending": liveEntriesPending,
+  "017-media-background-work": mediaBackgroundWork,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,7 @@ const NAMES = [
   "014-live-entry-media",
   "015-related-stories-stale",
   "016-live-entries-pending",
+  "017-media-background-work",
 ];
 
 const TABLES = [
@@ -37,10 +38,12 @@ const TABLES = [
   "import_items",
   "import_pending_media",
   "import_pending_related",
+  "import_remote_images",
   "live_blogs",
   "live_entries",
   "login_attempts",
   "media",
+  "media_prewarm_claims",
   "outbox",
   "outbox_consumers",
   "people",
@@ -92,6 +95,8 @@ const INDEXES: Record<string, string> = {
   live_entries_media: "live_entries",
   live_entries_pending: "live_entries",
   related_stories_stale: "related_stories",
+  import_remote_images_item: "import_remote_images",
+  import_remote_images_due: "import_remote_images",
 };
 
 async function indexesOf(t: TestStore): Promise<Map<string, string>> {

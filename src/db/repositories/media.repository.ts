@@ -114,6 +114,21 @@ export function createMediaRepository() {
       return row ? mediaFromRow(row) : null;
     },
 
+    /** Whether an image with this file or content hash and this focal point is stored (one version). */
+    async versionStored(
+      db: Executor,
+      media: Pick<Media, "file" | "sha256" | "focalX" | "focalY">,
+    ): Promise<boolean> {
+      const row = await db
+        .selectFrom("media")
+        .select("id")
+        .where((eb) => (media.sha256 === "" ? eb("file", "=", media.file) : eb("sha256", "=", media.sha256)))
+        .where("focal_x", "=", media.focalX)
+        .where("focal_y", "=", media.focalY)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async insert(db: Executor, media: Omit<Media, "id">): Promise<number> {
       const { id } = await db
         .insertInto("media")

@@ -68,12 +68,17 @@ const listQuery = z.object({
   person: z.string().max(200).optional().describe("Slug orang (penulis, editor…)."),
 });
 
-/** Drops related blocks whose target is not live, so no id of an embargoed story leaks. */
+/**
+ * Drops related blocks whose target is not live, so no id of an embargoed story leaks, and photos
+ * an import is still fetching (shown nowhere until they are stored).
+ */
 function publicBody(model: ArticlePageModel): BodyDocument {
   return {
     ...model.article.body,
     blocks: model.article.body.blocks.filter(
-      (b) => b.type !== "related" || (b.articleId !== undefined && model.related.has(b.articleId)),
+      (b) =>
+        b.type !== "pendingImage" &&
+        (b.type !== "related" || (b.articleId !== undefined && model.related.has(b.articleId))),
     ),
   };
 }

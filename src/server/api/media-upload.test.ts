@@ -124,6 +124,10 @@ describe("media upload API", () => {
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>',
     );
+    const prolog = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!-- dibuat oleh penyunting vektor -->\n' +
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n',
+    );
     const cases: {
       label: string;
       file: Parameters<typeof multipartBody>[1];
@@ -172,14 +176,14 @@ describe("media upload API", () => {
         file: { fileName: "logo.svg", type: "image/svg+xml", bytes: svg },
         status: 422,
         field: "file",
-        message: /bukan gambar/,
+        message: /SVG tidak diterima/,
       },
       {
         label: "SVG named .png",
-        file: { fileName: "logo.png", type: "image/png", bytes: svg },
+        file: { fileName: "logo.png", type: "image/png", bytes: Buffer.concat([prolog, svg]) },
         status: 422,
         field: "file",
-        message: /bukan gambar/,
+        message: /SVG tidak diterima/,
       },
       {
         label: "path traversal name",
@@ -219,6 +223,7 @@ describe("media upload API", () => {
       const problem = response.json();
       assert.match(problem.detail, c.message, `${c.label}: ${problem.detail}`);
       assert.equal(problem.errors[0]?.field, c.field, `${c.label}: ${JSON.stringify(problem.errors)}`);
+      if (c.label.startsWith("SVG")) assert.match(problem.errors[0]?.message, /skrip dan tautan/, c.label);
     }
     const raw = await ctx.app.inject({
       method: "POST",

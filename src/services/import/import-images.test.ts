@@ -74,11 +74,11 @@ describe("import: hero and inline photos go through the media pipeline", () => {
     assert.equal(article.hero.caption, "Tanggul Muara Baru.");
     assert.equal(article.hero.credit, "Rina/Warta");
     const inline = imagesOf(article.body.blocks);
-    assert.equal(inline.length, 1, "the remote photo is not fetched; the hero is not repeated");
+    assert.equal(inline.length, 1, "the remote photo waits for its fetch; the hero is not repeated");
     assert.deepEqual(
       article.body.blocks.map((b) => b.type),
-      ["paragraph", "image", "paragraph", "paragraph"],
-      "the photo stands where the page showed it",
+      ["paragraph", "image", "paragraph", "pendingImage", "paragraph"],
+      "each photo stands where the page showed it (the remote one as a placeholder)",
     );
     assert.equal(inline[0]?.caption, "Pompa air bekerja di Waduk Pluit.");
     assert.equal(inline[0]?.credit, "Budi Santoso");
@@ -100,11 +100,16 @@ describe("import: hero and inline photos go through the media pipeline", () => {
     const derived = await sharp((await ctx.deps.storage.get(key)) as Buffer).metadata();
     assert.deepEqual([derived.format, derived.width, derived.height], ["webp", 100, 200]);
 
-    // What was not brought in is listed, not lost in silence.
-    assert.deepEqual(report.entries[0]?.pendingImages, ["https://cdn.contoh.example/peta.jpg"]);
+    // The remote photo is queued for the background fetch and listed, not lost in silence.
+    assert.deepEqual(report.entries[0]?.remoteImages, ["https://cdn.contoh.example/peta.jpg"]);
     assert.match(
       formatReport(report),
-      /Gambar belum diimpor[^\n]*\n {2}\S*rob\.html: https:\/\/cdn\.contoh\.example\/peta\.jpg/,
+      /Gambar dari alamat web[^\n]*\n {2}\S*rob\.html: https:\/\/cdn\.contoh\.example\/peta\.jpg/,
+    );
+    const queued = await ctx.deps.remoteImages.list();
+    assert.deepEqual(
+      queued.map((r) => [r.role, r.url, r.alt]),
+      [["inline", "https://cdn.contoh.example/peta.jpg", "Peta genangan"]],
     );
   });
 

@@ -17,8 +17,20 @@ export interface ImportedMedia {
   pendingHero: PendingHero | null;
   /** The body with every inline photo an `image` block pointing at its media row. */
   blocks: Block[];
-  /** Inline photos not brought in (remote URLs, missing files, not images), as written in the page. */
+  /** Inline photos not brought in (missing files, not images), as written in the page. */
   pendingImages: string[];
+  /**
+   * Photos at remote URLs, to be fetched in the background (remote-images.service.ts): inline ones
+   * stand in the body as `pendingImage` blocks, a hero as the pending hero.
+   */
+  remoteImages: Array<{ role: "inline" | "hero"; url: string; alt: string }>;
+}
+
+/** The absolute http(s) URL of a remote photo (`//host/x.jpg` as https), or null. */
+export function remoteUrlOf(source: ImageSource | null | undefined): string | null {
+  if (source?.kind !== "unavailable" || source.url === null) return null;
+  const url = source.url.startsWith("//") ? `https:${source.url}` : source.url;
+  return /^https?:\/\//i.test(url) && url.length <= 2048 && URL.canParse(url) ? url : null;
 }
 
 const shown = (src: string): string => (src.startsWith("data:") ? `${src.slice(0, 30)}…` : src.slice(0, 300));
@@ -65,6 +77,7 @@ export async function importMedia(
     }
   }
 
+  const remoteImages: ImportedMedia["remoteImages"] = [];
   let hero: ImportedMedia["hero"] = null;
   let pendingHero: PendingHero | null = null;
   if (article.hero) {
@@ -72,12 +85,15 @@ export async function importMedia(
     const credit = article.hero.credit.slice(0, 300);
     const mediaId = await store(heroSource, { alt: caption.slice(0, 500), caption, credit });
     if (mediaId !== null) hero = { mediaId, caption, credit };
-    else
+    else {
+      const remote = remoteUrlOf(heroSource);
       pendingHero = {
-        url: heroUrl === null || heroUrl.startsWith("data:") ? null : heroUrl,
+        url: remote ?? (heroUrl === null || heroUrl.startsWith("data:") ? null : heroUrl),
         caption,
         credit,
       };
+      if (remote) remoteImages.push({ role: "hero", url: remote, alt: caption.slice(0, 500) });
+    }
   }
 
   const blocks: Block[] = [];
@@ -94,6 +110,21 @@ export async function importMedia(
         await store(sources.get(block.src), { alt: block.alt, caption: block.caption, credit: block.credit }),
       );
     const mediaId = storedBySrc.get(block.src) ?? null;
+    const remote = mediaId === null ? remoteUrlOf(sources.get(block.src)) : null;
+    if (remote !== null) {
+      // Fetched in the background; until then the placeholder shows nothing.
+      if (remote !== pendingHero?.url) {
+        blocks.push({
+          type: "pendingImage",
+          url: remote,
+          ...(block.caption ? { caption: block.caption.slice(0, 2000) } : {}),
+          ...(block.credit ? { credit: block.credit.slice(0, 300) } : {}),
+        });
+        if (!remoteImages.some((r) => r.role === "inline" && r.url === remote))
+          remoteImages.push({ role: "inline", url: remote, alt: block.alt.slice(0, 500) });
+      }
+      continue;
+    }
     if (mediaId === null) {
       pendingImages.push(shown(block.src));
       continue;
@@ -106,5 +137,5 @@ export async function importMedia(
       ...(block.credit ? { credit: block.credit } : {}),
     });
   }
-  return { hero, pendingHero, blocks, pendingImages };
+  return { hero, pendingHero, blocks, pendingImages, remoteImages };
 }

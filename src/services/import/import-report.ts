@@ -12,8 +12,10 @@ export interface ReportEntry {
   headline?: string;
   code?: string;
   reason?: string;
-  /** Inline photos the import could not bring in (remote URLs are not fetched; missing files). */
+  /** Inline photos the import could not bring in (missing files, not images). */
   pendingImages?: string[];
+  /** Photos at remote URLs, queued to be fetched in the background (`warta import-images`). */
+  remoteImages?: string[];
 }
 
 export interface ImportReport {
@@ -71,6 +73,16 @@ export function formatReport(report: ImportReport): string {
     lines.push("", "Gambar belum diimpor, tidak diunduh atau tidak ada (images not imported):");
     for (const entry of withPending)
       for (const src of entry.pendingImages ?? []) lines.push(`  ${where(entry)}: ${src}`);
+  }
+  const withRemote = report.entries.filter((e) => (e.remoteImages?.length ?? 0) > 0);
+  if (withRemote.length > 0) {
+    lines.push(
+      "",
+      "Gambar dari alamat web, diunduh di latar belakang oleh server; lihat `warta import-images` " +
+        "(remote images, fetched in the background):",
+    );
+    for (const entry of withRemote)
+      for (const url of entry.remoteImages ?? []) lines.push(`  ${where(entry)}: ${url}`);
   }
   return `${lines.join("\n")}\n`;
 }

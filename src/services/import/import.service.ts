@@ -6,6 +6,7 @@ import { slugify } from "../../core/slug.ts";
 import type { Tag } from "../../core/tag.ts";
 import { RESERVED_SLUGS } from "../../core/urls.ts";
 import { createImportRepository } from "../../db/repositories/import.repository.ts";
+import { createRemoteImagesRepository } from "../../db/repositories/remote-images.repository.ts";
 import type { ExtractedArticle, ExtractedStatus } from "../../importers/extracted-article.ts";
 import {
   bodyOfBlocks,
@@ -27,8 +28,10 @@ export interface ItemResult {
   outcome: ItemOutcome;
   articleId: number;
   headline: string;
-  /** Inline photos not brought in (remote URLs, missing files), as the page wrote them. */
+  /** Inline photos not brought in (missing files, not images), as the page wrote them. */
   pendingImages?: string[];
+  /** Photos at remote URLs, fetched in the background (remote-images.service.ts). */
+  remoteImages?: string[];
 }
 
 export interface ImportServiceOptions {
@@ -59,6 +62,7 @@ const DEFAULT_SECTION = "Impor";
  */
 export function createImportService(runtime: ImportRuntime, options: ImportServiceOptions) {
   const repo = createImportRepository();
+  const remoteRepo = createRemoteImagesRepository();
   const { actor } = options;
   let cache: RunCache | null = null;
 
@@ -224,6 +228,8 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
           if (existingId !== null || pending.length > 0) await repo.setPendingRelated(db, saved.id, pending);
           if (existingId !== null || pendingHero)
             await repo.setPendingHero(db, saved.id, pendingHero, runtime.clock());
+          if (existingId !== null || media.remoteImages.length > 0)
+            await remoteRepo.replaceForArticle(db, saved.id, media.remoteImages, runtime.clock());
           await repo.setContentHash(db, saved.id, hash, runtime.clock());
           await resolveWaiting(services, actor, saved.headline, saved.id);
           return {
@@ -231,6 +237,7 @@ export function createImportService(runtime: ImportRuntime, options: ImportServi
             articleId: saved.id,
             headline: saved.headline,
             ...(media.pendingImages.length > 0 ? { pendingImages: media.pendingImages } : {}),
+            ...(media.remoteImages.length > 0 ? { remoteImages: media.remoteImages.map((r) => r.url) } : {}),
           };
         },
         { directory: run.directory },

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from "node:dns";
 import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { classifyIp, inCidr, parseIp } from "../../core/ip-address.ts";
 
 /**
@@ -106,18 +106,41 @@ export async function targetProblem(
   return internal ? refused(`"${host}" (${internal})`) : null;
 }
 
-/** A resolver for sockets that refuses internal addresses: the check is on the address connected to. */
-function guardedLookup(policy: TargetPolicy): LookupFunction {
+/**
+ * A resolver for sockets that refuses internal addresses: the check is on the address connected to.
+ * Names are resolved with `policy.resolve` when given (a test's own resolver), else the system's.
+ */
+export function guardedLookup(policy: TargetPolicy): LookupFunction {
+  const resolveAll = (
+    host: string,
+    options: object,
+    done: (error: Error | null, a: LookupAddress[]) => void,
+  ) => {
+    if (!policy.resolve) {
+      dnsLookup(host, { ...options, all: true }, (error, addresses: LookupAddress[]) =>
+        done(error, addresses),
+      );
+      return;
+    }
+    policy.resolve(host).then(
+      (found) =>
+        done(
+          null,
+          found.map((address) => ({ address, family: isIP(address) })),
+        ),
+      (error: Error) => done(error, []),
+    );
+  };
   return (hostname, options, callback) => {
     const host = bareHost(hostname);
-    dnsLookup(host, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    resolveAll(host, options, (error, addresses) => {
       if (error) return callback(error, "", 0);
       const bad = allowedHost(host, policy.allow)
         ? undefined
         : addresses.find((a) => !allowedAddress(a.address, policy.allow));
       if (bad || addresses.length === 0)
         return callback(
-          Object.assign(new Error(`webhook target ${host} resolved to ${bad?.address ?? "nothing"}`), {
+          Object.assign(new Error(`target ${host} resolved to ${bad?.address ?? "nothing"}`), {
             code: "EBLOCKEDADDRESS",
           }),
           "",

@@ -9,6 +9,7 @@ import {
   parseDerivativePath,
   type Media,
 } from "../../../core/media.ts";
+import { DerivativeGone } from "../../../media/derivatives.ts";
 import { isSafeMediaKey } from "../../../media/media-storage.ts";
 import { mediaKey } from "../../../cache/purge-keys.ts";
 import type { Deps } from "../../../app/deps.ts";
@@ -89,7 +90,11 @@ export function mediaFileRoutes(deps: Deps, renderer: SiteRenderer) {
           return reply
             .header("cache-control", seen === "public" ? "public, max-age=300" : "private, no-store")
             .redirect(derivativePath(media, derivative.spec), 302);
-        const key = await deps.derivatives.ensure(media, derivative.spec);
+        const key = await deps.derivatives.ensure(media, derivative.spec).catch((error: unknown) => {
+          if (error instanceof DerivativeGone) return null; // deleted or changed while it was made
+          throw error;
+        });
+        if (key === null) return notFound(reply);
         return sendFile(reply, key, MEDIA_FORMAT_TYPES[derivative.spec.format], media, seen);
       }
       if (!isSafeMediaKey(rest)) return notFound(reply);
