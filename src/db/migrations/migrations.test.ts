@@ -18,6 +18,7 @@ const NAMES = [
   "013-outbox",
   "014-live-entry-media",
   "015-related-stories-stale",
+  "016-edit-presence",
 ];
 
 const TABLES = [
@@ -32,6 +33,7 @@ const TABLES = [
   "article_workflow_log",
   "articles",
   "audit_log",
+  "edit_presence",
   "fact_checks",
   "import_items",
   "import_pending_media",
@@ -90,6 +92,7 @@ const INDEXES: Record<string, string> = {
   webhook_deliveries_event: "webhook_deliveries",
   live_entries_media: "live_entries",
   related_stories_stale: "related_stories",
+  edit_presence_seen: "edit_presence",
 };
 
 async function indexesOf(t: TestStore): Promise<Map<string, string>> {
