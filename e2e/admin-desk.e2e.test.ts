@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { bodyOf as bodyDoc, buildArticle, buildSection } from "../src/testing/factories.ts";
 import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
 import {
+  axe,
   ensureScreenshotDir,
   openContext,
   seedNewsroom,
@@ -57,7 +58,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     if (problems.length > 0) console.log("admin desk e2e: what went wrong in the browser:", problems);
   });
 
-  const open = () => openContext(browser, problems);
+  const open = (options: { bypassCSP?: boolean } = {}) => openContext(browser, problems, options);
   const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, origin, who);
   const editorBody = (page: Page) => page.getByRole("textbox", { name: "Isi berita" });
 
@@ -79,7 +80,8 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     await editorBody(budi.page).waitFor();
 
     // Rina (penulis) looks at the desk: the lane says Budi is editing it, in one request for every lane.
-    const rina = await open();
+    // (CSP bypassed only to inject axe-core.)
+    const rina = await open({ bypassCSP: true });
     const asked: string[] = [];
     rina.page.on("request", (request) => {
       if (request.url().includes("/api/v1/articles/presence?")) asked.push(request.url());
@@ -91,6 +93,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     assert.ok(ids.includes(story.id), "the story in review");
     assert.ok(ids.includes(live.id), "and the published one from another lane, in the same request");
     await shot(rina.page, "desk-presence");
+    assert.deepEqual(await axe(rina.page), [], "the desk with a presence note");
 
     await rina.page.getByRole("link", { name: "Semua berita" }).click();
     const row = rina.page.getByRole("row", { name: /Tol dalam kota macet total/ });
