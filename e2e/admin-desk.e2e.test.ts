@@ -107,7 +107,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     assert.deepEqual(problems, []);
   });
 
-  it("keeps a save made offline on the device, and sends it once the network is back", async () => {
+  it("keeps a save made offline on the device, and sends it once the network is back (password, merge)", async () => {
     const { context, page } = await open();
     await signIn(page, writer);
     await page.goto(`${origin}/admin/berita/baru`);
@@ -146,9 +146,15 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
       { expectedVersion: current.version },
     );
 
-    // Back online: the owed save goes by itself (the `online` event, or the next retry), meets
-    // the other save, is merged (different fields) and saved on top of it.
+    // The session has expired too. Back online, the owed save goes by itself (the `online` event,
+    // or the next retry), asks for the password, meets the other save (409), is merged (different
+    // fields) and saved on top of it.
+    await context.clearCookies();
     await context.setOffline(false);
+    const dialog = page.getByRole("dialog", { name: "Sesi Anda telah berakhir" });
+    await dialog.waitFor({ timeout: 90_000 });
+    await dialog.getByLabel("Kata sandi").fill(writer.password);
+    await dialog.getByRole("button", { name: "Lanjutkan" }).click();
     await page
       .getByText("Perubahan orang lain sudah digabung dengan perubahan Anda.")
       .waitFor({ timeout: 90_000 });

@@ -84,6 +84,8 @@ export function EditorScreen(props: { articleId: number | null }) {
 
   // Load the story (and the headlines of its Baca Juga targets), then offer a differing local copy.
   useEffect(() => {
+    // The story this editor created itself (its address moved in place): already loaded.
+    if (props.articleId !== null && props.articleId === idRef.current && serverRef.current) return;
     let current = true;
     (async () => {
       const local = await drafts.read(key(props.articleId));

@@ -9,6 +9,7 @@ import {
 import { ApiError, api } from "../lib/api.ts";
 import { sameJson } from "../lib/equal.ts";
 import type { usePrefs } from "../lib/prefs.tsx";
+import { moveInPlace } from "../lib/router.tsx";
 import type { Article, ArticleFields } from "../lib/types.ts";
 import { fieldsOf, payloadOf } from "./article-fields.ts";
 import { draftKey, drafts, type LocalCopy } from "./draft-store.ts";
@@ -120,7 +121,7 @@ async function saveOnce(
       void drafts.remove(key(null));
       ctx.idRef.current = saved.id;
       ctx.setArticleId(saved.id);
-      history.replaceState(null, "", `/admin/berita/${saved.id}`);
+      moveInPlace(`/admin/berita/${saved.id}`);
     } else {
       saved = await api.put<Article>(`/articles/${ctx.idRef.current}`, payloadOf(snapshot), {
         ifMatch: `"v${base?.version ?? 0}"`,
