@@ -88,7 +88,7 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
 }
 
-/** Who has an article open in the editor (migration 016; services/presence.service.ts). */
+/** Who has an article open in the editor (migration 017; services/presence.service.ts). */
 export interface EditPresenceTable {
   article_id: number;
   user_id: number;

@@ -3,7 +3,7 @@ import { createPresenceRepository, type PresenceRow } from "../db/repositories/p
 
 /**
  * Edit presence: "who else has this article open". A hint, not a lock (saves are guarded by the
- * version number). Kept in the store (table edit_presence, migration 016), so every app node sees
+ * version number). Kept in the store (table edit_presence, migration 017), so every app node sees
  * every editor: each open editor sends a heartbeat every ~20 s (an UPSERT) and disappears ~60 s
  * after its last one (reads skip older rows; the next heartbeat deletes them). The desk asks for a
  * whole page of stories in one query (`othersOn`).

@@ -11,7 +11,7 @@ import * as newsroomListIndexes from "./009-newsroom-list-indexes.ts";
 import * as outbox from "./013-outbox.ts";
 import * as liveEntryMedia from "./014-live-entry-media.ts";
 import * as relatedStoriesStale from "./015-related-stories-stale.ts";
-import * as editPresence from "./016-edit-presence.ts";
+import * as editPresence from "./017-edit-presence.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -27,7 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "013-outbox": outbox,
   "014-live-entry-media": liveEntryMedia,
   "015-related-stories-stale": relatedStoriesStale,
-  "016-edit-presence": editPresence,
+  "017-edit-presence": editPresence,
 };
 
 export const migrationProvider: MigrationProvider = {

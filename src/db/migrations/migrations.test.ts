@@ -18,7 +18,7 @@ const NAMES = [
   "013-outbox",
   "014-live-entry-media",
   "015-related-stories-stale",
-  "016-edit-presence",
+  "017-edit-presence",
 ];
 
 const TABLES = [

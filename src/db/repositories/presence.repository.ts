@@ -1,6 +1,6 @@
 import type { Executor } from "./executor.ts";
 
-/** A row of edit_presence joined with its user (migration 016). */
+/** A row of edit_presence joined with its user (migration 017). */
 export interface PresenceRow {
   articleId: number;
   userId: number;
