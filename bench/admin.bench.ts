@@ -111,6 +111,13 @@ export async function run() {
       ).json() as { nextCursor: string };
       cursor = `&cursor=${encodeURIComponent(page.nextCursor)}`;
     }
+    // Presence for a story-list page (the desk and the list ask once per screen): 25 ids, 5 of them open.
+    const shown = (
+      (await app.inject({ url: "/api/v1/articles?limit=25", headers: { cookie } })).json() as {
+        items: { id: number }[];
+      }
+    ).items.map((i) => i.id);
+    for (const id of shown.slice(0, 5)) await deps.newsroom.presence.heartbeat(id, me.user.id);
     const baseline = await time("/api/v1/auth/me");
     const cases: Record<string, string> = {
       "desk: my drafts": `/api/v1/articles?status=draft&userId=${me.user.id}&limit=10`,
@@ -121,6 +128,7 @@ export async function run() {
       "list: page 5 (cursor)": `/api/v1/articles?limit=25${cursor}`,
       "list: section filter": `/api/v1/articles?sectionId=${section.id}&limit=25`,
       [`list: headline search "${word}"`]: `/api/v1/articles?q=${word}&limit=25`,
+      "presence: a page of 25 stories": `/api/v1/articles/presence?${shown.map((id) => `ids=${id}`).join("&")}`,
     };
     const api: Record<string, unknown> = { "baseline GET /auth/me": baseline };
     for (const [name, url] of Object.entries(cases)) {

@@ -126,7 +126,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
 
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.waitForURL(/\/admin\/berita\/\d+$/);
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
     const saved = await ctx.deps.articles.get(id);
     const uploadedId = (saved.body.blocks.find((b) => b.type === "image") as { mediaId: number }).mediaId;
@@ -248,7 +248,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await page.keyboard.type("PLN menyebut gangguan di gardu induk.");
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.waitForURL(/\/admin\/berita\/\d+$/);
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
 
     // The network drops: the save fails with an Indonesian message, the text stays on the device.
@@ -259,7 +259,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await page.keyboard.type("Ditulis saat sambungan terputus.");
     await page.getByText(/^Salinan lokal tersimpan/).waitFor();
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
-    await page.getByText("Tidak ada sambungan; tulisan Anda tersimpan di perangkat ini.").waitFor();
+    await page.getByText("Tersimpan di perangkat ini — akan dikirim saat tersambung").waitFor();
     const kept = await page.evaluate(
       (key) =>
         new Promise<string | null>((resolve, reject) => {
@@ -288,7 +288,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await again.getByRole("button", { name: "Pulihkan" }).click();
     await bodyOf(again).getByText("Ditulis saat sambungan terputus.").waitFor();
     await again.getByRole("button", { name: "Simpan", exact: true }).click();
-    await again.getByText(/^Tersimpan /).waitFor();
+    await again.getByText(/^Tersimpan \d/).waitFor();
     const saved = await ctx.deps.articles.get(id);
     assert.equal(saved.body.blocks.length, 2);
     await context.close();

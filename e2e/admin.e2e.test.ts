@@ -89,7 +89,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
 
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.waitForURL(/\/admin\/berita\/\d+$/);
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     storyId = Number(/\/(\d+)$/.exec(page.url())?.[1]);
     assert.ok(storyId > 0);
 
@@ -115,7 +115,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await dialog.waitFor();
     await dialog.getByLabel("Kata sandi").fill(writer.password);
     await dialog.getByRole("button", { name: "Lanjutkan" }).click();
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     const stored = await ctx.deps.articles.get(storyId);
     assert.equal(stored.headline, "Warga Kampung Melayu mulai mengungsi");
     assert.deepEqual(
@@ -236,7 +236,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await headline.fill("Ribuan warga Kampung Melayu mengungsi");
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText("Perubahan orang lain sudah digabung dengan perubahan Anda.").waitFor();
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     const working = await ctx.deps.articles.working(storyId);
     assert.equal(working.article.headline, "Ribuan warga Kampung Melayu mengungsi");
     assert.equal(working.article.lede, "Teras dari redaktur lain.");
@@ -311,7 +311,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Control+s");
     await page.waitForURL(/\/admin\/berita\/\d+$/);
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
     const saved = await ctx.deps.articles.get(id);
     assert.equal(saved.headline, "Ditulis tanpa tetikus");
@@ -333,7 +333,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Buat profil “Yohanes Kurniawan”" }).click();
     await page.getByRole("button", { name: "Hapus Yohanes Kurniawan" }).waitFor();
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
-    await page.getByText(/^Tersimpan /).waitFor();
+    await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
     const people = await ctx.deps.people.list();
     const created = people.find((p) => p.name === "Yohanes Kurniawan");

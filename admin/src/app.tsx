@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
-import { Link, navigate, useLocation } from "./lib/router.tsx";
+import { Link, navigate, screenKey, useLocation } from "./lib/router.tsx";
 import { usePrefs } from "./lib/prefs.tsx";
 import { useSession } from "./lib/session.tsx";
 import { ZONES, zoneAbbreviation } from "./lib/time.ts";
@@ -48,8 +48,8 @@ export function App() {
   const articleMatch = /^\/admin\/berita\/(\d+)$/.exec(path);
   if (path === "/admin") screen = <DeskScreen />;
   else if (path === "/admin/berita") screen = <StoriesScreen />;
-  else if (path === "/admin/berita/baru") screen = <EditorScreen key="new" articleId={null} />;
-  else if (articleMatch) screen = <EditorScreen key={articleMatch[1]} articleId={Number(articleMatch[1])} />;
+  else if (path === "/admin/berita/baru") screen = <EditorScreen key={screenKey(path)} articleId={null} />;
+  else if (articleMatch) screen = <EditorScreen key={screenKey(path)} articleId={Number(articleMatch[1])} />;
   else if (/^\/admin\/live(\/\d+)?$/.test(path)) screen = <LiveScreens path={path} />;
   else if (/^\/admin\/topik(\/(\d+|baru))?$/.test(path)) screen = <TopicScreens path={path} />;
   else if (path === "/admin/pengaturan" || path.startsWith("/admin/pengaturan/"))

@@ -122,6 +122,32 @@ describe("several nodes on one store", () => {
     await eventually(async () => !(await a.app.inject("/")).body.includes("Kabar yang akan ditarik"), 1000);
   });
 
+  it("an editor with a story open on node A is seen on node B's desk", async () => {
+    now = Date.now();
+    const section = await buildSection(a.deps, { name: "Kehadiran" });
+    const story = await buildArticle(a.deps, { sectionId: section.id, status: "draft" });
+    const make = (email: string, name: string) =>
+      a.deps.accounts.users.create(
+        { email, name, role: "editor", personId: null, password: "kata-sandi-panjang-sekali" },
+        SYSTEM_ACTOR,
+      );
+    const { user: dewi } = await make("dewi@warta.test", "Dewi");
+    const { user: budi } = await make("budi@warta.test", "Budi");
+    await a.deps.newsroom.presence.heartbeat(story.id, dewi.id);
+    const seenOnB = await b.deps.newsroom.presence.othersOn([story.id], budi.id);
+    assert.deepEqual(
+      seenOnB.get(story.id)?.map((e) => e.name),
+      ["Dewi"],
+    );
+    // Budi opening it on B is what Dewi's next heartbeat on A answers with.
+    await b.deps.newsroom.presence.heartbeat(story.id, budi.id);
+    const others = await a.deps.newsroom.presence.heartbeat(story.id, dewi.id);
+    assert.deepEqual(
+      others.map((e) => e.name),
+      ["Budi"],
+    );
+  });
+
   it("the scheduler publishes a due story exactly once when both nodes run it", async () => {
     now = Date.now();
     const due = new Date(now + 60_000);

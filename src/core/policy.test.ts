@@ -23,6 +23,7 @@ const PLAIN: Partial<Record<Action, Row>> = {
   "article.read": [N, Y, Y, Y, Y],
   "article.search": [N, Y, Y, Y, Y],
   "article.preview": [N, Y, Y, Y, Y],
+  "article.presence": [N, Y, Y, Y, Y],
   "article.create": [N, Y, Y, Y, Y],
   "article.requestChanges": [N, N, Y, Y, Y],
   "article.approve": [N, N, Y, Y, Y],

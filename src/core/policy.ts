@@ -12,6 +12,7 @@ export const ACTIONS = [
   "article.read",
   "article.search",
   "article.preview",
+  "article.presence",
   "article.create",
   "article.update",
   "article.delete",
@@ -81,6 +82,8 @@ export const SCOPE_OF_ACTION: Record<Action, TokenScope | null> = {
   "article.search": "content:read",
   // A preview is a page for a person signed in to the newsroom, not for integrations.
   "article.preview": null,
+  // "Who has this story open" is about people at work in the newsroom, not for integrations.
+  "article.presence": null,
   "article.create": "articles:write",
   "article.update": "articles:write",
   "article.delete": "articles:write",
@@ -128,6 +131,7 @@ const EDITOR_ARTICLES: Partial<Record<Action, Cell>> = {
   "article.read": true,
   "article.search": true,
   "article.preview": true,
+  "article.presence": true,
   "article.create": true,
   "article.update": true,
   "article.delete": true,
@@ -161,6 +165,7 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Cell>>>> = {
     "article.read": true,
     "article.search": true,
     "article.preview": true,
+    "article.presence": true,
     "article.create": true,
     "article.update": "ownDraft",
     "article.delete": "ownDraft",

@@ -88,6 +88,16 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
 }
 
+/** Who has an article open in the editor (migration 018; services/presence.service.ts). */
+export interface EditPresenceTable {
+  article_id: number;
+  user_id: number;
+  /** "editing" or "viewing". */
+  state: string;
+  since: string;
+  seen_at: string;
+}
+
 export interface NewsroomTables {
   article_revisions: ArticleRevisionTable;
   article_staged: ArticleStagedTable;
@@ -96,6 +106,7 @@ export interface NewsroomTables {
   scheduled_publications: ScheduledPublicationTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  edit_presence: EditPresenceTable;
 }
 
 export type ArticleRevisionRow = Selectable<ArticleRevisionTable>;

@@ -41,7 +41,7 @@ export function createNewsroomServices(
     corrections: deps.corrections,
     scheduler,
     webhooks,
-    presence: createPresence({ clock: deps.clock }),
+    presence: createPresence({ db: deps.db, clock: deps.clock }),
     async stop() {
       await scheduler.stop();
       await webhooks.stop();

@@ -1,10 +1,12 @@
+import type { Executor } from "../db/repositories/executor.ts";
+import { createPresenceRepository, type PresenceRow } from "../db/repositories/presence.repository.ts";
+
 /**
  * Edit presence: "who else has this article open". A hint, not a lock (saves are guarded by the
- * version number). Kept in memory with a TTL: each open editor sends a heartbeat every ~20 s and
- * disappears ~60 s after its last one. One process only — on several app nodes (PostgreSQL
- * deployments) each node sees only its own editors; the multi-node story is a `presence` table
- * (UPSERT on heartbeat, `WHERE seen_at > now() - 60 s` on read) or PostgreSQL LISTEN/NOTIFY,
- * see docs/workflow.md.
+ * version number). Kept in the store (table edit_presence, migration 018), so every app node sees
+ * every editor: each open editor sends a heartbeat every ~20 s (an UPSERT) and disappears ~60 s
+ * after its last one (reads skip older rows; the next heartbeat deletes them). The desk asks for a
+ * whole page of stories in one query (`othersOn`).
  */
 export interface PresenceEntry {
   userId: number;
@@ -19,49 +21,53 @@ export interface PresenceEntry {
 export const PRESENCE_TTL_MS = 60_000;
 const MAX_PER_ARTICLE = 50;
 
-export function createPresence(deps: { clock: () => Date; ttlMs?: number }) {
-  const ttl = deps.ttlMs ?? PRESENCE_TTL_MS;
-  const byArticle = new Map<number, Map<number, PresenceEntry>>();
+const entryOf = (row: PresenceRow): PresenceEntry => ({
+  userId: row.userId,
+  name: row.name,
+  personId: row.personId,
+  state: row.state,
+  since: new Date(row.since),
+  seenAt: new Date(row.seenAt),
+});
 
-  function fresh(articleId: number): Map<number, PresenceEntry> {
-    const entries = byArticle.get(articleId) ?? new Map<number, PresenceEntry>();
-    const cutoff = deps.clock().getTime() - ttl;
-    for (const [userId, entry] of entries) if (entry.seenAt.getTime() < cutoff) entries.delete(userId);
-    if (entries.size === 0) byArticle.delete(articleId);
-    return entries;
+export function createPresence(deps: { db: Executor; clock: () => Date; ttlMs?: number }) {
+  const ttl = deps.ttlMs ?? PRESENCE_TTL_MS;
+  const repo = createPresenceRepository();
+  const cutoff = () => new Date(deps.clock().getTime() - ttl).toISOString();
+
+  /** Everyone present on these articles except `userId` (null: everyone), longest-present first. */
+  async function othersOn(
+    articleIds: readonly number[],
+    userId: number | null,
+  ): Promise<Map<number, PresenceEntry[]>> {
+    const byArticle = new Map<number, PresenceEntry[]>();
+    for (const row of await repo.fresh(deps.db, articleIds, cutoff())) {
+      if (row.userId === userId) continue;
+      const list = byArticle.get(row.articleId) ?? [];
+      list.push(entryOf(row));
+      byArticle.set(row.articleId, list);
+    }
+    return byArticle;
+  }
+
+  async function others(articleId: number, userId: number | null): Promise<PresenceEntry[]> {
+    return (await othersOn([articleId], userId)).get(articleId) ?? [];
   }
 
   return {
     /** Records a heartbeat and returns the others who have the article open. */
-    heartbeat(
-      articleId: number,
-      who: { userId: number; name: string; personId: number | null },
-      state = "editing",
-    ): PresenceEntry[] {
-      const entries = fresh(articleId);
-      const now = deps.clock();
-      const existing = entries.get(who.userId);
-      if (!existing && entries.size >= MAX_PER_ARTICLE) return this.others(articleId, who.userId);
-      entries.set(who.userId, { ...who, state, since: existing?.since ?? now, seenAt: now });
-      byArticle.set(articleId, entries);
-      return this.others(articleId, who.userId);
+    async heartbeat(articleId: number, userId: number, state = "editing"): Promise<PresenceEntry[]> {
+      const seenAfter = cutoff();
+      await repo.expire(deps.db, seenAfter);
+      const full =
+        (await repo.count(deps.db, articleId, seenAfter)) >= MAX_PER_ARTICLE &&
+        !(await repo.exists(deps.db, articleId, userId));
+      if (!full) await repo.upsert(deps.db, { articleId, userId, state, at: deps.clock().toISOString() });
+      return others(articleId, userId);
     },
 
-    leave(articleId: number, userId: number): void {
-      fresh(articleId).delete(userId);
-    },
-
-    /** Everyone present except `userId` (pass null for everyone), longest-present first. */
-    others(articleId: number, userId: number | null): PresenceEntry[] {
-      return [...fresh(articleId).values()]
-        .filter((e) => e.userId !== userId)
-        .sort((a, b) => a.since.getTime() - b.since.getTime());
-    },
-
-    /** Drops every expired entry (called by the heartbeat route; cheap). */
-    sweep(): void {
-      for (const articleId of [...byArticle.keys()]) fresh(articleId);
-    },
+    others,
+    othersOn,
   };
 }
 

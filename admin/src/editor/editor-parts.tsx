@@ -14,11 +14,13 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
   | { kind: "local"; at: Date }
+  /** The server could not be reached: kept on this device, sent again (story-save.ts). */
+  | { kind: "queued" }
   | { kind: "error"; message: string };
 
 type Translate = ReturnType<typeof usePrefs>["t"];
 
-/** The save status line: saving, the error, kept on this device, unsaved, or saved at HH:MM. */
+/** The save status line: saving, the error, waiting for the network, kept on this device, unsaved, or saved at HH:MM. */
 export function saveStatusText(
   state: SaveState,
   dirty: boolean,
@@ -27,6 +29,7 @@ export function saveStatusText(
 ): string {
   if (state.kind === "saving") return t("saving");
   if (state.kind === "error") return state.message;
+  if (state.kind === "queued") return t("offline");
   if (dirty) return state.kind === "local" ? t("localSaved", { time: time(state.at) }) : t("unsaved");
   return state.kind === "saved" ? t("saved", { time: time(state.at) }) : "";
 }

@@ -1,19 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { BodyDocument } from "../../../src/content/body.schema.ts";
 import { countWords, readingMinutes } from "../../../src/core/reading-time.ts";
-import { ApiError, api } from "../lib/api.ts";
+import { api } from "../lib/api.ts";
 import { useSections } from "../lib/data.ts";
 import { sameJson } from "../lib/equal.ts";
 import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
 import { timeOnly } from "../lib/time.ts";
 import type { Article, ArticleFields } from "../lib/types.ts";
-import { emptyFields, fieldsOf, payloadOf } from "./article-fields.ts";
+import { emptyFields, fieldsOf } from "./article-fields.ts";
 import { BodyEditor } from "./body-editor.tsx";
 import { bodyText } from "./body-mapping.ts";
 import { ConflictDialog } from "./conflict-dialog.tsx";
 import { draftKey, drafts, type LocalCopy } from "./draft-store.ts";
-import { mergeFields, type MergeResult } from "./merge.ts";
+import { mergeFields } from "./merge.ts";
+import { localCopyOf, useStorySave, type Conflict } from "./story-save.ts";
 import { CreditsField, TagsField } from "./pickers.tsx";
 import { FactCheckPanel } from "../factcheck/fact-check-panel.tsx";
 import { HeroField } from "./hero-field.tsx";
@@ -59,15 +60,13 @@ export function EditorScreen(props: { articleId: number | null }) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [offer, setOffer] = useState<LocalCopy | null>(null);
   const [localChecked, setLocalChecked] = useState(false);
-  const [conflict, setConflict] = useState<{ result: MergeResult; theirs: Article } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const fieldsRef = useRef(fields);
   const serverRef = useRef(server);
   const idRef = useRef(articleId);
-  const inflight = useRef<Promise<boolean> | null>(null);
-  const saveAgain = useRef(false);
 
   const setFields = (next: ArticleFields) => {
     fieldsRef.current = next;
@@ -86,6 +85,8 @@ export function EditorScreen(props: { articleId: number | null }) {
 
   // Load the story (and the headlines of its Baca Juga targets), then offer a differing local copy.
   useEffect(() => {
+    // The story this editor created itself (its address moved in place): already loaded.
+    if (props.articleId !== null && props.articleId === idRef.current && serverRef.current) return;
     let current = true;
     (async () => {
       const local = await drafts.read(key(props.articleId));
@@ -125,17 +126,11 @@ export function EditorScreen(props: { articleId: number | null }) {
         void drafts.remove(key(articleId));
         return;
       }
-      const copy: LocalCopy = {
-        fields,
-        baseVersion: server?.version ?? null,
-        baseFields: server ? fieldsOf(server) : null,
-        savedAt: new Date().toISOString(),
-      };
       void drafts
-        .write(key(articleId), copy)
+        .write(key(articleId), localCopyOf(fields, server))
         .then((kept) =>
           setSaveState((s) =>
-            s.kind === "saving"
+            s.kind === "saving" || (kept && s.kind === "queued")
               ? s
               : kept
                 ? { kind: "local", at: new Date() }
@@ -146,98 +141,31 @@ export function EditorScreen(props: { articleId: number | null }) {
     return () => clearTimeout(timer);
   }, [fields, dirty, offer, localChecked, articleId, server]);
 
-  /** One save at a time: a save asked for while another runs waits for it, then sends what is newest. */
-  const save = useCallback(async (): Promise<boolean> => {
-    while (inflight.current) await inflight.current;
-    const run = saveOnce();
-    inflight.current = run;
-    try {
-      let ok = await run;
-      // A conflict merged without overlaps is saved straight away on top of their version.
-      while (saveAgain.current) {
-        saveAgain.current = false;
-        ok = await saveOnce();
-      }
-      return ok;
-    } finally {
-      if (inflight.current === run) inflight.current = null;
-    }
-  }, [t, userId]);
-
-  async function saveOnce(): Promise<boolean> {
-    const snapshot = fieldsRef.current;
-    const base = serverRef.current;
-    if (!snapshot) return false;
-    if (idRef.current !== null && base && sameJson(snapshot, fieldsOf(base))) {
-      setSaveState({ kind: "saved", at: new Date() });
-      return true;
-    }
-    if (!snapshot.headline.trim() || snapshot.sectionId === null) {
-      setSaveState({ kind: "error", message: t("needHeadlineSection") });
-      return false;
-    }
-    setSaveState({ kind: "saving" });
-    let ok = false;
-    try {
-      let saved: Article;
-      if (idRef.current === null) {
-        saved = await api.post<Article>("/articles", payloadOf(snapshot));
-        void drafts.remove(key(null));
-        idRef.current = saved.id;
-        setArticleId(saved.id);
-        history.replaceState(null, "", `/admin/berita/${saved.id}`);
-      } else {
-        saved = await api.put<Article>(`/articles/${idRef.current}`, payloadOf(snapshot), {
-          ifMatch: `"v${base?.version ?? 0}"`,
-        });
-      }
-      setServer(saved);
-      if (sameJson(fieldsRef.current, snapshot)) {
-        // Nothing typed meanwhile: adopt the server's normalised copy (credit order…) and drop the local copy.
-        const stored = fieldsOf(saved);
-        if (!sameJson(stored.body, snapshot.body)) replaceFields(stored);
-        else setFields(stored);
-        void drafts.remove(key(saved.id));
-      }
-      setSaveState({ kind: "saved", at: new Date() });
-      ok = true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "version_conflict" && error.problem.current && base) {
-        const theirs = { ...(error.problem.current as Article), can: base.can };
-        const result = mergeFields(fieldsOf(base), fieldsRef.current ?? snapshot, fieldsOf(theirs));
-        setServer(theirs);
-        if (result.conflicts.length === 0) {
-          replaceFields(result.merged);
-          setNotice(t("conflictMerged"));
-          saveAgain.current = true;
-        } else {
-          setFields(result.merged);
-          setConflict({ result, theirs });
-          setSaveState({ kind: "error", message: t("conflictSaved") });
-        }
-      } else {
-        setSaveState({
-          kind: "error",
-          message:
-            error instanceof ApiError && error.status === 0
-              ? t("offline")
-              : error instanceof ApiError && error.status === 403
-                ? t("forbiddenEdit")
-                : t("errorGeneric", { message: error instanceof Error ? error.message : String(error) }),
-        });
-      }
-    }
-    return ok;
-  }
+  const save = useStorySave({
+    t,
+    userId,
+    fieldsRef,
+    serverRef,
+    idRef,
+    setServer,
+    setFields,
+    replaceFields,
+    setArticleId,
+    setSaveState,
+    setNotice,
+    setConflict,
+  });
 
   useSaveShortcut(save);
 
   // Autosave to the server a few seconds after typing stops (drafts and stories in the workflow).
   useEffect(() => {
     if (!dirty || !editable || articleId === null || server?.status === "published" || conflict) return;
+    // A save owed to an unreachable server is the retry queue's (story-save.ts), not the timer's.
+    if (saveState.kind === "queued") return;
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [fields, dirty, editable, articleId, server?.status, conflict, save]);
+  }, [fields, dirty, editable, articleId, server?.status, conflict, save, saveState.kind]);
 
   const transition = async (request: TransitionRequest) => {
     if (articleId === null) return;

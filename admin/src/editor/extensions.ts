@@ -1,5 +1,6 @@
 import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { BareUrlEmbed } from "./bare-url-embed.ts";
 
 /**
  * The editor's schema: exactly the body schema's blocks and marks (see body-mapping.ts). Everything
@@ -120,10 +121,25 @@ const Embed = Node.create({
   name: "embed",
   ...atom,
   addAttributes: () => ({ provider: { default: null }, url: { default: null }, title: { default: null } }),
-  parseHTML: () => [{ tag: "div[data-embed]" }],
+  // The URL and title travel in data attributes, so an embed copied and pasted keeps them.
+  parseHTML: () => [
+    {
+      tag: "div[data-embed]",
+      getAttrs: (el: HTMLElement) => ({
+        provider: el.dataset.embed || null,
+        url: el.dataset.url || null,
+        title: el.dataset.title || null,
+      }),
+    },
+  ],
   renderHTML: ({ node }) => [
     "div",
-    { "data-embed": String(node.attrs.provider), class: "body-embed" },
+    {
+      "data-embed": String(node.attrs.provider),
+      "data-url": String(node.attrs.url ?? ""),
+      ...(node.attrs.title ? { "data-title": String(node.attrs.title) } : {}),
+      class: "body-embed",
+    },
     `Sematan ${node.attrs.provider}: ${node.attrs.title ? `${node.attrs.title} — ` : ""}${node.attrs.url}`,
   ],
 });
@@ -154,5 +170,6 @@ export function bodyExtensions(): Extensions {
     Image,
     PendingImage,
     Embed,
+    BareUrlEmbed,
   ];
 }

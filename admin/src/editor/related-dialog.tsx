@@ -2,7 +2,6 @@ import { useEffect, useState } from "react";
 import { api, qs } from "../lib/api.ts";
 import { Modal } from "../lib/dialog.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
-import type { ListItem, Page } from "../lib/types.ts";
 import { keywordsOf } from "./keywords.ts";
 
 interface Pick {
@@ -10,9 +9,24 @@ interface Pick {
   headline: string;
 }
 
+/** GET /newsroom/search's answer (the fields the picker shows). */
+interface Found {
+  items: Pick[];
+}
+
 /**
- * "Baca Juga": search stories by headline (GET /articles?q=, drafts too: they show once live), with
- * suggestions from the project's search for the story's own key words (GET /search).
+ * Stories a Baca Juga may point to, through the newsroom's search (headline first, then body and
+ * people; GET /newsroom/search): live ones only, since a Baca Juga to a story readers cannot open
+ * is dropped from the page.
+ */
+const findLive = (q: string, pageSize: number) =>
+  api
+    .get<Found>(`/newsroom/search${qs({ q, status: "published", pageSize })}`)
+    .then((r) => r.items.map((i) => ({ id: i.id, headline: i.headline })));
+
+/**
+ * "Baca Juga": search live stories by their words (headline ranked first), with suggestions
+ * computed from the story's own text (its key words, keywords.ts) through the same search.
  */
 export function RelatedDialog(props: {
   articleId: number | null;
@@ -22,14 +36,13 @@ export function RelatedDialog(props: {
 }) {
   const { t } = usePrefs();
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<ListItem[]>([]);
+  const [results, setResults] = useState<Pick[]>([]);
   const [suggestions, setSuggestions] = useState<Pick[]>([]);
 
   useEffect(() => {
     const words = keywordsOf(props.text, 2);
     if (words.length === 0) return;
-    const find = (q: string) =>
-      api.get<{ items: Pick[] }>(`/search${qs({ q, pageSize: 5 })}`).then((r) => r.items);
+    const find = (q: string) => findLive(q, 5);
     // The search ANDs its words: both key words first, then the strongest alone.
     find(words.join(" "))
       .then((items) => (items.length === 0 && words.length > 1 ? find(words[0]!) : items))
@@ -44,9 +57,8 @@ export function RelatedDialog(props: {
     }
     let current = true;
     const timer = setTimeout(() => {
-      api
-        .get<Page<ListItem>>(`/articles${qs({ q: q.trim(), limit: 10 })}`)
-        .then((r) => current && setResults(r.items.filter((i) => i.id !== props.articleId)))
+      findLive(q.trim(), 10)
+        .then((items) => current && setResults(items.filter((i) => i.id !== props.articleId)))
         .catch(() => current && setResults([]));
     }, 200);
     return () => {

@@ -167,7 +167,7 @@ const base = {
   mainNav: "Navigasi utama",
   pagination: "Halaman daftar",
   results: "Hasil",
-  offline: "Tidak ada sambungan; tulisan Anda tersimpan di perangkat ini.",
+  offline: "Tersimpan di perangkat ini — akan dikirim saat tersambung",
 };
 
 export const id = { ...base, ...idNewsroom, ...idSettings };
@@ -336,7 +336,7 @@ const enBase: Record<keyof typeof base, string> = {
   mainNav: "Main navigation",
   pagination: "List pages",
   results: "Results",
-  offline: "No connection; your writing is kept on this device.",
+  offline: "Kept on this device — will be sent once connected",
 };
 
 export const en: Record<MessageKey, string> = { ...enBase, ...enNewsroom, ...enSettings };

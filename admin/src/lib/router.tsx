@@ -3,7 +3,31 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 /** A small history router: paths under /admin, links that navigate without a reload. */
 const listeners = new Set<() => void>();
 
+/**
+ * Screens are keyed by visit (`screenKey`): every navigation mounts a fresh screen, while a screen
+ * that changes its own address in place (a new story given its id by the first save:
+ * `moveInPlace`) keeps its key, so a later re-render (language, session renewed) does not remount it.
+ */
+let visit = 0;
+const keptKeys = new Map<string, string>();
+const newVisit = () => {
+  visit += 1;
+  keptKeys.clear();
+};
+window.addEventListener("popstate", newVisit);
+
+export function screenKey(path: string): string {
+  return keptKeys.get(path) ?? `${path}#${visit}`;
+}
+
+/** Replaces the address of the screen shown now without remounting it or adding a history entry. */
+export function moveInPlace(to: string): void {
+  keptKeys.set(to.replace(/\/+$/, ""), screenKey(location.pathname.replace(/\/+$/, "") || "/"));
+  history.replaceState(null, "", to);
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  newVisit();
   if (options.replace) history.replaceState(null, "", to);
   else history.pushState(null, "", to);
   for (const listener of listeners) listener();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { api, qs } from "../lib/api.ts";
 import type { MessageKey } from "../lib/messages.ts";
 import { Link } from "../lib/router.tsx";
@@ -6,6 +6,7 @@ import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
 import type { ArticleStatus, ListItem, Page } from "../lib/types.ts";
 import { CorrectionsLane } from "./corrections-lane.tsx";
+import { EditingBy, usePresenceOn, type PresenceByStory } from "./desk-presence.tsx";
 import { StoryLink, StoryTime } from "./story-row.tsx";
 
 interface Lane {
@@ -22,9 +23,18 @@ const LANES: Lane[] = [
   { title: "recentlyPublished", status: "published" },
 ];
 
-/** The desk: what needs attention, newest activity first (GET /articles per lane). */
+/**
+ * The desk: what needs attention, newest activity first (GET /articles per lane), and who else
+ * has each story open (one GET /articles/presence for every lane).
+ */
 export function DeskScreen() {
   const { t } = usePrefs();
+  const [shown, setShown] = useState<Record<string, number[]>>({});
+  const onShown = useCallback((lane: string, ids: number[]) => setShown((s) => ({ ...s, [lane]: ids })), []);
+  // Asked once every lane has its stories, so the first look is one request, not one per lane.
+  const presence = usePresenceOn(
+    Object.keys(shown).length === LANES.length ? Object.values(shown).flat() : [],
+  );
   return (
     <section>
       <div className="heading-row">
@@ -35,7 +45,7 @@ export function DeskScreen() {
       </div>
       <div className="lanes">
         {LANES.map((lane) => (
-          <DeskLane key={lane.title} lane={lane} />
+          <DeskLane key={lane.title} lane={lane} presence={presence} onShown={onShown} />
         ))}
         <CorrectionsLane />
       </div>
@@ -43,18 +53,32 @@ export function DeskScreen() {
   );
 }
 
-function DeskLane(props: { lane: Lane }) {
+function DeskLane(props: {
+  lane: Lane;
+  presence: PresenceByStory;
+  onShown(lane: string, ids: number[]): void;
+}) {
   const { t } = usePrefs();
   const { user } = useSession();
   const [items, setItems] = useState<ListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { status, mine, title } = props.lane;
+  const { onShown } = props;
   useEffect(() => {
     api
       .get<Page<ListItem>>(`/articles${qs({ status, userId: mine ? user?.id : undefined, limit: 10 })}`)
-      .then((page) => setItems(page.items))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [status, mine, user?.id]);
+      .then((page) => {
+        setItems(page.items);
+        onShown(
+          title,
+          page.items.map((i) => i.id),
+        );
+      })
+      .catch((e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e));
+        onShown(title, []);
+      });
+  }, [status, mine, user?.id, title, onShown]);
   const headingId = `lane-${status}`;
   return (
     <section className="lane" aria-labelledby={headingId}>
@@ -66,7 +90,8 @@ function DeskLane(props: { lane: Lane }) {
         <ul>
           {items.map((item) => (
             <li key={item.id}>
-              <StoryLink item={item} /> <StoryTime item={item} />
+              <StoryLink item={item} /> <StoryTime item={item} />{" "}
+              <EditingBy names={props.presence.get(item.id)} />
             </li>
           ))}
         </ul>

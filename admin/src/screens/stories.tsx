@@ -5,6 +5,7 @@ import { usePrefs } from "../lib/prefs.tsx";
 import { dayRangeToIso } from "../lib/time.ts";
 import type { ArticleStatus, ListItem, Page, Person } from "../lib/types.ts";
 import { AuthorFilter } from "./author-filter.tsx";
+import { EditingBy, usePresenceOn } from "./desk-presence.tsx";
 import { StoryLink, StoryTime } from "./story-row.tsx";
 
 const STATUSES: ArticleStatus[] = ["draft", "in_review", "approved", "scheduled", "published", "unpublished"];
@@ -23,6 +24,7 @@ interface SearchPage {
  * (GET /articles?status=&sectionId=&personId=&from=&to=&cursor=), fast with 100,000 stories.
  * Typed words search headlines, bodies and credited people through the newsroom's search, with
  * the same filters (GET /newsroom/search?q=&status=&sectionId=&personId=&from=&to=&page=).
+ * Stories someone else has open say so (one GET /articles/presence for the page).
  */
 export function StoriesScreen() {
   const { t, zone } = usePrefs();
@@ -39,6 +41,7 @@ export function StoriesScreen() {
   const [page, setPage] = useState<Page<ListItem> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cursor = cursors[cursors.length - 1] ?? null;
+  const presence = usePresenceOn(page?.items.map((i) => i.id) ?? []);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -163,7 +166,7 @@ export function StoriesScreen() {
             {page.items.map((item) => (
               <tr key={item.id}>
                 <td>
-                  <StoryLink item={item} />
+                  <StoryLink item={item} /> <EditingBy names={presence.get(item.id)} />
                 </td>
                 <td>{sectionName.get(item.sectionId) ?? ""}</td>
                 <td>

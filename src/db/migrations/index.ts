@@ -13,6 +13,7 @@ import * as liveEntryMedia from "./014-live-entry-media.ts";
 import * as relatedStoriesStale from "./015-related-stories-stale.ts";
 import * as liveEntriesPending from "./016-live-entries-pending.ts";
 import * as mediaBackgroundWork from "./017-media-background-work.ts";
+import * as editPresence from "./018-edit-presence.ts";
 
 /** Every migration, in order. Released migrations are frozen (DESIGN.md §5.5). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "015-related-stories-stale": relatedStoriesStale,
   "016-live-entries-pending": liveEntriesPending,
   "017-media-background-work": mediaBackgroundWork,
+  "018-edit-presence": editPresence,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,7 @@ const NAMES = [
   "015-related-stories-stale",
   "016-live-entries-pending",
   "017-media-background-work",
+  "018-edit-presence",
 ];
 
 const TABLES = [
@@ -34,6 +35,7 @@ const TABLES = [
   "article_workflow_log",
   "articles",
   "audit_log",
+  "edit_presence",
   "fact_checks",
   "import_items",
   "import_pending_media",
@@ -97,6 +99,7 @@ const INDEXES: Record<string, string> = {
   related_stories_stale: "related_stories",
   import_remote_images_item: "import_remote_images",
   import_remote_images_due: "import_remote_images",
+  edit_presence_seen: "edit_presence",
 };
 
 async function indexesOf(t: TestStore): Promise<Map<string, string>> {

@@ -6,17 +6,6 @@ import { actorNames } from "./actor-names.ts";
 import { idParams, problems } from "./api-schemas.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";
 
-const presenceSchema = z
-  .object({
-    userId: z.number().int(),
-    name: z.string(),
-    personId: z.number().int().nullable(),
-    state: z.string(),
-    since: z.string(),
-    seenAt: z.string(),
-  })
-  .meta({ id: "Presence" });
-
 const correctionSchema = z
   .object({ id: z.number().int(), kind: z.enum(["koreksi", "ralat"]), note: z.string(), at: z.string() })
   .meta({ id: "Correction" });
@@ -45,55 +34,10 @@ const stepSchema = z
   })
   .meta({ id: "WorkflowStep" });
 
-/** Edit presence, corrections and the workflow log of an article. */
+/** Corrections and the workflow log of an article (edit presence: presence.routes.ts). */
 export function articleExtrasRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const { presence, corrections, revisions } = deps.newsroom;
-    const present = (entries: ReturnType<typeof presence.others>) =>
-      entries.map((e) => ({ ...e, since: e.since.toISOString(), seenAt: e.seenAt.toISOString() }));
-
-    app.post(
-      "/articles/:id/presence",
-      {
-        schema: {
-          tags: ["articles"],
-          summary:
-            "Detak kehadiran (kirim tiap ~20 detik selama artikel dibuka); jawab: siapa lagi yang membuka",
-          params: idParams,
-          body: z.object({ state: z.enum(["editing", "viewing"]).default("editing") }).optional(),
-          response: { 200: z.object({ others: z.array(presenceSchema) }), ...problems(401, 403, 404) },
-        },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        authorize(actor, "article.read");
-        await deps.articles.get(request.params.id);
-        const name = request.auth.kind === "anonymous" ? `user:${actor.userId}` : request.auth.user.name;
-        const others = presence.heartbeat(
-          request.params.id,
-          { userId: actor.userId, name, personId: actor.personId },
-          request.body?.state ?? "editing",
-        );
-        return { others: present(others) };
-      },
-    );
-
-    app.get(
-      "/articles/:id/presence",
-      {
-        schema: {
-          tags: ["articles"],
-          summary: "Siapa yang sedang membuka artikel (selain Anda)",
-          params: idParams,
-          response: { 200: z.object({ others: z.array(presenceSchema) }), ...problems(401, 403) },
-        },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        authorize(actor, "article.read");
-        return { others: present(presence.others(request.params.id, actor.userId)) };
-      },
-    );
+    const { corrections, revisions } = deps.newsroom;
 
     app.get(
       "/articles/:id/corrections",

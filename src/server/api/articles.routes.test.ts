@@ -162,6 +162,56 @@ describe("newsroom articles API", () => {
     assert.deepEqual((await inject("GET", url, writer)).json().others, []);
   });
 
+  it("tells who else has each story of a page open, in one request", async () => {
+    const [a, b, c] = await Promise.all(
+      [1, 2, 3].map(() => buildArticle(ctx.deps, { status: "draft", sectionId: parent.id })),
+    );
+    await inject("POST", `/api/v1/articles/${a!.id}/presence`, editor, {});
+    await inject("POST", `/api/v1/articles/${b!.id}/presence`, writer, { state: "viewing" });
+    await inject("POST", `/api/v1/articles/${b!.id}/presence`, editor, {});
+    const ids = `ids=${a!.id}&ids=${b!.id}&ids=${c!.id}`;
+    const page = await inject("GET", `/api/v1/articles/presence?${ids}`, writer);
+    assert.equal(page.statusCode, 200, page.body);
+    assert.equal(page.headers["cache-control"], "private, no-store");
+    const seen = (body: { items: { articleId: number; others: { personId: number | null }[] }[] }) =>
+      body.items.map((i) => [i.articleId, i.others.map((o) => o.personId)]);
+    // Not the asker themself; stories nobody else has open are left out.
+    assert.deepEqual(seen(page.json()), [
+      [a!.id, [null]],
+      [b!.id, [null]],
+    ]);
+    const asEditor = await inject("GET", `/api/v1/articles/presence?ids=${b!.id}`, editor);
+    assert.deepEqual(seen(asEditor.json()), [[b!.id, [person.id]]]);
+    const one = await inject("GET", `/api/v1/articles/presence?ids=${c!.id}`, writer);
+    assert.deepEqual(one.json().items, []);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `ids=${i + 1}`).join("&");
+    assert.equal((await inject("GET", `/api/v1/articles/presence?${tooMany}`, writer)).statusCode, 422);
+    assert.equal((await inject("GET", "/api/v1/articles/presence?ids=x", writer)).statusCode, 422);
+    assert.equal(
+      (await ctx.app.inject({ method: "GET", url: `/api/v1/articles/presence?${ids}` })).statusCode,
+      401,
+    );
+    // An API token, even one that reads stories, never learns who is at work on them.
+    const made = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/tokens",
+      headers: editor.write,
+      payload: { name: "integrasi", scopes: ["content:read"] },
+    });
+    const bearer = { authorization: `Bearer ${made.json().token as string}` };
+    const byToken = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/articles/presence?${ids}`,
+      headers: bearer,
+    });
+    assert.equal(byToken.statusCode, 403);
+    ctx.setNow(new Date(ctx.deps.clock().getTime() + 61_000));
+    assert.deepEqual((await inject("GET", `/api/v1/articles/presence?${ids}`, writer)).json().items, []);
+    const openapi = (await ctx.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const documented = openapi.paths["/api/v1/articles/presence"].get;
+    assert.ok(documented.parameters.some((p: { name: string }) => p.name === "ids"));
+  });
+
   it("serves only live articles through the content API, with cache headers", async () => {
     const section = await buildSection(ctx.deps, { name: "Konten", slug: "konten" });
     const live = await buildArticle(ctx.deps, { sectionId: section.id, headline: "Berita terbuka" });

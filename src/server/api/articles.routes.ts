@@ -21,6 +21,7 @@ import {
   storyFilterQuery,
 } from "./articles.schemas.ts";
 import { articleExtrasRoutes } from "./articles-extras.routes.ts";
+import { presenceRoutes } from "./presence.routes.ts";
 import { sendNotModified, versionEtag, weakEtag } from "./etag.ts";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "./pagination.ts";
 import { revisionsRoutes } from "./revisions.routes.ts";
@@ -243,5 +244,6 @@ export function articlesRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     await app.register(revisionsRoutes(deps));
     await app.register(articleExtrasRoutes(deps));
+    await app.register(presenceRoutes(deps));
   };
 }

@@ -24,7 +24,12 @@ describe("releaseScheduledEntries", () => {
         return { released: [], nextAt: looks.length === 1 ? new Date(Date.now() + 50) : null };
       },
     };
-    const stop = releaseScheduledEntries(service, () => new Date(), (error) => assert.ifError(error), HOUR);
+    const stop = releaseScheduledEntries(
+      service,
+      () => new Date(),
+      (error) => assert.ifError(error),
+      HOUR,
+    );
     try {
       await eventually(() => looks.length >= 2);
       assert.ok(looks[1]! - looks[0]! >= 50, "not before the entry's time");
