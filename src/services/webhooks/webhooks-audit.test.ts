@@ -5,12 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { SYSTEM_ACTOR, type Actor } from "../../core/actor.ts";
+import type { Actor } from "../../core/actor.ts";
 import { createApiContext, type ApiTestContext } from "../../testing/api-test-support.ts";
 
 describe("webhook changes are audited by the use cases", () => {
   let ctx: ApiTestContext;
-  const CLI: Actor = { ...SYSTEM_ACTOR, name: "cli" };
+  const CLI: Actor = { kind: "system", name: "cli" };
 
   before(async () => {
     ctx = await createApiContext({ env: { WARTA_WEBHOOK_ALLOW_INTERNAL: "127.0.0.1" } });
