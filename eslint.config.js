@@ -1,6 +1,7 @@
 // ESLint flat config: errors or off, never warn (DESIGN.md §2).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { functionSizeRule } from "./eslint/function-size.rule.js";
 import { layerImportsRule } from "./eslint/layer-imports.rule.js";
 
 /**
@@ -38,6 +39,21 @@ const TESTS = {
   allow: ["testing", "app", "db", "services", "cli/demo", "cli/load-demo.ts", "server/app.ts"],
 };
 
+/**
+ * Functions longer than the house limit, each with its reason. Keep this list short: split a long
+ * function into named ones rather than adding it here.
+ */
+const LONG_FUNCTIONS = {
+  // Frozen migrations: the schema as it shipped; a migration that ran is never edited.
+  "src/db/migrations/001-content.ts": "frozen migration",
+  "src/db/migrations/003-newsroom.ts": "frozen migration",
+  // Being split by the admin work (issue 12) at the time of writing; drop once it lands.
+  "admin/src/editor/editor-screen.tsx": "EditorScreen, issue 12",
+  "admin/src/screens/stories.tsx": "StoriesScreen, issue 12",
+};
+
+const WARTA_PLUGIN = { rules: { layers: layerImportsRule, "function-size": functionSizeRule } };
+
 export default tseslint.config(
   { ignores: ["node_modules/**", "data/**", "bench/results/**", "admin/dist/**", "coverage/**"] },
   js.configs.recommended,
@@ -67,7 +83,15 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    plugins: { warta: { rules: { layers: layerImportsRule } } },
+    plugins: { warta: WARTA_PLUGIN },
     rules: { "warta/layers": ["error", { layers: LAYERS, tests: TESTS }] },
+  },
+  {
+    // House rule: functions ≲ 80 lines of their own code (eslint/function-size.rule.js). Tests are
+    // read as scenarios and are not held to it.
+    files: ["src/**/*.ts", "admin/src/**/*.ts", "admin/src/**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", ...Object.keys(LONG_FUNCTIONS)],
+    plugins: { warta: WARTA_PLUGIN },
+    rules: { "warta/function-size": ["error", { max: 80 }] },
   },
 );

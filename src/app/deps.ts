@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { createPurgeSinks, type PurgeSinks } from "../cache/purge-sinks.ts";
-import type { EventBus } from "../core/events.ts";
+import type { DomainEvent, EventBus } from "../core/events.ts";
 import { listenPostgres } from "../db/dialects/postgres-listen.ts";
 import { openStore, type Store } from "../db/store.ts";
 import { createLocalMediaStorage, type MediaStorage } from "../media/media-storage.ts";
@@ -118,28 +118,14 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const reportEventError =
     options.onEventError ?? ((error: unknown) => console.error("Event delivery failed:", error));
   const notifyChannel = store.dialect === "postgres" ? "warta_outbox" : null;
-  const outbox = createOutbox({
-    db: store.db,
-    clock: () => new Date(), // real time: claims, leases and lag are about the machines, not the story clock
-    nodeId: config.nodeId,
-    notifyChannel,
-    pollMs: config.outboxPollMs,
-    onError: (error) => reportEventError(error),
-    // The search index is written in batches just after its events: handled once it is written.
-    settled: async () => {
-      await searchStack.search.settled();
-      await searchStack.newsroom.settled();
-    },
+  // The search index is written in batches just after its events: handled once it is written.
+  const outbox = openOutbox(store, config, notifyChannel, reportEventError, async () => {
+    await searchStack.search.settled();
+    await searchStack.newsroom.settled();
   });
   const events = outbox.bus;
   const storage = createLocalMediaStorage(resolve(config.mediaDir));
-  const context: ServiceContext = {
-    db: store.db,
-    events,
-    clock,
-    storage,
-    outbox,
-  };
+  const context: ServiceContext = { db: store.db, events, clock, storage, outbox };
   const rootServices = createServices(context);
   const run: RunInTransaction = (fn, overrides = {}) => inUnitOfWork({ ...context, ...overrides }, fn);
   const services = writesInUnitsOfWork(rootServices, run, () => rootServices.sections.directory());
@@ -150,36 +136,16 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     siteUrl: config.siteUrl,
     webhookTargets: { allow: config.webhookAllowInternal },
   });
-  const searchStack = createSearchStack({
-    store,
-    clock,
-    sections: services.sections,
-    // Indexing runs in batches after the events: its failures go where subscribers' failures go.
-    ...(options.onEventError ? { onIndexError: (error: unknown) => options.onEventError?.(error) } : {}),
-  });
-  const reading = createReadingService({ ...base, sections: services.sections });
-  const relatedStories = createRelatedStoriesService({
-    db: store.db,
-    clock,
-    reading,
-    related: (articleId, limit) => searchStack.search.related(articleId, limit),
-    background: options.backgroundWork ?? true,
-  });
+  const searchStack = openSearch(store, clock, services, options);
+  const { reading, relatedStories, reader } = createReadSide(
+    { base, services, outbox, options },
+    (id, limit) => searchStack.search.related(id, limit),
+  );
   const accounts = createAccountsService({
     db: store.db,
     clock,
     audit: services.audit,
     ...(options.argon2 ? { argon2: options.argon2 } : {}),
-  });
-  const reader = createReaderServices({
-    db: store.db,
-    clock,
-    sections: services.sections,
-    reading,
-    events,
-    outbox,
-    articles: services.articles,
-    ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
   });
   const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
   const { derivatives, mediaPrewarm, remoteImages } = createMediaBackground({
@@ -191,7 +157,6 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     owner: `${config.nodeId}/${process.pid}`,
     fetchPolicy: { allow: config.imageFetchAllowInternal },
   });
-  const prewarmMedia = options.prewarmMedia ?? options.backgroundWork ?? true;
   registerSubscribers(outbox, {
     popular: reader.views,
     sections: services.sections,
@@ -201,24 +166,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     reading,
     relatedStories,
     purges,
-    media: {
-      handleEvent: (event) => {
-        if (prewarmMedia && event.type === "media.changed") mediaPrewarm.enqueue(event.id);
-      },
-    },
+    media: mediaSubscriber(mediaPrewarm, options.prewarmMedia ?? options.backgroundWork ?? true),
   });
   await searchStack.search.ensureIndexed(); // once, when the index is new or its layout changed
   await searchStack.newsroom.ensureIndexed();
   let stopListening: (() => Promise<void>) | null = null;
-  let stopReleasing: (() => Promise<void>) | null = null;
-  if (options.backgroundWork ?? true) {
-    reader.views.start((error) =>
-      (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
-    );
-    stopReleasing = releaseScheduledEntries(reader.liveBlogs, clock, (error) =>
-      (options.onEventError ?? ((e) => console.error("Releasing scheduled live entries failed:", e)))(error),
-    );
-  }
+  const stopReleasing = (options.backgroundWork ?? true) ? startReaderWork(reader, clock, options) : null;
   return {
     ...services,
     config,
@@ -278,4 +231,86 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await store.close();
     },
   };
+}
+
+/** The event bus over the outbox table (clocked in real time: claims, leases and lag are about the machines, not the story clock). */
+function openOutbox(
+  store: Store,
+  config: Config,
+  notifyChannel: string | null,
+  reportEventError: (error: unknown) => void,
+  settled: () => Promise<void>,
+) {
+  return createOutbox({
+    db: store.db,
+    clock: () => new Date(),
+    nodeId: config.nodeId,
+    notifyChannel,
+    pollMs: config.outboxPollMs,
+    onError: (error) => reportEventError(error),
+    settled,
+  });
+}
+
+/** The reader features' background work: Terpopuler counts flushed, scheduled live entries released. */
+function startReaderWork(
+  reader: ReaderServices,
+  clock: () => Date,
+  options: DepsOptions,
+): () => Promise<void> {
+  reader.views.start((error) =>
+    (options.onEventError ?? ((e) => console.error("Adding view counts to the store failed:", e)))(error),
+  );
+  return releaseScheduledEntries(reader.liveBlogs, clock, (error) =>
+    (options.onEventError ?? ((e) => console.error("Releasing scheduled live entries failed:", e)))(error),
+  );
+}
+
+/** Stored images get their derivatives made in the background when `prewarm` (media.changed events). */
+function mediaSubscriber(mediaPrewarm: DerivativePrewarm, prewarm: boolean) {
+  return {
+    handleEvent: (event: DomainEvent) => {
+      if (prewarm && event.type === "media.changed") mediaPrewarm.enqueue(event.id);
+    },
+  };
+}
+
+/** What readers see: the reading service, Berita Terkait lists over the search index, the reader features. */
+function createReadSide(
+  parts: {
+    base: { db: Store["db"]; events: EventBus; clock: () => Date; repos: Services["repos"] };
+    services: Services;
+    outbox: Outbox;
+    options: DepsOptions;
+  },
+  related: (articleId: number, limit: number) => ReturnType<SearchService["related"]>,
+) {
+  const { base, services, outbox, options } = parts;
+  const reading = createReadingService({ ...base, sections: services.sections });
+  const relatedStories = createRelatedStoriesService({
+    db: base.db,
+    clock: base.clock,
+    reading,
+    related,
+    background: options.backgroundWork ?? true,
+  });
+  const reader = createReaderServices({
+    ...base,
+    sections: services.sections,
+    reading,
+    outbox,
+    articles: services.articles,
+    ...(options.viewFlushEveryMs !== undefined ? { viewFlushEveryMs: options.viewFlushEveryMs } : {}),
+  });
+  return { reading, relatedStories, reader };
+}
+
+/** The public and newsroom search indexes; indexing failures go where subscribers' failures go. */
+function openSearch(store: Store, clock: () => Date, services: Services, options: DepsOptions) {
+  return createSearchStack({
+    store,
+    clock,
+    sections: services.sections,
+    ...(options.onEventError ? { onIndexError: (error: unknown) => options.onEventError?.(error) } : {}),
+  });
 }

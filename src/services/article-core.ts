@@ -14,7 +14,7 @@ import { isValidSlug, slugify } from "../core/slug.ts";
 import type { WorkflowAction } from "../core/workflow.ts";
 import type { ArticleWrite } from "../db/repositories/articles.repository.ts";
 import type { Executor } from "../db/repositories/executor.ts";
-import type { AuditInput } from "./accounts/audit.service.ts";
+import type { AuditLog } from "./accounts/audit.service.ts";
 import type { ParsedArticleInput } from "./article-input.ts";
 import { snapshotOf } from "./article-snapshot.ts";
 import type { SectionsService } from "./sections.service.ts";
@@ -79,12 +79,7 @@ export function versionConflict(current: Article, expectedVersion: number): AppE
   );
 }
 
-/** Where the article use cases append their audit entries (services/accounts/audit.service.ts). */
-export interface ArticleAuditLog {
-  record(input: AuditInput, executor: Executor): Promise<void>;
-}
-
-export type ArticleServiceDeps = ServiceDeps & { sections: SectionsService; audit: ArticleAuditLog };
+export type ArticleServiceDeps = ServiceDeps & { sections: SectionsService; audit: AuditLog };
 
 export function createArticleCore(deps: ArticleServiceDeps) {
   const { db, repos, events, clock, sections, audit } = deps;

@@ -6,7 +6,7 @@ import { AppError } from "../core/errors.ts";
 import { actorUserId } from "../core/revision.ts";
 import type { Executor } from "../db/repositories/executor.ts";
 import { inTransaction } from "../db/transaction.ts";
-import type { ArticleAuditLog } from "./article-core.ts";
+import type { AuditLog } from "./accounts/audit.service.ts";
 import type { ArticlesService } from "./articles.service.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 import { parseInput } from "./validation.ts";
@@ -56,9 +56,7 @@ export async function correctionsOf(db: Executor, articleIds: number[]): Promise
  * article.updated so caches purge and feeds/JSON-LD pick it up; the article's text is edited
  * separately (staged revision) — the note says what was wrong.
  */
-export function createCorrectionsService(
-  deps: ServiceDeps & { articles: ArticlesService; audit: ArticleAuditLog },
-) {
+export function createCorrectionsService(deps: ServiceDeps & { articles: ArticlesService; audit: AuditLog }) {
   const { db, clock, articles, audit } = deps;
   return {
     list: (articleId: number) => correctionsOf(db, [articleId]),

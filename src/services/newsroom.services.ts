@@ -1,3 +1,4 @@
+import type { AuditLog } from "./accounts/audit.service.ts";
 import type { ArticlesService } from "./articles.service.ts";
 import type { CorrectionsService } from "./corrections.service.ts";
 import { createPresence, type Presence } from "./presence.service.ts";
@@ -28,6 +29,7 @@ export function createNewsroomServices(
     articles: ArticlesService;
     revisions: RevisionsService;
     corrections: CorrectionsService;
+    audit: AuditLog;
     siteUrl: string;
     fetch?: typeof fetch;
     /** Internal webhook receivers allowed by the operator (WARTA_WEBHOOK_ALLOW_INTERNAL). */

@@ -41,7 +41,7 @@ export interface BulkWriter {
 const ROWS_PER_STATEMENT = 64;
 
 /** SQLite: raw prepared multi-row statements on the node:sqlite connection (no query building). */
-function sqliteWriter(raw: DatabaseSync): BulkWriter {
+function sqliteWriter(store: Store, raw: DatabaseSync): BulkWriter {
   const statements = new Map<string, StatementSync>();
   const statement = (table: string, columns: readonly string[], rows: number): StatementSync => {
     const key = `${table}:${rows}`;
@@ -88,10 +88,9 @@ function sqliteWriter(raw: DatabaseSync): BulkWriter {
       }
     },
     async finish() {
-      // The link tables' copy of each article's live date (migration 006), before indexing.
-      for (const table of ["article_tags", "article_credits"])
-        raw.exec(`UPDATE ${table} SET live_published_at = (SELECT a.published_at FROM articles a
-          WHERE a.id = ${table}.article_id AND a.status = 'published')`);
+      // The link tables' copy of each article's live date (migration 006, db/read/live.ts), before
+      // indexing; the same statement as on PostgreSQL, on this connection.
+      await refreshLiveLinks(store.db);
       for (const index of indexes) raw.exec(index.sql);
       raw.exec("ANALYZE");
       raw.exec("PRAGMA journal_mode = WAL");
@@ -138,5 +137,5 @@ function kyselyWriter(store: Store): BulkWriter {
 }
 
 export function createBulkWriter(store: Store): BulkWriter {
-  return store.sqlite ? sqliteWriter(store.sqlite) : kyselyWriter(store);
+  return store.sqlite ? sqliteWriter(store, store.sqlite) : kyselyWriter(store);
 }

@@ -177,30 +177,7 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
     // Leave the body unread: the handler authorizes first, then streams it (never buffered whole).
     app.addContentTypeParser(/^(multipart\/form-data|image\/)/i, (_request, _payload, done) => done(null));
 
-    app.get(
-      "/media",
-      {
-        schema: {
-          tags: ["media"],
-          summary:
-            "Pustaka media, terbaru dulu; q mencari di keterangan, kredit, alt, fotografer, kata kunci",
-          querystring: z.object({ ...pageQuery, q: z.string().max(200).optional() }),
-          response: { 200: pageSchema(mediaSchema), ...problems(401, 403, 422) },
-        },
-      },
-      async (request) => {
-        authorize(request.actor, "media.read");
-        const { limit, cursor, q } = request.query;
-        const after = decodeCursor(cursor);
-        const rows = await deps.media.list({
-          beforeId: after?.id ?? null,
-          limit: limit + 1,
-          ...(q ? { query: q } : {}),
-        });
-        const page = toPage(rows, limit, (m) => m.createdAt.toISOString());
-        return { items: page.items.map(present), nextCursor: page.nextCursor };
-      },
-    );
+    readRoutes(app, deps);
 
     app.post(
       "/media",
@@ -220,38 +197,6 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply
           .code(media.duplicate ? 200 : 201)
           .send({ ...present(media), duplicate: media.duplicate });
-      },
-    );
-
-    app.get(
-      "/media/:id",
-      {
-        schema: {
-          tags: ["media"],
-          summary: "Satu gambar",
-          params: idParams,
-          response: { 200: mediaSchema, ...problems(401, 403, 404) },
-        },
-      },
-      async (request) => {
-        authorize(request.actor, "media.read");
-        return present(await deps.media.get(request.params.id));
-      },
-    );
-
-    app.get(
-      "/media/:id/usage",
-      {
-        schema: {
-          tags: ["media"],
-          summary: "Di mana gambar dipakai (artikel: foto utama atau isi; foto profil)",
-          params: idParams,
-          response: { 200: usageSchema, ...problems(401, 403, 404) },
-        },
-      },
-      async (request) => {
-        authorize(request.actor, "media.read");
-        return deps.media.usage(request.params.id);
       },
     );
 
@@ -313,4 +258,65 @@ export function mediaRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+/** The library's list, one item, and its uses. */
+function readRoutes(app: App, deps: Deps): void {
+  app.get(
+    "/media",
+    {
+      schema: {
+        tags: ["media"],
+        summary: "Pustaka media, terbaru dulu; q mencari di keterangan, kredit, alt, fotografer, kata kunci",
+        querystring: z.object({ ...pageQuery, q: z.string().max(200).optional() }),
+        response: { 200: pageSchema(mediaSchema), ...problems(401, 403, 422) },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "media.read");
+      const { limit, cursor, q } = request.query;
+      const after = decodeCursor(cursor);
+      const rows = await deps.media.list({
+        beforeId: after?.id ?? null,
+        limit: limit + 1,
+        ...(q ? { query: q } : {}),
+      });
+      const page = toPage(rows, limit, (m) => m.createdAt.toISOString());
+      return { items: page.items.map(present), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    "/media/:id",
+    {
+      schema: {
+        tags: ["media"],
+        summary: "Satu gambar",
+        params: idParams,
+        response: { 200: mediaSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "media.read");
+      return present(await deps.media.get(request.params.id));
+    },
+  );
+
+  app.get(
+    "/media/:id/usage",
+    {
+      schema: {
+        tags: ["media"],
+        summary: "Di mana gambar dipakai (artikel: foto utama atau isi; foto profil)",
+        params: idParams,
+        response: { 200: usageSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "media.read");
+      return deps.media.usage(request.params.id);
+    },
+  );
 }

@@ -2,7 +2,11 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Webhook, WebhookDelivery } from "../../core/webhook.ts";
-import { WEBHOOK_EVENTS, webhookUrlSchema } from "../../services/webhooks/webhooks.service.ts";
+import {
+  WEBHOOK_EVENTS,
+  webhookUrlSchema,
+  type WebhooksService,
+} from "../../services/webhooks/webhooks.service.ts";
 import type { Deps } from "../../app/deps.ts";
 import { authorize, requireActor, type UserActor } from "../plugins/auth.plugin.ts";
 import { idParams, problems } from "./api-schemas.ts";
@@ -80,145 +84,141 @@ function requireAdmin(request: FastifyRequest): UserActor {
   return actor;
 }
 
-/** Webhook registrations (admin) and their delivery log. */
+/** Webhook registrations (admin) and their delivery log; the use cases write the audit entries. */
 export function webhooksRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const webhooks = deps.newsroom.webhooks;
-    const audit = (request: FastifyRequest, action: string, id: number, detail = {}) =>
-      deps.audit.record({
-        actor: request.actor,
-        action,
-        resourceType: "webhook",
-        resourceId: id,
-        detail,
-        ip: request.ip,
-      });
-
-    app.get(
-      "/webhooks",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Daftar webhook (admin)",
-          response: { 200: z.object({ items: z.array(webhookSchema) }), ...problems(401, 403) },
-        },
-      },
-      async (request) => {
-        requireAdmin(request);
-        return { items: (await webhooks.list()).map(present) };
-      },
-    );
-
-    app.post(
-      "/webhooks",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Daftarkan webhook (admin); rahasia penandatangan hanya ditampilkan sekali",
-          body: createBody,
-          response: { 201: webhookWithSecretSchema, ...problems(401, 403, 422) },
-        },
-      },
-      async (request, reply) => {
-        const actor = requireAdmin(request);
-        const created = await webhooks.create(request.body, actor);
-        await audit(request, "webhook.create", created.id, { url: created.url, events: created.events });
-        return reply.code(201).send({ ...present(created), secret: created.secret });
-      },
-    );
-
-    app.get(
-      "/webhooks/:id",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Satu webhook (admin)",
-          params: idParams,
-          response: { 200: webhookSchema, ...problems(401, 403, 404) },
-        },
-      },
-      async (request) => {
-        requireAdmin(request);
-        return present(await webhooks.get(request.params.id));
-      },
-    );
-
-    app.patch(
-      "/webhooks/:id",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Ubah webhook (admin); kolom yang tidak dikirim tetap",
-          params: idParams,
-          body: createBody.partial(),
-          response: { 200: webhookSchema, ...problems(401, 403, 404, 422) },
-        },
-      },
-      async (request) => {
-        const actor = requireAdmin(request);
-        const updated = await webhooks.update(request.params.id, request.body, actor);
-        await audit(request, "webhook.update", updated.id, { fields: Object.keys(request.body) });
-        return present(updated);
-      },
-    );
-
-    app.post(
-      "/webhooks/:id/rotate-secret",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Ganti rahasia penandatangan (admin)",
-          params: idParams,
-          response: { 200: webhookWithSecretSchema, ...problems(401, 403, 404) },
-        },
-      },
-      async (request) => {
-        const actor = requireAdmin(request);
-        const rotated = await webhooks.rotateSecret(request.params.id, actor);
-        await audit(request, "webhook.rotateSecret", rotated.id);
-        return { ...present(rotated), secret: rotated.secret };
-      },
-    );
-
-    app.delete(
-      "/webhooks/:id",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Hapus webhook beserta log pengirimannya (admin)",
-          params: idParams,
-          response: { 204: z.null(), ...problems(401, 403, 404) },
-        },
-      },
-      async (request, reply) => {
-        const actor = requireAdmin(request);
-        await webhooks.remove(request.params.id, actor);
-        await audit(request, "webhook.delete", request.params.id);
-        return reply.code(204).send(null);
-      },
-    );
-
-    app.get(
-      "/webhooks/:id/deliveries",
-      {
-        schema: {
-          tags: ["webhooks"],
-          summary: "Log pengiriman webhook, terbaru dulu (admin)",
-          params: idParams,
-          querystring: z.object(pageQuery),
-          response: { 200: pageSchema(deliverySchema), ...problems(401, 403, 404, 422) },
-        },
-      },
-      async (request) => {
-        requireAdmin(request);
-        const cursor = decodeCursor(request.query.cursor);
-        const rows = await webhooks.deliveries(request.params.id, {
-          beforeId: cursor?.id,
-          limit: request.query.limit + 1,
-        });
-        const page = toPage(rows, request.query.limit, (d) => d.id);
-        return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
-      },
-    );
+    readRoutes(app, deps.newsroom.webhooks);
+    writeRoutes(app, deps.newsroom.webhooks);
   };
+}
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+/** The registrations and each one's delivery log, newest first. */
+function readRoutes(app: App, webhooks: WebhooksService): void {
+  app.get(
+    "/webhooks",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Daftar webhook (admin)",
+        response: { 200: z.object({ items: z.array(webhookSchema) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return { items: (await webhooks.list()).map(present) };
+    },
+  );
+
+  app.get(
+    "/webhooks/:id",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Satu webhook (admin)",
+        params: idParams,
+        response: { 200: webhookSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return present(await webhooks.get(request.params.id));
+    },
+  );
+
+  app.get(
+    "/webhooks/:id/deliveries",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Log pengiriman webhook, terbaru dulu (admin)",
+        params: idParams,
+        querystring: z.object(pageQuery),
+        response: { 200: pageSchema(deliverySchema), ...problems(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      const cursor = decodeCursor(request.query.cursor);
+      const rows = await webhooks.deliveries(request.params.id, {
+        beforeId: cursor?.id,
+        limit: request.query.limit + 1,
+      });
+      const page = toPage(rows, request.query.limit, (d) => d.id);
+      return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
+    },
+  );
+}
+
+/** Register, change, rotate the secret of and delete a webhook. */
+function writeRoutes(app: App, webhooks: WebhooksService): void {
+  app.post(
+    "/webhooks",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Daftarkan webhook (admin); rahasia penandatangan hanya ditampilkan sekali",
+        body: createBody,
+        response: { 201: webhookWithSecretSchema, ...problems(401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAdmin(request);
+      const created = await webhooks.create(request.body, actor);
+      return reply.code(201).send({ ...present(created), secret: created.secret });
+    },
+  );
+
+  app.patch(
+    "/webhooks/:id",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Ubah webhook (admin); kolom yang tidak dikirim tetap",
+        params: idParams,
+        body: createBody.partial(),
+        response: { 200: webhookSchema, ...problems(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const actor = requireAdmin(request);
+      const updated = await webhooks.update(request.params.id, request.body, actor);
+      return present(updated);
+    },
+  );
+
+  app.post(
+    "/webhooks/:id/rotate-secret",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Ganti rahasia penandatangan (admin)",
+        params: idParams,
+        response: { 200: webhookWithSecretSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = requireAdmin(request);
+      const rotated = await webhooks.rotateSecret(request.params.id, actor);
+      return { ...present(rotated), secret: rotated.secret };
+    },
+  );
+
+  app.delete(
+    "/webhooks/:id",
+    {
+      schema: {
+        tags: ["webhooks"],
+        summary: "Hapus webhook beserta log pengirimannya (admin)",
+        params: idParams,
+        response: { 204: z.null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAdmin(request);
+      await webhooks.remove(request.params.id, actor);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -83,115 +83,140 @@ async function collect(
   responses: Record<string, number>,
   started: number,
 ): Promise<MetricFamily[]> {
-  const pageCache = cache?.stats() ?? null;
-  const outbox = deps.outbox.stats();
-  const lag = await deps.outbox.lag();
-  const scheduler = await deps.newsroom.scheduler.lateness();
-  const store = deps.store.metrics();
   const node = { node: deps.config.nodeId };
-  const one = (value: number) => [{ labels: node, value }];
+  const responseSamples = Object.entries(responses).map(([cls, value]) => ({
+    labels: { ...node, class: cls },
+    value,
+  }));
   return [
     {
       name: "warta_http_responses_total",
       help: "HTTP responses written, by status class (page-cache hits included).",
       type: "counter",
-      samples: Object.entries(responses).map(([cls, value]) => ({ labels: { ...node, class: cls }, value })),
+      samples: responseSamples,
     },
-    {
-      name: "warta_page_cache_hits_total",
-      help: "Requests answered from the in-process page cache.",
-      type: "counter",
-      samples: one(pageCache?.hits ?? 0),
-    },
-    {
-      name: "warta_page_cache_misses_total",
-      help: "Cacheable requests the page cache had to render.",
-      type: "counter",
-      samples: one(pageCache?.misses ?? 0),
-    },
-    {
-      name: "warta_page_cache_bytes",
-      help: "Bytes held by the page cache (all encodings).",
-      type: "gauge",
-      samples: one(pageCache?.bytes ?? 0),
-    },
-    {
-      name: "warta_page_cache_purged_entries_total",
-      help: "Page-cache entries dropped by purges.",
-      type: "counter",
-      samples: one(pageCache?.purgedEntries ?? 0),
-    },
-    {
-      name: "warta_outbox_events_behind",
-      help: "Outbox events written but not yet delivered to this node's subscribers.",
-      type: "gauge",
-      samples: one(lag.behind),
-    },
-    {
-      name: "warta_outbox_oldest_unhandled_seconds",
-      help: "Age of the oldest event whose shared work (search, webhooks, Berita Terkait) is not done.",
-      type: "gauge",
-      samples: one(lag.oldestUnhandledMs / 1000),
-    },
-    {
-      name: "warta_outbox_delivery_lag_seconds",
-      help: "Commit-to-delivery delay of the last event this node delivered.",
-      type: "gauge",
-      samples: one(outbox.lastLagMs / 1000),
-    },
-    {
-      name: "warta_outbox_delivered_total",
-      help: "Events delivered to this node's subscribers.",
-      type: "counter",
-      samples: one(outbox.delivered),
-    },
-    {
-      name: "warta_outbox_recovered_total",
-      help: "Events whose shared work this node took over from a node that died.",
-      type: "counter",
-      samples: one(outbox.recovered),
-    },
-    {
-      name: "warta_scheduler_last_lateness_seconds",
-      help: "Scheduled time to actual publication, for the last scheduled publication.",
-      type: "gauge",
-      samples: one((scheduler.lastMs ?? 0) / 1000),
-    },
-    {
-      name: "warta_scheduler_overdue_seconds",
-      help: "How long the oldest due scheduled story has been waiting (0 when none is overdue).",
-      type: "gauge",
-      samples: one(scheduler.overdueMs / 1000),
-    },
-    {
-      name: "warta_store_queries_total",
-      help: "Statements run on the store.",
-      type: "counter",
-      samples: one(store.queries),
-    },
-    {
-      name: "warta_store_busy_seconds_total",
-      help: "Time spent in store statements (on SQLite, event-loop time).",
-      type: "counter",
-      samples: one(store.querySeconds),
-    },
-    {
-      name: "warta_store_lock_wait_seconds_total",
-      help: "SQLite: time spent waiting for another process's write lock.",
-      type: "counter",
-      samples: one(store.lockWaitSeconds),
-    },
-    {
-      name: "warta_process_uptime_seconds",
-      help: "Seconds since this app started.",
-      type: "gauge",
-      samples: one((Date.now() - started) / 1000),
-    },
-    {
-      name: "warta_process_resident_memory_bytes",
-      help: "Resident set size of the process.",
-      type: "gauge",
-      samples: one(process.memoryUsage.rss()),
-    },
+    ...labelled(node, pageCacheRows(cache?.stats() ?? null)),
+    ...labelled(node, outboxRows(deps.outbox.stats(), await deps.outbox.lag())),
+    ...labelled(node, processRows(await deps.newsroom.scheduler.lateness(), deps.store.metrics(), started)),
+  ];
+}
+
+/** A family with one sample labelled with the node: [type, name, help, value]. */
+type Row = [MetricFamily["type"], string, string, number];
+
+const labelled = (node: Record<string, string>, rows: Row[]): MetricFamily[] =>
+  rows.map(([type, name, help, value]) => ({ name, help, type, samples: [{ labels: node, value }] }));
+
+function pageCacheRows(pageCache: ReturnType<PageCache["stats"]> | null): Row[] {
+  return [
+    [
+      "counter",
+      "warta_page_cache_hits_total",
+      "Requests answered from the in-process page cache.",
+      pageCache?.hits ?? 0,
+    ],
+    [
+      "counter",
+      "warta_page_cache_misses_total",
+      "Cacheable requests the page cache had to render.",
+      pageCache?.misses ?? 0,
+    ],
+    [
+      "gauge",
+      "warta_page_cache_bytes",
+      "Bytes held by the page cache (all encodings).",
+      pageCache?.bytes ?? 0,
+    ],
+    [
+      "counter",
+      "warta_page_cache_purged_entries_total",
+      "Page-cache entries dropped by purges.",
+      pageCache?.purgedEntries ?? 0,
+    ],
+  ];
+}
+
+function outboxRows(
+  outbox: ReturnType<Deps["outbox"]["stats"]>,
+  lag: Awaited<ReturnType<Deps["outbox"]["lag"]>>,
+): Row[] {
+  return [
+    [
+      "gauge",
+      "warta_outbox_events_behind",
+      "Outbox events written but not yet delivered to this node's subscribers.",
+      lag.behind,
+    ],
+    [
+      "gauge",
+      "warta_outbox_oldest_unhandled_seconds",
+      "Age of the oldest event whose shared work (search, webhooks, Berita Terkait) is not done.",
+      lag.oldestUnhandledMs / 1000,
+    ],
+    [
+      "gauge",
+      "warta_outbox_delivery_lag_seconds",
+      "Commit-to-delivery delay of the last event this node delivered.",
+      outbox.lastLagMs / 1000,
+    ],
+    [
+      "counter",
+      "warta_outbox_delivered_total",
+      "Events delivered to this node's subscribers.",
+      outbox.delivered,
+    ],
+    [
+      "counter",
+      "warta_outbox_recovered_total",
+      "Events whose shared work this node took over from a node that died.",
+      outbox.recovered,
+    ],
+  ];
+}
+
+/** The scheduler, the store and the process itself. */
+function processRows(
+  scheduler: Awaited<ReturnType<Deps["newsroom"]["scheduler"]["lateness"]>>,
+  store: ReturnType<Deps["store"]["metrics"]>,
+  started: number,
+): Row[] {
+  return [
+    [
+      "gauge",
+      "warta_scheduler_last_lateness_seconds",
+      "Scheduled time to actual publication, for the last scheduled publication.",
+      (scheduler.lastMs ?? 0) / 1000,
+    ],
+    [
+      "gauge",
+      "warta_scheduler_overdue_seconds",
+      "How long the oldest due scheduled story has been waiting (0 when none is overdue).",
+      scheduler.overdueMs / 1000,
+    ],
+    ["counter", "warta_store_queries_total", "Statements run on the store.", store.queries],
+    [
+      "counter",
+      "warta_store_busy_seconds_total",
+      "Time spent in store statements (on SQLite, event-loop time).",
+      store.querySeconds,
+    ],
+    [
+      "counter",
+      "warta_store_lock_wait_seconds_total",
+      "SQLite: time spent waiting for another process's write lock.",
+      store.lockWaitSeconds,
+    ],
+    [
+      "gauge",
+      "warta_process_uptime_seconds",
+      "Seconds since this app started.",
+      (Date.now() - started) / 1000,
+    ],
+    [
+      "gauge",
+      "warta_process_resident_memory_bytes",
+      "Resident set size of the process.",
+      process.memoryUsage.rss(),
+    ],
   ];
 }

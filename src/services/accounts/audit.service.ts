@@ -21,6 +21,14 @@ export interface AuditInput {
   ip?: string | null;
 }
 
+/**
+ * Where a use case appends its audit entries, inside its change's transaction (`executor`), so an
+ * entry exists exactly when the change committed, whoever made it (API, CLI, import, scheduler).
+ */
+export interface AuditLog {
+  record(input: AuditInput, executor: Executor): Promise<void>;
+}
+
 export type AuditActorKind = AuditLogRow["actor_kind"];
 
 export interface AuditEntry {

@@ -1,11 +1,13 @@
 import type { Block } from "../../content/body.schema.ts";
 import {
   CREDIT_ROLES,
+  type Article,
   type ArticleStatus,
   type CreditRole,
   type Dateline,
   type Source,
 } from "../../core/article.ts";
+import type { Media } from "../../core/media.ts";
 import { createImportRepository } from "../../db/repositories/import.repository.ts";
 import type { MediaStorage } from "../../media/media-storage.ts";
 import type { ServiceDeps } from "../service-deps.ts";
@@ -119,72 +121,16 @@ export async function exportWarta(deps: ServiceDeps & { storage: MediaStorage })
   const articleRows = await db.selectFrom("articles").select(["id", "import_key"]).orderBy("id").execute();
   const exportId = new Map(articleRows.map((row, index) => [row.id, index + 1]));
   const pendingHeroes = await importRepo.pendingHeroes(db);
+  const refs: ExportRefs = { exportId, sectionIds, mediaFile, tagSlug, personSlug, pendingHeroes };
 
   const exportMedia: ExportMedia[] = [];
-  for (const m of media) {
-    const bytes = await deps.storage.get(m.file);
-    exportMedia.push({
-      file: m.file,
-      mimeType: m.mimeType,
-      width: m.width,
-      height: m.height,
-      alt: m.alt,
-      caption: m.caption,
-      credit: m.credit,
-      createdAt: m.createdAt.toISOString(),
-      sha256: m.sha256,
-      focalX: m.focalX,
-      focalY: m.focalY,
-      creator: m.creator,
-      keywords: m.keywords,
-      data: bytes ? bytes.toString("base64") : "",
-    });
-  }
+  for (const m of media) exportMedia.push(exportMediaOf(m, await deps.storage.get(m.file)));
 
   const articles: ExportArticle[] = [];
   for (const row of articleRows) {
     const article = await repos.articles.findById(db, row.id);
     if (!article) continue;
-    const blocks = article.body.blocks.flatMap((block): Block[] => {
-      if (block.type !== "related" || block.articleId === undefined) return [block];
-      const target = exportId.get(block.articleId);
-      return target === undefined ? [] : [{ ...block, articleId: target }];
-    });
-    const pending = pendingHeroes.get(article.id) ?? null;
-    articles.push({
-      id: exportId.get(article.id) as number,
-      slug: article.slug,
-      headline: article.headline,
-      lede: article.lede,
-      section: sectionIds.get(article.sectionId) ?? 0,
-      dateline: article.dateline,
-      body: { version: article.body.version, blocks },
-      hero: article.hero
-        ? {
-            media: mediaFile.get(article.hero.mediaId) ?? "",
-            caption: article.hero.caption,
-            credit: article.hero.credit,
-          }
-        : null,
-      pendingHero: pending,
-      sources: article.sources,
-      tags: article.tagIds.flatMap((id) => tagSlug.get(id) ?? []),
-      credits: [...article.credits]
-        .sort(
-          (a, b) => CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) || a.position - b.position,
-        )
-        .flatMap((c) => {
-          const slug = personSlug.get(c.personId);
-          return slug ? [{ role: c.role, person: slug }] : [];
-        }),
-      status: article.status,
-      publishedAt: iso(article.publishedAt),
-      firstPublishedAt: iso(article.firstPublishedAt),
-      updatedAt: iso(article.updatedAt),
-      createdAt: article.createdAt.toISOString(),
-      modifiedAt: article.modifiedAt.toISOString(),
-      importKey: row.import_key && !row.import_key.startsWith(WARTA_KEY_PREFIX) ? row.import_key : null,
-    });
+    articles.push(exportArticleOf(article, row.import_key, refs));
   }
 
   return {
@@ -209,5 +155,76 @@ export async function exportWarta(deps: ServiceDeps & { storage: MediaStorage })
       media: exportMedia,
       articles,
     },
+  };
+}
+
+/** Ids in this store → the export's own ids, files and slugs. */
+interface ExportRefs {
+  exportId: Map<number, number>;
+  sectionIds: Map<number, number>;
+  mediaFile: Map<number, string>;
+  tagSlug: Map<number, string>;
+  personSlug: Map<number, string>;
+  pendingHeroes: Map<number, ExportArticle["pendingHero"]>;
+}
+
+/** One image with its bytes (base64; empty when the file is missing). */
+function exportMediaOf(m: Media, bytes: Buffer | null): ExportMedia {
+  return {
+    file: m.file,
+    mimeType: m.mimeType,
+    width: m.width,
+    height: m.height,
+    alt: m.alt,
+    caption: m.caption,
+    credit: m.credit,
+    createdAt: m.createdAt.toISOString(),
+    sha256: m.sha256,
+    focalX: m.focalX,
+    focalY: m.focalY,
+    creator: m.creator,
+    keywords: m.keywords,
+    data: bytes ? bytes.toString("base64") : "",
+  };
+}
+
+/** One article with the export's ids; a Baca Juga link to an article not exported is dropped. */
+function exportArticleOf(article: Article, importKey: string | null, refs: ExportRefs): ExportArticle {
+  const blocks = article.body.blocks.flatMap((block): Block[] => {
+    if (block.type !== "related" || block.articleId === undefined) return [block];
+    const target = refs.exportId.get(block.articleId);
+    return target === undefined ? [] : [{ ...block, articleId: target }];
+  });
+  return {
+    id: refs.exportId.get(article.id) as number,
+    slug: article.slug,
+    headline: article.headline,
+    lede: article.lede,
+    section: refs.sectionIds.get(article.sectionId) ?? 0,
+    dateline: article.dateline,
+    body: { version: article.body.version, blocks },
+    hero: article.hero
+      ? {
+          media: refs.mediaFile.get(article.hero.mediaId) ?? "",
+          caption: article.hero.caption,
+          credit: article.hero.credit,
+        }
+      : null,
+    pendingHero: refs.pendingHeroes.get(article.id) ?? null,
+    sources: article.sources,
+    tags: article.tagIds.flatMap((id) => refs.tagSlug.get(id) ?? []),
+    credits: [...article.credits]
+      .sort((a, b) => CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) || a.position - b.position)
+      .flatMap((c) => {
+        const slug = refs.personSlug.get(c.personId);
+        return slug ? [{ role: c.role, person: slug }] : [];
+      }),
+    status: article.status,
+    publishedAt: iso(article.publishedAt),
+    firstPublishedAt: iso(article.firstPublishedAt),
+    updatedAt: iso(article.updatedAt),
+    createdAt: article.createdAt.toISOString(),
+    modifiedAt: article.modifiedAt.toISOString(),
+    importKey: importKey && !importKey.startsWith(WARTA_KEY_PREFIX) ? importKey : null,
   };
 }

@@ -82,6 +82,7 @@ describe("webhook targets (SSRF)", () => {
     const sent: string[] = [];
     const service = createWebhooksService({
       db: ctx.deps.store.db,
+      audit: ctx.deps.audit,
       clock: ctx.deps.clock,
       articles: ctx.deps.articles,
       siteUrl: "https://warta.test",

@@ -8,6 +8,8 @@ import { encodeEvent } from "../../core/event-codec.ts";
 import type { ArticleEvent, DomainEvent } from "../../core/events.ts";
 import { WEBHOOK_EVENTS, type Webhook, type WebhookDelivery, type WebhookEvent } from "../../core/webhook.ts";
 import { createWebhooksRepository } from "../../db/repositories/webhooks.repository.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AuditLog } from "../accounts/audit.service.ts";
 import type { ArticlesService } from "../articles.service.ts";
 import { parseInput } from "../validation.ts";
 import {
@@ -60,6 +62,8 @@ export type WebhookInput = z.input<typeof webhookInputSchema>;
 
 export interface WebhookDeps {
   db: Executor;
+  /** Registrations are audited by the use cases, in the change's transaction (like articles). */
+  audit: AuditLog;
   clock: () => Date;
   articles: ArticlesService;
   siteUrl: string;
@@ -239,6 +243,17 @@ export function createWebhooksService(deps: WebhookDeps) {
     return { ...hook, secret };
   }
 
+  /** Appends a registration change to the audit log inside the change's transaction `tx`. */
+  function audited(
+    tx: Executor,
+    actor: Actor,
+    action: string,
+    id: number,
+    detail: Record<string, unknown> = {},
+  ) {
+    return deps.audit.record({ actor, action, resourceType: "webhook", resourceId: id, detail }, tx);
+  }
+
   return {
     handleEvent,
     dispatch,
@@ -264,29 +279,45 @@ export function createWebhooksService(deps: WebhookDeps) {
     },
 
     /** Registers a webhook; the secret is returned here only (store it on the receiver). */
-    async create(input: WebhookInput, _actor: Actor) {
+    async create(input: WebhookInput, actor: Actor) {
       const data = parseInput(webhookInputSchema, input);
       await checkTarget(data.url);
       const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-      const hook = await repo.insert(db, { ...data, secret, at: clock() });
+      const hook = await inTransaction(db, async (tx) => {
+        const inserted = await repo.insert(tx, { ...data, secret, at: clock() });
+        await audited(tx, actor, "webhook.create", inserted.id, {
+          url: inserted.url,
+          events: inserted.events,
+        });
+        return inserted;
+      });
       return presentSecretOnce(hook, secret);
     },
 
-    async update(id: number, input: z.input<typeof webhookPatchSchema>, _actor: Actor): Promise<Webhook> {
+    async update(id: number, input: z.input<typeof webhookPatchSchema>, actor: Actor): Promise<Webhook> {
       const data = parseInput(webhookPatchSchema, input);
       if (data.url !== undefined) await checkTarget(data.url);
-      if (!(await repo.update(db, id, data, clock()))) throw notFound("Webhook");
+      await inTransaction(db, async (tx) => {
+        if (!(await repo.update(tx, id, data, clock()))) throw notFound("Webhook");
+        await audited(tx, actor, "webhook.update", id, { fields: Object.keys(input) });
+      });
       return this.get(id);
     },
 
-    async rotateSecret(id: number, _actor: Actor) {
+    async rotateSecret(id: number, actor: Actor) {
       const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-      if (!(await repo.update(db, id, { secret }, clock()))) throw notFound("Webhook");
+      await inTransaction(db, async (tx) => {
+        if (!(await repo.update(tx, id, { secret }, clock()))) throw notFound("Webhook");
+        await audited(tx, actor, "webhook.rotateSecret", id);
+      });
       return presentSecretOnce(await this.get(id), secret);
     },
 
-    async remove(id: number, _actor: Actor): Promise<void> {
-      if (!(await repo.delete(db, id))) throw notFound("Webhook");
+    async remove(id: number, actor: Actor): Promise<void> {
+      await inTransaction(db, async (tx) => {
+        if (!(await repo.delete(tx, id))) throw notFound("Webhook");
+        await audited(tx, actor, "webhook.delete", id);
+      });
     },
 
     async deliveries(webhookId: number, query: { beforeId?: number; limit: number }) {

@@ -5,7 +5,7 @@ import { ESI_SURROGATE_CONTROL } from "../../../cache/esi.ts";
 import { TERBARU_FRAGMENT_PATH } from "../../../cache/purge-keys.ts";
 import { createEncodingNegotiator } from "../../../cache/accept-encoding.ts";
 import type { SiteAssets } from "../assets.ts";
-import { VIEW_HEADER } from "../../plugins/page-cache.plugin.ts";
+import { VIEW_HEADER } from "../../plugins/page-cache-http.ts";
 import type { SiteRenderer } from "../site-renderer.ts";
 
 /** `/aset/warta.0123abcd.css` and `/aset/warta.89ef.css` name the same asset in two versions. */
