@@ -148,15 +148,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     ...(options.argon2 ? { argon2: options.argon2 } : {}),
   });
   const purges = createPurgeSinks({ topicsOf: (articleId) => reader.topics.topicIdsOf(articleId) });
-  const { derivatives, mediaPrewarm, remoteImages } = createMediaBackground({
-    db: store.db,
-    media: services.repos.media,
+  const { derivatives, mediaPrewarm, remoteImages } = openMediaBackground(
+    store,
+    config,
+    services,
     storage,
     run,
-    clock: () => new Date(),
-    owner: `${config.nodeId}/${process.pid}`,
-    fetchPolicy: { allow: config.imageFetchAllowInternal },
-  });
+  );
   registerSubscribers(outbox, {
     popular: reader.views,
     sections: services.sections,
@@ -187,12 +185,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     relatedStories,
     newsroom,
     accounts,
-    distribution: createDistributionService({
-      ...base,
-      sections: services.sections,
-      siteUrl: config.siteUrl,
-      siteName: config.siteName,
-    }),
+    distribution: createDistributionService({ ...base, sections: services.sections, ...siteOf(config) }),
     search: searchStack.search,
     newsroomSearch: searchStack.newsroom,
     searchAliases: searchStack.aliases,
@@ -249,6 +242,27 @@ function openOutbox(
     pollMs: config.outboxPollMs,
     onError: (error) => reportEventError(error),
     settled,
+  });
+}
+
+const siteOf = (config: Config) => ({ siteUrl: config.siteUrl, siteName: config.siteName });
+
+/** Derivatives, their prewarm and the fetch of imported remote photos (clocked in real time: claims). */
+function openMediaBackground(
+  store: Store,
+  config: Config,
+  services: Services,
+  storage: MediaStorage,
+  run: RunInTransaction,
+) {
+  return createMediaBackground({
+    db: store.db,
+    media: services.repos.media,
+    storage,
+    run,
+    clock: () => new Date(),
+    owner: `${config.nodeId}/${process.pid}`,
+    fetchPolicy: { allow: config.imageFetchAllowInternal },
   });
 }
 

@@ -91,6 +91,18 @@ const presentEntry = (entry: LiveEntry, now: Date) => {
  * pinned Ringkasan; corrections), close.
  */
 export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const routes = liveBlogRouteContext(deps);
+  return async (app) => {
+    blogRoutes(app, routes);
+    entryRoutes(app, routes);
+  };
+}
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+type LiveBlogRouteContext = ReturnType<typeof liveBlogRouteContext>;
+
+/** What the live-blog routes share: the service, a blog as the API shows it, the post check. */
+function liveBlogRouteContext(deps: Deps) {
   const live = deps.reader.liveBlogs;
   const presentBlog = async (blog: LiveBlog) => {
     const now = deps.clock();
@@ -108,143 +120,148 @@ export function liveBlogsRoutes(deps: Deps): FastifyPluginAsyncZod {
     authorize(actor, "liveBlog.post");
     return actor;
   };
+  return { deps, live, presentBlog, authorizePost };
+}
 
-  return async (app) => {
-    app.get(
-      "/live-blogs",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary: "Daftar liputan langsung, yang terakhir berubah lebih dulu (konsol redaksi)",
-          querystring: listQuery,
-          response: { 200: z.object({ items: z.array(listItemSchema) }), ...problems(401, 403, 422) },
-        },
+/** The newsroom's list of live blogs; one blog: read, start (or reopen), close. */
+function blogRoutes(app: App, { deps, live, presentBlog, authorizePost }: LiveBlogRouteContext): void {
+  app.get(
+    "/live-blogs",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary: "Daftar liputan langsung, yang terakhir berubah lebih dulu (konsol redaksi)",
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(listItemSchema) }), ...problems(401, 403, 422) },
       },
-      async (request) => {
-        authorize(requireActor(request), "article.read");
-        const now = deps.clock();
-        const rows = await live.list(request.query.limit);
-        return {
-          items: rows.map((row) => ({
-            articleId: row.articleId,
-            headline: row.headline,
-            status: row.status,
-            coverageStart: row.coverageStart.toISOString(),
-            coverageEnd: row.coverageEnd?.toISOString() ?? null,
-            open: isLiveBlogOpen(row, now),
-            updatedAt: row.updatedAt.toISOString(),
-          })),
-        };
-      },
-    );
+    },
+    async (request) => {
+      authorize(requireActor(request), "article.read");
+      const now = deps.clock();
+      const rows = await live.list(request.query.limit);
+      return {
+        items: rows.map((row) => ({
+          articleId: row.articleId,
+          headline: row.headline,
+          status: row.status,
+          coverageStart: row.coverageStart.toISOString(),
+          coverageEnd: row.coverageEnd?.toISOString() ?? null,
+          open: isLiveBlogOpen(row, now),
+          updatedAt: row.updatedAt.toISOString(),
+        })),
+      };
+    },
+  );
 
-    app.get(
-      "/articles/:id/live-blog",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary: "Liputan langsung sebuah artikel dengan entri-entrinya (juga yang terjadwal)",
-          params: idParams,
-          response: { 200: blogSchema, ...problems(401, 403, 404) },
-        },
+  app.get(
+    "/articles/:id/live-blog",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary: "Liputan langsung sebuah artikel dengan entri-entrinya (juga yang terjadwal)",
+        params: idParams,
+        response: { 200: blogSchema, ...problems(401, 403, 404) },
       },
-      async (request) => {
-        authorize(requireActor(request), "article.read");
-        await deps.articles.get(request.params.id);
-        const blog = await live.get(request.params.id);
-        if (!blog) return reply404();
-        return presentBlog(blog);
-      },
-    );
+    },
+    async (request) => {
+      authorize(requireActor(request), "article.read");
+      await deps.articles.get(request.params.id);
+      const blog = await live.get(request.params.id);
+      if (!blog) return reply404();
+      return presentBlog(blog);
+    },
+  );
 
-    app.put(
-      "/articles/:id/live-blog",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary: "Jadikan artikel liputan langsung, atau buka kembali yang sudah ditutup",
-          params: idParams,
-          body: liveBlogFieldsSchema.meta({ id: "LiveBlogFields" }),
-          response: { 200: blogSchema, ...problems(401, 403, 404, 422) },
-        },
+  app.put(
+    "/articles/:id/live-blog",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary: "Jadikan artikel liputan langsung, atau buka kembali yang sudah ditutup",
+        params: idParams,
+        body: liveBlogFieldsSchema.meta({ id: "LiveBlogFields" }),
+        response: { 200: blogSchema, ...problems(401, 403, 404, 422) },
       },
-      async (request) => {
-        const actor = await authorizePost(request, request.params.id);
-        return presentBlog(await live.start(request.params.id, request.body, actor));
-      },
-    );
+    },
+    async (request) => {
+      const actor = await authorizePost(request, request.params.id);
+      return presentBlog(await live.start(request.params.id, request.body, actor));
+    },
+  );
 
-    app.post(
-      "/articles/:id/live-blog/close",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary: "Tutup liputan langsung (halaman menyatakan liputan telah berakhir)",
-          params: idParams,
-          response: { 200: blogSchema, ...problems(401, 403, 404, 409) },
-        },
+  app.post(
+    "/articles/:id/live-blog/close",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary: "Tutup liputan langsung (halaman menyatakan liputan telah berakhir)",
+        params: idParams,
+        response: { 200: blogSchema, ...problems(401, 403, 404, 409) },
       },
-      async (request) => {
-        const actor = await authorizePost(request, request.params.id);
-        return presentBlog(await live.close(request.params.id, actor));
-      },
-    );
+    },
+    async (request) => {
+      const actor = await authorizePost(request, request.params.id);
+      return presentBlog(await live.close(request.params.id, actor));
+    },
+  );
+}
 
-    app.post(
-      "/articles/:id/live-blog/entries",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary:
-            "Kirim entri liputan langsung (teks, kutipan, foto dari pustaka media, atau sematan; pinned = Ringkasan; publishAt = jadwal tayang)",
-          params: idParams,
-          body: liveEntryFieldsSchema.meta({ id: "LiveEntryFields" }),
-          response: { 201: entrySchema, ...problems(401, 403, 404, 409, 422) },
-        },
+/** A blog's entries: post (now or scheduled), correct, pin, move, remove. */
+function entryRoutes(app: App, { deps, live, authorizePost }: LiveBlogRouteContext): void {
+  app.post(
+    "/articles/:id/live-blog/entries",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary:
+          "Kirim entri liputan langsung (teks, kutipan, foto dari pustaka media, atau sematan; pinned = Ringkasan; publishAt = jadwal tayang)",
+        params: idParams,
+        body: liveEntryFieldsSchema.meta({ id: "LiveEntryFields" }),
+        response: { 201: entrySchema, ...problems(401, 403, 404, 409, 422) },
       },
-      async (request, reply) => {
-        const actor = await authorizePost(request, request.params.id);
-        const entry = await live.post(request.params.id, request.body, actor);
-        return reply.code(201).send(presentEntry(entry, deps.clock()));
-      },
-    );
+    },
+    async (request, reply) => {
+      const actor = await authorizePost(request, request.params.id);
+      const entry = await live.post(request.params.id, request.body, actor);
+      return reply.code(201).send(presentEntry(entry, deps.clock()));
+    },
+  );
 
-    app.patch(
-      "/articles/:id/live-blog/entries/:entryId",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary:
-            "Koreksi atau sematkan entri (`correction` tampil bagi pembaca); `publishAt` memindah jadwal entri terjadwal, null = tayangkan sekarang",
-          params: entryParams,
-          body: liveEntryPatchSchema.meta({ id: "LiveEntryPatch" }),
-          response: { 200: entrySchema, ...problems(401, 403, 404, 409, 422) },
-        },
+  app.patch(
+    "/articles/:id/live-blog/entries/:entryId",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary:
+          "Koreksi atau sematkan entri (`correction` tampil bagi pembaca); `publishAt` memindah jadwal entri terjadwal, null = tayangkan sekarang",
+        params: entryParams,
+        body: liveEntryPatchSchema.meta({ id: "LiveEntryPatch" }),
+        response: { 200: entrySchema, ...problems(401, 403, 404, 409, 422) },
       },
-      async (request) => {
-        const actor = await authorizePost(request, request.params.id);
-        const { id, entryId } = request.params;
-        return presentEntry(await live.edit(id, entryId, request.body, actor), deps.clock());
-      },
-    );
+    },
+    async (request) => {
+      const actor = await authorizePost(request, request.params.id);
+      const { id, entryId } = request.params;
+      return presentEntry(await live.edit(id, entryId, request.body, actor), deps.clock());
+    },
+  );
 
-    app.delete(
-      "/articles/:id/live-blog/entries/:entryId",
-      {
-        schema: {
-          tags: ["live-blogs"],
-          summary: "Hapus entri liputan langsung",
-          params: entryParams,
-          response: { 204: z.null(), ...problems(401, 403, 404) },
-        },
+  app.delete(
+    "/articles/:id/live-blog/entries/:entryId",
+    {
+      schema: {
+        tags: ["live-blogs"],
+        summary: "Hapus entri liputan langsung",
+        params: entryParams,
+        response: { 204: z.null(), ...problems(401, 403, 404) },
       },
-      async (request, reply) => {
-        const actor = await authorizePost(request, request.params.id);
-        await live.remove(request.params.id, request.params.entryId, actor);
-        return reply.code(204).send(null);
-      },
-    );
-  };
+    },
+    async (request, reply) => {
+      const actor = await authorizePost(request, request.params.id);
+      await live.remove(request.params.id, request.params.entryId, actor);
+      return reply.code(204).send(null);
+    },
+  );
 }
 
 function reply404(): never {
