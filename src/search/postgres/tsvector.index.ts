@@ -92,6 +92,25 @@ export function createTsvectorSearchIndex(
     return result.rows[0]?.n ?? 0;
   }
 
+  /**
+   * `frequency` of many stems in one statement: a subquery per stem, each taking the GIN bitmap
+   * (the id walk only pays off for a word in most stories of a large archive, see walkNewest).
+   */
+  async function frequencies(terms: string[], cap = DF_CAP, on: Db = db): Promise<Map<string, number>> {
+    const counts = new Map(terms.map((term): [string, number] => [term, 0]));
+    const asked = [...counts.keys()].filter((term) => toTsquery({ kind: "term", term }) !== null);
+    if (asked.length === 0) return counts;
+    const queries = asked.map((term) => toTsquery({ kind: "term", term }) as string);
+    const limit = Math.max(1, Math.min(cap, DF_CAP));
+    await sql`SET LOCAL enable_indexscan = off`.execute(on);
+    const result = await sql<{ i: string; n: number }>`
+      SELECT t.i, (SELECT count(*)::int FROM (
+        SELECT 1 FROM ${docsTable} WHERE terms @@ t.q LIMIT ${limit}) AS found) AS n
+      FROM unnest(${queries}::tsquery[]) WITH ORDINALITY AS t (q, i)`.execute(on);
+    for (const row of result.rows) counts.set(asked[Number(row.i) - 1] as string, row.n);
+    return counts;
+  }
+
   let tableRows: { rows: number; at: number } | null = null;
   /**
    * How to find `scan` matches: walk ids reading each row's vector until enough match (about
@@ -341,6 +360,11 @@ export function createTsvectorSearchIndex(
     async documentFrequency(term, cap) {
       await ready();
       return reading(db, (trx) => frequency(term, cap, trx));
+    },
+
+    async documentFrequencies(terms, cap) {
+      await ready();
+      return reading(db, (trx) => frequencies(terms, cap, trx));
     },
 
     async similarTerms(term, maxDistance, limit = 3) {
