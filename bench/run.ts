@@ -11,6 +11,7 @@
  *                                    (default postgres://postgres@127.0.0.1:5432/postgres), dropped after
  *   npm run bench -- --only search --store postgres --articles 1000000
  *   npm run bench -- --only stemmer,search,import
+ *   npm run bench -- --only related --articles 20000   Berita Terkait: SQLite vs PostgreSQL (before/after)
  *   npm run bench -- --only media                  image pipeline (bench/media.bench.ts)
  *   npm run bench -- --only admin                  the newsroom admin (bench/admin.bench.ts)
  *   npm run bench -- --only relevance --limit 500   relevance on the first 500 questions (both stores)
@@ -126,7 +127,7 @@ if (selected.has("news-day")) {
 }
 
 // Other engineers' benchmarks: call their exported run() when the file exists.
-for (const name of ["stemmer", "search", "import", "extraction", "admin", "relevance"]) {
+for (const name of ["stemmer", "search", "import", "extraction", "admin", "relevance", "related"]) {
   if (!selected.has(name)) continue;
   const file = new URL(`./${name}.bench.ts`, import.meta.url);
   if (!existsSync(file)) {
@@ -145,7 +146,9 @@ for (const name of ["stemmer", "search", "import", "extraction", "admin", "relev
       ? { limit: number(values.limit, 0) }
       : name === "search"
         ? { store, ...(values.articles ? { articles: [number(values.articles, 0)] } : {}) }
-        : undefined,
+        : name === "related" && values.articles
+          ? { articles: [number(values.articles, 0)] }
+          : undefined,
   );
   const resultFile = new URL(
     name === "search" && store === "postgres" ? "search-postgres.json" : `${name}.json`,

@@ -3,7 +3,8 @@
  * dictionary, Zipf-distributed, plus recurring names and phrases) straight into a temporary SQLite
  * FTS5 index through the real analyzer and adapter, then measures index build rate, index size and
  * p50/p95 latency of a fixed mixed query set (single words, affixed forms, phrases, exclusions,
- * filters, typos, date sort) run through the real query parser and compiler.
+ * filters, typos, date sort) run through the real query parser and compiler, and apart from them
+ * the p50/p95 of relaxed queries (questions whose words are not all in one story: search-relaxed.ts).
  *
  *   npx node bench/search.bench.ts                      100 000 articles (default)
  *   npx node bench/search.bench.ts --articles 1000000   also 1M (slow: prints how long it took)
@@ -38,6 +39,7 @@ import type { SearchIndex } from "../src/search/search-index.ts";
 import { createFts5SearchIndex } from "../src/search/sqlite/fts5.index.ts";
 import { createTsvectorSearchIndex } from "../src/search/postgres/tsvector.index.ts";
 import { createCorpus, NOW, querySet } from "./search-corpus.ts";
+import { measureRelaxed, relaxedLines, type RelaxedFigures } from "./search-relaxed.ts";
 
 export type BenchStore = "sqlite" | "postgres";
 const RESULT_FILES: Record<BenchStore, URL> = {
@@ -63,6 +65,8 @@ export interface SearchBenchRun {
   /** Set when the queries ran on an index kept by an earlier run: when that build ran. */
   reusedBuildFrom?: string;
   perQuery: { label: string; q: string; hits: number; medianMs: number }[];
+  /** Relaxed queries (questions, long phrases; bench/search-relaxed.ts), apart from the set above. */
+  relaxed: RelaxedFigures;
 }
 
 /** Where a kept SQLite index lives, and what its build measured (written beside it). */
@@ -269,6 +273,8 @@ export async function runOne(
         perQuery.set(query.label, entry);
       }
     }
+    const documents = (await index.documentCount?.()) ?? stats.documents;
+    const relaxed = await measureRelaxed(corpus.roots, { index, documents, aliases, analyzer, rounds });
     const run: SearchBenchRun = {
       store,
       articles: count,
@@ -289,6 +295,7 @@ export async function runOne(
         hits: e.hits,
         medianMs: round(percentile(e.times, 50)),
       })),
+      relaxed,
     };
     return run;
   } finally {
@@ -361,6 +368,7 @@ async function main(): Promise<void> {
       console.log(
         `    ${q.label.padEnd(22)} ${String(q.medianMs).padStart(8)} ms  ${String(q.hits).padStart(8)} hits  ${q.q}`,
       );
+    for (const line of relaxedLines(r.relaxed)) console.log(line);
   }
   mkdirSync(new URL("./", resultFile), { recursive: true });
   writeFileSync(resultFile, JSON.stringify(result, null, 2) + "\n");

@@ -126,6 +126,15 @@ export function describeIndexContract(
       assert.deepEqual(await index.similarTerms("s3", 1), []);
     });
 
+    it("counts many stems at once as it counts each, capped the same", async () => {
+      const stems = ["banjir", "banjr", "banjir", "x".repeat(3000)];
+      const counts = await index.documentFrequencies(stems);
+      assert.deepEqual([...counts], [["banjir", 4], ["banjr", 0], ["x".repeat(3000), 0]]);
+      assert.deepEqual([...(await index.documentFrequencies(["banjir"], 2))], [["banjir", 2]]);
+      assert.equal(await index.documentFrequency("banjir", 2), 2);
+      assert.deepEqual([...(await index.documentFrequencies([]))], []);
+    });
+
     it("a batch upserts and removes together, or not at all", async () => {
       await index.writeBatch({
         upsert: [doc(20, { headline: "gerhana bulan" }), doc(21, { headline: "gerhana matahari" })],

@@ -65,15 +65,14 @@ export function createTermStatistics(index: SearchIndex, analyzer: Analyzer) {
     }
     return counted.documents;
   }
-  async function documentFrequency(term: string): Promise<number> {
-    let df = frequencies.get(term);
-    if (df === undefined) {
-      // Capped: past RELATED_DF_CAP documents a word is simply "common" (bounded cost per lookup).
-      df = await index.documentFrequency(term, RELATED_DF_CAP);
-      if (frequencies.size >= 100_000) frequencies.clear();
-      frequencies.set(term, df);
-    }
-    return df;
+  /** Document frequencies of the stems, those not remembered asked at once (one round trip on PostgreSQL). */
+  async function documentFrequencies(terms: string[]): Promise<Map<string, number>> {
+    const unknown = terms.filter((term) => !frequencies.has(term));
+    // Capped: past RELATED_DF_CAP documents a word is simply "common" (bounded cost per lookup).
+    const counted = unknown.length > 0 ? await index.documentFrequencies(unknown, RELATED_DF_CAP) : null;
+    if (counted && frequencies.size + counted.size > 100_000) frequencies.clear();
+    for (const [term, df] of counted ?? []) frequencies.set(term, df);
+    return new Map(terms.map((term) => [term, counted?.get(term) ?? frequencies.get(term) ?? 0]));
   }
 
   /** The most distinctive stems of a text (tf × idf against the index), as a match-any node. */
@@ -85,8 +84,9 @@ export function createTermStatistics(index: SearchIndex, analyzer: Analyzer) {
     }
     const total = Math.max(1, await documentCount());
     const scored: { term: string; weight: number }[] = [];
+    const dfs = await documentFrequencies([...counts.keys()]);
     for (const [term, tf] of counts) {
-      const df = await documentFrequency(term);
+      const df = dfs.get(term) ?? 0;
       if (df === 0 || df > total * 0.5) continue;
       scored.push({ term, weight: tf * Math.log(1 + total / df) });
     }

@@ -15,6 +15,7 @@ export function createUnavailableIndex(): SearchIndex {
     rebuild: async () => 0,
     stats: async () => ({ documents: 0, terms: 0, bytes: null }),
     documentFrequency: async () => 0,
+    documentFrequencies: async (terms) => new Map(terms.map((term) => [term, 0])),
     similarTerms: async () => [],
     ids: async () => [],
   };

@@ -1,7 +1,6 @@
-import { sql } from "kysely";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import { refreshLiveLinks } from "../../db/repositories/article-links.ts";
 import { SQLITE_CACHE_KIB } from "../../db/dialects/sqlite.ts";
+import { refreshLiveLinks } from "../../db/repositories/article-links.ts";
 import type { Store } from "../../db/store.ts";
 
 export const ARTICLE_COLUMNS = [
@@ -31,7 +30,7 @@ export const CREDIT_COLUMNS = ["article_id", "role", "person_id", "position"] as
 
 export type Row = SQLInputValue[];
 
-/** Writes many rows fast: multi-row INSERTs inside one transaction per batch. */
+/** Writes many rows fast, one transaction per batch (SQLite here; PostgreSQL: postgres-bulk-writer.ts). */
 export interface BulkWriter {
   write(batch: { articles: Row[]; tags: Row[]; credits: Row[] }): Promise<void>;
   /** Statistics and sequences after the load. */
@@ -41,7 +40,7 @@ export interface BulkWriter {
 const ROWS_PER_STATEMENT = 64;
 
 /** SQLite: raw prepared multi-row statements on the node:sqlite connection (no query building). */
-function sqliteWriter(store: Store, raw: DatabaseSync): BulkWriter {
+export function createSqliteBulkWriter(store: Store, raw: DatabaseSync): BulkWriter {
   const statements = new Map<string, StatementSync>();
   const statement = (table: string, columns: readonly string[], rows: number): StatementSync => {
     const key = `${table}:${rows}`;
@@ -98,44 +97,4 @@ function sqliteWriter(store: Store, raw: DatabaseSync): BulkWriter {
       raw.exec(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
     },
   };
-}
-
-/** PostgreSQL (or anything else Kysely speaks): batched inserts through the query builder. */
-function kyselyWriter(store: Store): BulkWriter {
-  const toObjects = (columns: readonly string[], rows: Row[]) =>
-    rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
-  return {
-    async write(batch) {
-      await store.db.transaction().execute(async (tx) => {
-        for (let i = 0; i < batch.articles.length; i += 500)
-          await tx
-            .insertInto("articles")
-            .values(toObjects(ARTICLE_COLUMNS, batch.articles.slice(i, i + 500)) as never)
-            .execute();
-        for (let i = 0; i < batch.tags.length; i += 1000)
-          await tx
-            .insertInto("article_tags")
-            .values(toObjects(TAG_COLUMNS, batch.tags.slice(i, i + 1000)) as never)
-            .execute();
-        for (let i = 0; i < batch.credits.length; i += 1000)
-          await tx
-            .insertInto("article_credits")
-            .values(toObjects(CREDIT_COLUMNS, batch.credits.slice(i, i + 1000)) as never)
-            .execute();
-      });
-    },
-    async finish() {
-      await refreshLiveLinks(store.db);
-      if (store.dialect === "postgres") {
-        await sql`SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))`.execute(
-          store.db,
-        );
-        await sql`ANALYZE`.execute(store.db);
-      }
-    },
-  };
-}
-
-export function createBulkWriter(store: Store): BulkWriter {
-  return store.sqlite ? sqliteWriter(store, store.sqlite) : kyselyWriter(store);
 }

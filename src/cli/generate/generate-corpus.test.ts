@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { sql } from "kysely";
 import { bodyDocumentSchema } from "../../content/body.schema.ts";
 import { buildApp } from "../../server/app.ts";
 import { loadConfig } from "../../app/config.ts";
@@ -28,11 +29,25 @@ async function withStore<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   }
 }
 
+/** The indexes of the tables the bulk load writes (dropped for the load, built again after it). */
+async function loadIndexes(deps: Deps): Promise<string[]> {
+  const rows =
+    deps.store.dialect === "postgres"
+      ? await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes
+          WHERE tablename IN ('articles', 'article_tags', 'article_credits')`.execute(deps.store.db)
+      : await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index'
+          AND tbl_name IN ('articles', 'article_tags', 'article_credits')`.execute(deps.store.db);
+  return rows.rows.map((row) => row.name).sort();
+}
+
 const small = { articles: 300, seed: 7, people: 20, tags: 40, images: 2, batchSize: 64 };
 
 test("generates a valid, readable, reproducible corpus and refuses a store that has content", async () => {
   const first = await withStore(async (deps) => {
+    const indexes = await loadIndexes(deps);
+    assert.ok(indexes.length > 3);
     const result = await generateCorpus(deps, small);
+    assert.deepEqual(await loadIndexes(deps), indexes);
     assert.equal(result.articles, 300);
     assert.ok(result.published > 290);
     const rows = await deps.store.db

@@ -6,7 +6,8 @@ import type { Deps } from "../../app/deps.ts";
 import { renderDemoImage } from "../demo/demo-images.ts";
 import type { DemoScene } from "../demo/demo-content.types.ts";
 import type { Progress } from "../progress.ts";
-import { createBulkWriter, type Row } from "./bulk-writer.ts";
+import { createSqliteBulkWriter, type Row } from "./bulk-writer.ts";
+import { createPostgresBulkWriter } from "./postgres-bulk-writer.ts";
 import { DATELINES, FIRST_NAMES, LAST_NAMES, SECTION_TREE, SOURCES } from "./corpus-plan.ts";
 import { createTextMaker, type TextMaker } from "./indonesian-text.ts";
 import { createRandom, type Random } from "./random.ts";
@@ -191,7 +192,7 @@ async function generateArticles(
 ): Promise<number> {
   const total = options.articles;
   const batchSize = options.batchSize ?? 5000;
-  const writer = createBulkWriter(store);
+  const writer = store.sqlite ? createSqliteBulkWriter(store, store.sqlite) : createPostgresBulkWriter(store);
   const progress = options.progress?.(total);
   const untilMs = (options.until ?? new Date(Date.UTC(2025, 5, 1))).getTime();
   const startMs = untilMs - total * STEP_MS;

@@ -25,11 +25,10 @@ import type {
   IndexResult,
   IndexStats,
   ProgressCallback,
-  SearchDocument,
   SearchIndex,
 } from "../search-index.ts";
 import { matchWithout, toTsquery } from "./tsquery.ts";
-import { createSchema, ints, writeDocuments } from "./tsvector.storage.ts";
+import { createSchema, ints, refillDocuments, writeDocuments } from "./tsvector.storage.ts";
 import { hasPhrase, phraseMatches, reading, splitFacets, withoutPhrases } from "./tsvector.query-parts.ts";
 import { tsvectorTables, type IndexLayout } from "../index-layout.ts";
 
@@ -41,7 +40,6 @@ const FACET_SCORE = 0.33;
 /** A story published now scores up to 1 + FRESHNESS; the boost halves after FRESHNESS_HALF_DAYS. */
 const FRESHNESS = 0.5;
 const FRESHNESS_HALF_DAYS = 30;
-const BATCH = 500;
 /** Reading one row's vector (TOAST) costs about this many bitmap-heap visits (measured at 20k). */
 const VECTOR_READ_COST = 4.5;
 /** Reading one GIN posting-list entry costs about this many bitmap-heap visits (measured at 100k). */
@@ -90,6 +88,25 @@ export function createTsvectorSearchIndex(
         SELECT 1 FROM ${docsTable} WHERE ${where} ${walk ? sql`ORDER BY article_id DESC` : sql``} LIMIT ${limit}
       ) AS found`.execute(on);
     return result.rows[0]?.n ?? 0;
+  }
+
+  /**
+   * `frequency` of many stems in one statement: a subquery per stem, each taking the GIN bitmap
+   * (the id walk only pays off for a word in most stories of a large archive, see walkNewest).
+   */
+  async function frequencies(terms: string[], cap = DF_CAP, on: Db = db): Promise<Map<string, number>> {
+    const counts = new Map(terms.map((term): [string, number] => [term, 0]));
+    const asked = [...counts.keys()].filter((term) => toTsquery({ kind: "term", term }) !== null);
+    if (asked.length === 0) return counts;
+    const queries = asked.map((term) => toTsquery({ kind: "term", term }) as string);
+    const limit = Math.max(1, Math.min(cap, DF_CAP));
+    await sql`SET LOCAL enable_indexscan = off`.execute(on);
+    const result = await sql<{ i: string; n: number }>`
+      SELECT t.i, (SELECT count(*)::int FROM (
+        SELECT 1 FROM ${docsTable} WHERE terms @@ t.q LIMIT ${limit}) AS found) AS n
+      FROM unnest(${queries}::tsquery[]) WITH ORDINALITY AS t (q, i)`.execute(on);
+    for (const row of result.rows) counts.set(asked[Number(row.i) - 1] as string, row.n);
+    return counts;
   }
 
   let tableRows: { rows: number; at: number } | null = null;
@@ -284,31 +301,7 @@ export function createTsvectorSearchIndex(
 
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
       await ready();
-      // One transaction: readers keep the old index until the new one is complete.
-      const count = await db.transaction().execute(async (trx) => {
-        await sql`DELETE FROM ${docsTable}`.execute(trx);
-        await sql`DELETE FROM ${termsTable}`.execute(trx);
-        let done = 0;
-        let batch: SearchDocument[] = [];
-        // The server writes one batch while the next is analyzed here.
-        let writing: Promise<void> = Promise.resolve();
-        for await (const doc of documents) {
-          batch.push(doc);
-          if (batch.length >= BATCH) {
-            const full = batch;
-            batch = [];
-            await writing;
-            writing = writeDocuments(trx, tables, full).then(() => {
-              done += full.length;
-              options.progress?.(done, options.total);
-            });
-            writing.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-          }
-        }
-        await writing;
-        await writeDocuments(trx, tables, batch);
-        return done + batch.length;
-      });
+      const count = await refillDocuments(db, tables, documents, options);
       // Fresh statistics, GIN's included (VACUUM keeps those), so the planner costs the index right.
       await sql`VACUUM ANALYZE ${docsTable}`.execute(db);
       options.progress?.(count, options.total);
@@ -341,6 +334,11 @@ export function createTsvectorSearchIndex(
     async documentFrequency(term, cap) {
       await ready();
       return reading(db, (trx) => frequency(term, cap, trx));
+    },
+
+    async documentFrequencies(terms, cap) {
+      await ready();
+      return reading(db, (trx) => frequencies(terms, cap, trx));
     },
 
     async similarTerms(term, maxDistance, limit = 3) {

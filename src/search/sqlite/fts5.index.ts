@@ -372,6 +372,10 @@ export function createFts5SearchIndex(
       return frequency(term, cap);
     },
 
+    async documentFrequencies(terms, cap) {
+      return new Map(terms.map((term) => [term, frequency(term, cap)]));
+    },
+
     async similarTerms(term, maxDistance, limit = 3) {
       if (maxDistance <= 0 || term.length === 0) return [];
       // Candidates share the first letter (typos there are rare); the length band prunes the rest.
