@@ -17,6 +17,7 @@ export const ADMIN_SHARED_SOURCES = [
   "src/content/embed-providers.ts",
   "src/core/policy.ts",
   "src/core/reading-time.ts",
+  "src/core/section.ts",
   "src/core/time-zones.ts",
   "src/core/webhook.ts",
 ];

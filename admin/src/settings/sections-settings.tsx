@@ -1,17 +1,13 @@
 import { useState } from "react";
+import type { Section } from "../../../src/core/section.ts";
 import { api } from "../lib/api.ts";
 import { forgetSections } from "../lib/data.ts";
 import { Modal } from "../lib/dialog.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
 import { ConfirmButton, Field, Outcome, SelectField, SettingsForm, useAction, useLoaded } from "./kit.tsx";
 
-interface SectionNode {
-  id: number;
-  slug: string;
-  name: string;
-  parentId: number | null;
-  position: number;
-  description: string;
+/** A section as `GET /sections` nests it: the domain's fields, its slug path and its children. */
+interface SectionNode extends Section {
   path: string;
   children: SectionNode[];
 }

@@ -187,18 +187,7 @@ export function createLiveBlogsRepository() {
     },
 
     async update(db: Executor, entry: LiveEntry): Promise<void> {
-      await db
-        .updateTable("live_entries")
-        .set({
-          kind: entry.kind,
-          content: JSON.stringify(entry.content),
-          media_id: entry.content.image?.mediaId ?? null,
-          pinned: entry.pinned ? 1 : 0,
-          correction: entry.correction,
-          updated_at: entry.updatedAt.toISOString(),
-        })
-        .where("id", "=", entry.id)
-        .execute();
+      await db.updateTable("live_entries").set(editableColumns(entry)).where("id", "=", entry.id).execute();
     },
 
     /**
@@ -209,15 +198,7 @@ export function createLiveBlogsRepository() {
     async reschedule(db: Executor, current: LiveEntry, entry: LiveEntry): Promise<boolean> {
       const result = await db
         .updateTable("live_entries")
-        .set({
-          kind: entry.kind,
-          content: JSON.stringify(entry.content),
-          media_id: entry.content.image?.mediaId ?? null,
-          pinned: entry.pinned ? 1 : 0,
-          correction: entry.correction,
-          published_at: entry.publishedAt.toISOString(),
-          updated_at: entry.updatedAt.toISOString(),
-        })
+        .set({ ...editableColumns(entry), published_at: entry.publishedAt.toISOString() })
         .where("id", "=", current.id)
         .where("updated_at", "=", current.updatedAt.toISOString())
         .whereRef("updated_at", "<", "published_at")
@@ -255,5 +236,17 @@ export function createLiveBlogsRepository() {
         .where("id", "=", id)
         .execute();
     },
+  };
+}
+
+/** The columns an edit of an entry rewrites (its time only when rescheduled). */
+function editableColumns(entry: LiveEntry) {
+  return {
+    kind: entry.kind,
+    content: JSON.stringify(entry.content),
+    media_id: entry.content.image?.mediaId ?? null,
+    pinned: entry.pinned ? 1 : 0,
+    correction: entry.correction,
+    updated_at: entry.updatedAt.toISOString(),
   };
 }

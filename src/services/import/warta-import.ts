@@ -7,7 +7,7 @@ import type { WorkflowAction } from "../../core/workflow.ts";
 import { createImportRepository } from "../../db/repositories/import.repository.ts";
 import { ImportError } from "../../importers/import-error.ts";
 import type { ArticleInput } from "../article-input.ts";
-import { normalizeHeadline } from "./import-mapping.ts";
+import { bodyOfBlocks, inputOfArticle, normalizeHeadline } from "./import-mapping.ts";
 import { addEntry, emptyReport, failureOf, type ImportReport, type ReportEntry } from "./import-report.ts";
 import { resolveWaiting } from "./import.service.ts";
 import type { ImportRuntime } from "./import-runtime.ts";
@@ -106,22 +106,6 @@ function articleInput(a: ExportArticle, blocks: Block[], refs: ImportRefs): Arti
       const personId = refs.people.get(c.person);
       return personId === undefined ? [] : [{ role: c.role, personId }];
     }),
-  };
-}
-
-/** A stored article as input to the articles service (the fields an update rewrites). */
-function inputOf(article: Article): ArticleInput {
-  return {
-    headline: article.headline,
-    slug: article.slug,
-    lede: article.lede,
-    sectionId: article.sectionId,
-    dateline: article.dateline,
-    body: article.body,
-    hero: article.hero,
-    sources: article.sources,
-    tagIds: article.tagIds,
-    credits: article.credits.map((c) => ({ role: c.role, personId: c.personId })),
   };
 }
 
@@ -287,7 +271,7 @@ export function createWartaImporter(runtime: ImportRuntime, actor: Actor) {
             const target = run.newIds.get(block.articleId);
             return target === undefined ? [] : [{ type: "related", articleId: target }];
           });
-          await services.articles.update(id, { ...inputOf(article), body: { version: 1, blocks } }, actor, {
+          await services.articles.update(id, inputOfArticle(article, bodyOfBlocks(blocks)), actor, {
             expectedVersion: article.version,
             substantive: false,
           });
