@@ -14,20 +14,17 @@ import type { LiveBlog } from "./live-types.ts";
 /** How often the console asks for entries colleagues posted (and scheduled ones released). */
 const REFRESH_MS = 4_000;
 
+type Notice = string | { arrived: number } | null;
+
 /**
- * `/admin/live/:id`: running one live blog. The composer on top, the entries newest first below
- * (refreshed every few seconds, so colleagues' entries appear; new ones are announced to screen
- * readers), and ending or reopening the coverage.
+ * The live blog and its story, asked again every few seconds while the tab is visible. Counts the
+ * entries that arrived from colleagues (not this console's own posts) for the announcement.
  */
-export function LiveConsole(props: { articleId: number }) {
-  const { t, zone, locale } = usePrefs();
-  const tl = useLiveText();
-  const { user } = useSession();
-  const { articleId } = props;
+function useLiveBlog(articleId: number) {
   const [article, setArticle] = useState<Article | null>(null);
   const [blog, setBlog] = useState<LiveBlog | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | { arrived: number } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   /** Entries already shown, entries this console posted, and posts on their way. */
   const known = useRef<Set<number> | null>(null);
   const mine = useRef(new Set<number>());
@@ -71,9 +68,68 @@ export function LiveConsole(props: { articleId: number }) {
     }
   };
 
+  return { article, blog, error, notice, setNotice, refresh, setCoverage, mine, posting };
+}
+
+/**
+ * `/admin/live/:id`: running one live blog. The composer on top, the entries newest first below
+ * (refreshed every few seconds, so colleagues' entries appear; new ones are announced to screen
+ * readers), and ending or reopening the coverage.
+ */
+export function LiveConsole(props: { articleId: number }) {
+  const { t } = usePrefs();
+  const { user } = useSession();
+  const { articleId } = props;
+  const { article, blog, error, notice, setNotice, refresh, setCoverage, mine, posting } =
+    useLiveBlog(articleId);
+
   if (!user) return null;
   return (
     <section className="live-console">
+      <ConsoleHeading articleId={articleId} article={article} blog={blog} />
+      {error && (
+        <p role="alert" className="error">
+          {t("errorGeneric", { message: error })}
+        </p>
+      )}
+      {!blog && !error && <p className="muted">{t("loading")}</p>}
+      {blog && (
+        <>
+          <CoverageBar blog={blog} setCoverage={setCoverage} />
+          {blog.open && (
+            <EntryComposer
+              key={`${user.id}.${articleId}`}
+              articleId={articleId}
+              userId={user.id}
+              onPosting={(active) => (posting.current += active ? 1 : -1)}
+              onPosted={(entry) => {
+                mine.current.add(entry.id);
+                void refresh();
+              }}
+            />
+          )}
+          <EntriesSection
+            articleId={articleId}
+            blog={blog}
+            notice={notice}
+            onChanged={(message) => {
+              setNotice(message);
+              void refresh();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Back to the list, the story's headline and the coverage's state, its public page and editor. */
+function ConsoleHeading(props: { articleId: number; article: Article | null; blog: LiveBlog | null }) {
+  const { t } = usePrefs();
+  const tl = useLiveText();
+  const { articleId, article, blog } = props;
+  return (
+    <>
       <p>
         <Link href="/admin/live">← {tl("liveBack")}</Link>
       </p>
@@ -96,69 +152,65 @@ export function LiveConsole(props: { articleId: number }) {
       {article && !article.live && (
         <p className="notice">{tl("liveNotPublished", { status: t(`status_${article.status}`) })}</p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {t("errorGeneric", { message: error })}
-        </p>
+    </>
+  );
+}
+
+/** Since when (and until when) the coverage runs; ending it (confirmed) or reopening it. */
+function CoverageBar(props: { blog: LiveBlog; setCoverage(open: boolean): Promise<void> }) {
+  const { zone, locale } = usePrefs();
+  const tl = useLiveText();
+  const { blog, setCoverage } = props;
+  return (
+    <div className="live-coverage">
+      <p className="muted">
+        {tl("liveSince", { time: formatInZone(blog.coverageStart, zone, locale) })}
+        {blog.coverageEnd && ` · ${tl("liveEnded", { time: formatInZone(blog.coverageEnd, zone, locale) })}`}
+      </p>
+      {blog.open ? (
+        <ConfirmButton
+          label={tl("liveEnd")}
+          title={tl("liveEndTitle")}
+          text={tl("liveEndText")}
+          cancel={tl("confirmCancel")}
+          onConfirm={() => setCoverage(false)}
+        />
+      ) : (
+        <button type="button" className="secondary" onClick={() => void setCoverage(true)}>
+          {tl("liveReopen")}
+        </button>
       )}
-      {!blog && !error && <p className="muted">{t("loading")}</p>}
-      {blog && (
-        <>
-          <div className="live-coverage">
-            <p className="muted">
-              {tl("liveSince", { time: formatInZone(blog.coverageStart, zone, locale) })}
-              {blog.coverageEnd &&
-                ` · ${tl("liveEnded", { time: formatInZone(blog.coverageEnd, zone, locale) })}`}
-            </p>
-            {blog.open ? (
-              <ConfirmButton
-                label={tl("liveEnd")}
-                title={tl("liveEndTitle")}
-                text={tl("liveEndText")}
-                cancel={tl("confirmCancel")}
-                onConfirm={() => setCoverage(false)}
-              />
-            ) : (
-              <button type="button" className="secondary" onClick={() => void setCoverage(true)}>
-                {tl("liveReopen")}
-              </button>
-            )}
-          </div>
-          {blog.open && (
-            <EntryComposer
-              key={`${user.id}.${articleId}`}
-              articleId={articleId}
-              userId={user.id}
-              onPosting={(active) => (posting.current += active ? 1 : -1)}
-              onPosted={(entry) => {
-                mine.current.add(entry.id);
-                void refresh();
-              }}
-            />
-          )}
-          <section aria-labelledby="live-entries-title">
-            <h2 id="live-entries-title">{tl("entries", { n: blog.entries.length })}</h2>
-            <p className="muted">{tl("liveRefreshed")}</p>
-            <p role="status" aria-live="polite" className="save-state">
-              {typeof notice === "string" ? notice : notice && tl("liveNewArrived", { n: notice.arrived })}
-            </p>
-            {blog.entries.length === 0 && <p className="muted">{tl("entriesNone")}</p>}
-            <ol className="live-entries">
-              {blog.entries.map((entry) => (
-                <EntryItem
-                  key={`${entry.id}.${entry.updatedAt}`}
-                  articleId={articleId}
-                  entry={entry}
-                  onChanged={(message) => {
-                    setNotice(message);
-                    void refresh();
-                  }}
-                />
-              ))}
-            </ol>
-          </section>
-        </>
-      )}
+    </div>
+  );
+}
+
+/** The entries, newest first, with the announcement of new and changed ones. */
+function EntriesSection(props: {
+  articleId: number;
+  blog: LiveBlog;
+  notice: Notice;
+  onChanged(message: string): void;
+}) {
+  const tl = useLiveText();
+  const { articleId, blog, notice } = props;
+  return (
+    <section aria-labelledby="live-entries-title">
+      <h2 id="live-entries-title">{tl("entries", { n: blog.entries.length })}</h2>
+      <p className="muted">{tl("liveRefreshed")}</p>
+      <p role="status" aria-live="polite" className="save-state">
+        {typeof notice === "string" ? notice : notice && tl("liveNewArrived", { n: notice.arrived })}
+      </p>
+      {blog.entries.length === 0 && <p className="muted">{tl("entriesNone")}</p>}
+      <ol className="live-entries">
+        {blog.entries.map((entry) => (
+          <EntryItem
+            key={`${entry.id}.${entry.updatedAt}`}
+            articleId={articleId}
+            entry={entry}
+            onChanged={props.onChanged}
+          />
+        ))}
+      </ol>
     </section>
   );
 }

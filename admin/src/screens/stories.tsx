@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, qs } from "../lib/api.ts";
-import { useSections } from "../lib/data.ts";
+import { useSections, type SectionOption } from "../lib/data.ts";
 import { usePrefs } from "../lib/prefs.tsx";
 import { dayRangeToIso } from "../lib/time.ts";
 import type { ArticleStatus, ListItem, Page, Person } from "../lib/types.ts";
@@ -18,18 +18,22 @@ interface SearchPage {
   pageCount: number;
 }
 
+/** The filters as the screen holds them (the typed words are debounced into the query). */
+interface Filters {
+  q: string;
+  status: string;
+  sectionId: string;
+  person: Person | null;
+  fromDay: string;
+  toDay: string;
+}
+
 /**
- * Every story, drafts included: status, section, author (credited person) and last-activity day
- * range (in the desk's zone) filters with cursor pagination
- * (GET /articles?status=&sectionId=&personId=&from=&to=&cursor=), fast with 100,000 stories.
- * Typed words search headlines, bodies and credited people through the newsroom's search, with
- * the same filters (GET /newsroom/search?q=&status=&sectionId=&personId=&from=&to=&page=).
- * Stories someone else has open say so (one GET /articles/presence for the page).
+ * The filters, the page stack (cursors) and the page asked for them: the list API, or the
+ * newsroom's search when words are typed. A changed filter starts again at the first page.
  */
-export function StoriesScreen() {
-  const { t, zone } = usePrefs();
-  const sections = useSections();
-  const sectionName = new Map(sections.map((s) => [s.id, s.label]));
+function useStoryPages() {
+  const { zone } = usePrefs();
   const [q, setQ] = useState("");
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState("");
@@ -41,7 +45,6 @@ export function StoriesScreen() {
   const [page, setPage] = useState<Page<ListItem> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const presence = usePresenceOn(page?.items.map((i) => i.id) ?? []);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -87,58 +90,37 @@ export function StoriesScreen() {
       setCursors([null]);
     };
 
+  const filters: Filters = { q, status, sectionId, person, fromDay, toDay };
+  const setters = {
+    q: setQ,
+    status: refilter(setStatus),
+    sectionId: refilter(setSectionId),
+    person: refilter(setPerson),
+    fromDay: refilter(setFromDay),
+    toDay: refilter(setToDay),
+  };
+  return { filters, setters, rangeInvalid, page, error, cursors, setCursors };
+}
+
+type Setters = ReturnType<typeof useStoryPages>["setters"];
+
+/**
+ * Every story, drafts included: status, section, author (credited person) and last-activity day
+ * range (in the desk's zone) filters with cursor pagination
+ * (GET /articles?status=&sectionId=&personId=&from=&to=&cursor=), fast with 100,000 stories.
+ * Typed words search headlines, bodies and credited people through the newsroom's search, with
+ * the same filters (GET /newsroom/search?q=&status=&sectionId=&personId=&from=&to=&page=).
+ * Stories someone else has open say so (one GET /articles/presence for the page).
+ */
+export function StoriesScreen() {
+  const { t } = usePrefs();
+  const sections = useSections();
+  const { filters, setters, rangeInvalid, page, error, cursors, setCursors } = useStoryPages();
+
   return (
     <section>
       <h1>{t("allStories")}</h1>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t("search")}
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        </label>
-        <label>
-          {t("status")}
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value);
-              setCursors([null]);
-            }}
-          >
-            <option value="">{t("allStatuses")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("section")}
-          <select
-            value={sectionId}
-            onChange={(e) => {
-              setSectionId(e.target.value);
-              setCursors([null]);
-            }}
-          >
-            <option value="">{t("allSections")}</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterFrom")}
-          <input type="date" value={fromDay} onChange={(e) => refilter(setFromDay)(e.target.value)} />
-        </label>
-        <label>
-          {t("filterTo")}
-          <input type="date" value={toDay} onChange={(e) => refilter(setToDay)(e.target.value)} />
-        </label>
-        <AuthorFilter person={person} onChange={refilter(setPerson)} />
-      </form>
+      <StoryFilters filters={filters} setters={setters} sections={sections} />
       {rangeInvalid && (
         <p role="alert" className="error">
           {t("filterDateInvalid")}
@@ -146,40 +128,7 @@ export function StoriesScreen() {
       )}
       {error && <p className="error">{t("errorGeneric", { message: error })}</p>}
       {!page && !error && <p className="muted">{t("loading")}</p>}
-      {page && (
-        <table className="stories">
-          <caption className="visually-hidden">{t("results")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("headline")}</th>
-              <th scope="col">{t("section")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("modified")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.length === 0 && (
-              <tr>
-                <td colSpan={4}>{t("empty")}</td>
-              </tr>
-            )}
-            {page.items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <StoryLink item={item} /> <EditingBy names={presence.get(item.id)} />
-                </td>
-                <td>{sectionName.get(item.sectionId) ?? ""}</td>
-                <td>
-                  <span className={`badge status-${item.status}`}>{t(`status_${item.status}`)}</span>
-                </td>
-                <td>
-                  <StoryTime item={item} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {page && <StoriesTable items={page.items} sections={sections} />}
       <nav className="pager" aria-label={t("pagination")}>
         <button
           type="button"
@@ -198,5 +147,92 @@ export function StoriesScreen() {
         </button>
       </nav>
     </section>
+  );
+}
+
+/** The search box and the status, section, day range and author filters. */
+function StoryFilters(props: { filters: Filters; setters: Setters; sections: SectionOption[] }) {
+  const { t } = usePrefs();
+  const { filters, setters, sections } = props;
+  return (
+    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t("search")}
+        <input type="search" value={filters.q} onChange={(e) => setters.q(e.target.value)} />
+      </label>
+      <label>
+        {t("status")}
+        <select value={filters.status} onChange={(e) => setters.status(e.target.value)}>
+          <option value="">{t("allStatuses")}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("section")}
+        <select value={filters.sectionId} onChange={(e) => setters.sectionId(e.target.value)}>
+          <option value="">{t("allSections")}</option>
+          {sections.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("filterFrom")}
+        <input type="date" value={filters.fromDay} onChange={(e) => setters.fromDay(e.target.value)} />
+      </label>
+      <label>
+        {t("filterTo")}
+        <input type="date" value={filters.toDay} onChange={(e) => setters.toDay(e.target.value)} />
+      </label>
+      <AuthorFilter person={filters.person} onChange={setters.person} />
+    </form>
+  );
+}
+
+/** The page's stories: headline (and who has it open), section, status, last change. */
+function StoriesTable(props: { items: ListItem[]; sections: SectionOption[] }) {
+  const { t } = usePrefs();
+  const { items } = props;
+  const sectionName = new Map(props.sections.map((s) => [s.id, s.label]));
+  const presence = usePresenceOn(items.map((i) => i.id));
+  return (
+    <table className="stories">
+      <caption className="visually-hidden">{t("results")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("headline")}</th>
+          <th scope="col">{t("section")}</th>
+          <th scope="col">{t("status")}</th>
+          <th scope="col">{t("modified")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.length === 0 && (
+          <tr>
+            <td colSpan={4}>{t("empty")}</td>
+          </tr>
+        )}
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td>
+              <StoryLink item={item} /> <EditingBy names={presence.get(item.id)} />
+            </td>
+            <td>{sectionName.get(item.sectionId) ?? ""}</td>
+            <td>
+              <span className={`badge status-${item.status}`}>{t(`status_${item.status}`)}</span>
+            </td>
+            <td>
+              <StoryTime item={item} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

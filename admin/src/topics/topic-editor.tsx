@@ -19,21 +19,35 @@ interface Fields {
 
 const EMPTY: Fields = { title: "", slug: "", intro: "", pinnedArticleId: null };
 
-/**
- * `/admin/topik/baru` and `/admin/topik/:id`: title, slug, introduction and the pinned story
- * (picked by headline), then the timeline's stories (added by search, removed with confirmation).
- */
-export function TopicEditor(props: { topicId: number | null }) {
-  const { t } = usePrefs();
+type Change = (patch: Partial<Fields>) => void;
+
+/** `aria-invalid` and `aria-describedby` (the field's error line, then `help`) of a field. */
+const fieldProps = (errors: FormErrors, id: string, name: keyof Fields, help?: string) => ({
+  "aria-invalid": errors.fields[name] ? true : undefined,
+  "aria-describedby":
+    [errors.fields[name] ? `${id}-${name}-error` : "", help ?? ""].filter(Boolean).join(" ") || undefined,
+});
+
+/** The refusal shown under a field, `${id}-${name}-error`. */
+function FieldError(props: { errors: FormErrors; id: string; name: keyof Fields }) {
+  const { errors, id, name } = props;
+  return (
+    errors.fields[name] && (
+      <p id={`${id}-${name}-error`} className="error">
+        {errors.fields[name]}
+      </p>
+    )
+  );
+}
+
+/** The topic being edited: loaded, changed field by field, created or saved (refusals per field). */
+function useTopicForm(topicId: number | null) {
   const tl = useLiveText();
-  const { topicId } = props;
   const [topic, setTopic] = useState<Topic | null>(null);
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
-  const pinned = useStories(fields.pinnedArticleId ? [fields.pinnedArticleId] : []);
 
   const show = (next: Topic) => {
     setTopic(next);
@@ -50,7 +64,7 @@ export function TopicEditor(props: { topicId: number | null }) {
     api.get<Topic>(`/topics/${topicId}`).then(show, (e: unknown) => setErrors(formErrorsOf(e)));
   }, [topicId]);
 
-  const change = (patch: Partial<Fields>) => {
+  const change: Change = (patch) => {
     setFields((f) => ({ ...f, ...patch }));
     setErrors(NO_ERRORS);
   };
@@ -82,21 +96,60 @@ export function TopicEditor(props: { topicId: number | null }) {
     }
   };
 
-  const fieldProps = (name: keyof Fields, help?: string) => ({
-    "aria-invalid": errors.fields[name] ? true : undefined,
-    "aria-describedby":
-      [errors.fields[name] ? `${id}-${name}-error` : "", help ?? ""].filter(Boolean).join(" ") || undefined,
-  });
-  const fieldError = (name: keyof Fields) =>
-    errors.fields[name] && (
-      <p id={`${id}-${name}-error`} className="error">
-        {errors.fields[name]}
-      </p>
-    );
-  const pinnedStory = fields.pinnedArticleId ? pinned.get(fields.pinnedArticleId) : null;
+  return { topic, fields, errors, setErrors, notice, busy, show, change, save };
+}
+
+/**
+ * `/admin/topik/baru` and `/admin/topik/:id`: title, slug, introduction and the pinned story
+ * (picked by headline), then the timeline's stories (added by search, removed with confirmation).
+ */
+export function TopicEditor(props: { topicId: number | null }) {
+  const { t } = usePrefs();
+  const tl = useLiveText();
+  const { topicId } = props;
+  const { topic, fields, errors, setErrors, notice, busy, show, change, save } = useTopicForm(topicId);
+  const id = useId();
 
   return (
     <section>
+      <TopicHeading topic={topic} />
+      <form
+        className="topic-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <TopicTextFields fields={fields} errors={errors} id={id} change={change} />
+        <PinnedStoryField fields={fields} errors={errors} id={id} change={change} />
+        {errors.message && (
+          <p role="alert" className="error">
+            {t("errorGeneric", { message: errors.message })}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {topicId === null ? tl("topicCreate") : tl("topicSave")}
+          </button>
+          {topic && (
+            <DeleteTopicButton topic={topic} onFailed={(message) => setErrors({ fields: {}, message })} />
+          )}
+        </div>
+        <p role="status" className="save-state">
+          {notice}
+        </p>
+      </form>
+      {topic && <TopicStories topic={topic} onChanged={show} />}
+    </section>
+  );
+}
+
+/** Back to the list, the topic's title and its public page. */
+function TopicHeading(props: { topic: Topic | null }) {
+  const tl = useLiveText();
+  const { topic } = props;
+  return (
+    <>
       <p>
         <Link href="/admin/topik">← {tl("topicBack")}</Link>
       </p>
@@ -108,98 +161,102 @@ export function TopicEditor(props: { topicId: number | null }) {
           </a>
         </p>
       )}
-      <form
-        className="topic-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <label>
-          {tl("topicTitle")}
-          <input
-            value={fields.title}
-            maxLength={200}
-            aria-required="true"
-            {...fieldProps("title")}
-            onChange={(e) => change({ title: e.target.value })}
-          />
-        </label>
-        {fieldError("title")}
-        <label>
-          {tl("topicSlug")}
-          <input
-            value={fields.slug}
-            maxLength={80}
-            {...fieldProps("slug", `${id}-slug-help`)}
-            onChange={(e) => change({ slug: e.target.value })}
-          />
-        </label>
-        <p id={`${id}-slug-help`} className="muted">
-          {tl("topicSlugHelp")}
-        </p>
-        {fieldError("slug")}
-        <label>
-          {tl("topicIntro")}
-          <textarea
-            rows={4}
-            value={fields.intro}
-            maxLength={2000}
-            {...fieldProps("intro")}
-            onChange={(e) => change({ intro: e.target.value })}
-          />
-        </label>
-        {fieldError("intro")}
-        <fieldset>
-          <legend>{tl("topicPinned")}</legend>
-          <p>
-            {fields.pinnedArticleId
-              ? (pinnedStory?.headline ?? `#${fields.pinnedArticleId}`)
-              : tl("topicPinnedNone")}
-          </p>
-          {fields.pinnedArticleId && (
-            <button type="button" className="secondary" onClick={() => change({ pinnedArticleId: null })}>
-              {tl("topicPinnedClear")}
-            </button>
-          )}
-          <SearchPick
-            label={tl("topicPinnedPick")}
-            search={searchStories}
-            onPick={(story) => change({ pinnedArticleId: story.id })}
-          />
-          {fieldError("pinnedArticleId")}
-        </fieldset>
-        {errors.message && (
-          <p role="alert" className="error">
-            {t("errorGeneric", { message: errors.message })}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {topicId === null ? tl("topicCreate") : tl("topicSave")}
-          </button>
-          {topic && (
-            <ConfirmButton
-              label={tl("topicDelete")}
-              title={tl("topicDeleteTitle")}
-              text={tl("topicDeleteText", { slug: topic.slug })}
-              cancel={tl("confirmCancel")}
-              onConfirm={async () => {
-                try {
-                  await api.delete(`/topics/${topic.id}`);
-                  navigate("/admin/topik");
-                } catch (e) {
-                  setErrors({ fields: {}, message: e instanceof ApiError ? e.message : String(e) });
-                }
-              }}
-            />
-          )}
-        </div>
-        <p role="status" className="save-state">
-          {notice}
-        </p>
-      </form>
-      {topic && <TopicStories topic={topic} onChanged={show} />}
-    </section>
+    </>
+  );
+}
+
+/** Title, slug (with its help) and introduction. */
+function TopicTextFields(props: { fields: Fields; errors: FormErrors; id: string; change: Change }) {
+  const tl = useLiveText();
+  const { fields, errors, id, change } = props;
+  return (
+    <>
+      <label>
+        {tl("topicTitle")}
+        <input
+          value={fields.title}
+          maxLength={200}
+          aria-required="true"
+          {...fieldProps(errors, id, "title")}
+          onChange={(e) => change({ title: e.target.value })}
+        />
+      </label>
+      <FieldError errors={errors} id={id} name="title" />
+      <label>
+        {tl("topicSlug")}
+        <input
+          value={fields.slug}
+          maxLength={80}
+          {...fieldProps(errors, id, "slug", `${id}-slug-help`)}
+          onChange={(e) => change({ slug: e.target.value })}
+        />
+      </label>
+      <p id={`${id}-slug-help`} className="muted">
+        {tl("topicSlugHelp")}
+      </p>
+      <FieldError errors={errors} id={id} name="slug" />
+      <label>
+        {tl("topicIntro")}
+        <textarea
+          rows={4}
+          value={fields.intro}
+          maxLength={2000}
+          {...fieldProps(errors, id, "intro")}
+          onChange={(e) => change({ intro: e.target.value })}
+        />
+      </label>
+      <FieldError errors={errors} id={id} name="intro" />
+    </>
+  );
+}
+
+/** The pinned story: its headline, clearing it, and picking one by search. */
+function PinnedStoryField(props: { fields: Fields; errors: FormErrors; id: string; change: Change }) {
+  const tl = useLiveText();
+  const { fields, errors, id, change } = props;
+  const pinned = useStories(fields.pinnedArticleId ? [fields.pinnedArticleId] : []);
+  const pinnedStory = fields.pinnedArticleId ? pinned.get(fields.pinnedArticleId) : null;
+  return (
+    <fieldset>
+      <legend>{tl("topicPinned")}</legend>
+      <p>
+        {fields.pinnedArticleId
+          ? (pinnedStory?.headline ?? `#${fields.pinnedArticleId}`)
+          : tl("topicPinnedNone")}
+      </p>
+      {fields.pinnedArticleId && (
+        <button type="button" className="secondary" onClick={() => change({ pinnedArticleId: null })}>
+          {tl("topicPinnedClear")}
+        </button>
+      )}
+      <SearchPick
+        label={tl("topicPinnedPick")}
+        search={searchStories}
+        onPick={(story) => change({ pinnedArticleId: story.id })}
+      />
+      <FieldError errors={errors} id={id} name="pinnedArticleId" />
+    </fieldset>
+  );
+}
+
+/** Deleting the topic, confirmed; back to the list afterwards. */
+function DeleteTopicButton(props: { topic: Topic; onFailed(message: string): void }) {
+  const tl = useLiveText();
+  const { topic } = props;
+  return (
+    <ConfirmButton
+      label={tl("topicDelete")}
+      title={tl("topicDeleteTitle")}
+      text={tl("topicDeleteText", { slug: topic.slug })}
+      cancel={tl("confirmCancel")}
+      onConfirm={async () => {
+        try {
+          await api.delete(`/topics/${topic.id}`);
+          navigate("/admin/topik");
+        } catch (e) {
+          props.onFailed(e instanceof ApiError ? e.message : String(e));
+        }
+      }}
+    />
   );
 }
