@@ -129,7 +129,14 @@ export function describeIndexContract(
     it("counts many stems at once as it counts each, capped the same", async () => {
       const stems = ["banjir", "banjr", "banjir", "x".repeat(3000)];
       const counts = await index.documentFrequencies(stems);
-      assert.deepEqual([...counts], [["banjir", 4], ["banjr", 0], ["x".repeat(3000), 0]]);
+      assert.deepEqual(
+        [...counts],
+        [
+          ["banjir", 4],
+          ["banjr", 0],
+          ["x".repeat(3000), 0],
+        ],
+      );
       assert.deepEqual([...(await index.documentFrequencies(["banjir"], 2))], [["banjir", 2]]);
       assert.equal(await index.documentFrequency("banjir", 2), 2);
       assert.deepEqual([...(await index.documentFrequencies([]))], []);

@@ -20,13 +20,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { bestCandidates, nearTerms, TYPO_DF_CAP } from "../edit-distance.ts";
-import type {
-  IndexQuery,
-  IndexResult,
-  IndexStats,
-  ProgressCallback,
-  SearchIndex,
-} from "../search-index.ts";
+import type { IndexQuery, IndexResult, IndexStats, ProgressCallback, SearchIndex } from "../search-index.ts";
 import { matchWithout, toTsquery } from "./tsquery.ts";
 import { createSchema, ints, refillDocuments, writeDocuments } from "./tsvector.storage.ts";
 import { hasPhrase, phraseMatches, reading, splitFacets, withoutPhrases } from "./tsvector.query-parts.ts";
