@@ -103,17 +103,18 @@ export function useEditorState(propsArticleId: number | null) {
         void drafts.remove(key(articleId));
         return;
       }
-      void drafts
-        .write(key(articleId), localCopyOf(fields, server))
-        .then((kept) =>
-          setSaveState((s) =>
-            s.kind === "saving" || (kept && s.kind === "queued")
-              ? s
-              : kept
-                ? { kind: "local", at: new Date() }
-                : { kind: "error", message: t("localStoreFailed") },
-          ),
-        );
+      const writing = new Date();
+      void drafts.write(key(articleId), localCopyOf(fields, server)).then((kept) =>
+        setSaveState((s) =>
+          // A save that ran while the device was writing (IndexedDB is slow on a busy machine)
+          // is newer news than this copy: "Tersimpan" stays.
+          s.kind === "saving" || (s.kind === "saved" && s.at >= writing) || (kept && s.kind === "queued")
+            ? s
+            : kept
+              ? { kind: "local", at: new Date() }
+              : { kind: "error", message: t("localStoreFailed") },
+        ),
+      );
     }, LOCAL_COPY_DELAY_MS);
     return () => clearTimeout(timer);
   }, [fields, dirty, offer, localChecked, articleId, server]);
