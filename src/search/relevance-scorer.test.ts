@@ -43,6 +43,20 @@ describe("shared relevance scorer", () => {
     assert.equal(s(rareOnly).matchedUnits, 1);
   });
 
+  it("the earlier a word's first mention, the higher (a headline mention is the first of all)", () => {
+    const rare = unit([["erlangga"]], idf(1000, 3));
+    const at = (prefix: string) => story("", "", `${prefix} Erlangga membagi wilayah. ${filler}`);
+    const first = at("");
+    const fifth = at("Pada masa itu raja");
+    const later = at(filler);
+    const inHeadline = story("Erlangga", "", `${filler} ${filler}`);
+    const docs = [first, fifth, later, inHeadline];
+    const avg = averageLengths(docs);
+    const [s0, s5, sLate, sHeadline] = docs.map((d) => scoreDocument(d, [rare], avg).score);
+    assert.ok(s0! > s5! && s5! > sLate!, `${s0} ${s5} ${sLate}`);
+    assert.ok(sHeadline! > s0!, "headline weight and the first mention");
+  });
+
   it("a phrase counts only where its stems are consecutive; an alias counts any alternative", () => {
     const phrase = unit([["korea", "utara"]]);
     const alias = unit([["korut"], ["korea", "utara"]]);

@@ -2,16 +2,19 @@
  * The one relevance score for reader search, computed in TypeScript over the analyzed text of the
  * stories being ranked, so SQLite and PostgreSQL order the same candidates identically (the stores
  * only find candidates). BM25F with the field weights of the index (headline 10, lede 4, body 1),
- * real term frequencies and field lengths, plus a bonus for query words that stand close together
- * in the story (adjacent: the typed phrase), times the freshness boost.
+ * real term frequencies and field lengths, plus a bonus for query words the story's text mentions
+ * early (the inverted pyramid: what a story is about comes first) and one for query words that
+ * stand close together (adjacent: the typed phrase), times the freshness boost.
  *
- *   score = freshness × ( Σ_units idf_u × tf̃_u × (k1 + 1) / (tf̃_u + k1)  +  proximity )
+ *   score = freshness × ( Σ_units idf_u × tf̃_u × (k1 + 1) / (tf̃_u + k1)  +  early  +  proximity )
  *   tf̃_u  = Σ_fields w_f × tf_{u,f} / (1 − b + b × len_f / avglen_f)
  *   idf_u  = ln(1 + (N − df_u + 0.5) / (df_u + 0.5))
+ *   early  = EARLY × Σ_units idf_u / (1 + first_u / EARLY_SPAN)
  *   proximity = PROXIMITY × Σ_{pairs u<v} min(idf_u, idf_v) / d_{u,v}²   (d ≤ PROXIMITY_WINDOW)
  *
- * where a unit is what the query asks for (a word, a quoted phrase, an alias with its alternatives)
- * and d_{u,v} the smallest distance, in tokens (stop words included), between the two in one field.
+ * where a unit is what the query asks for (a word, a quoted phrase, an alias with its alternatives),
+ * first_u the token ordinal of its first mention in the story's text (the lede, then the body; stop
+ * words counted; 0 when the headline has it) and d_{u,v} the smallest distance, in tokens, between the two in one field.
  */
 import type { AnalyzedToken } from "./analyzer/analyzer.ts";
 
@@ -26,9 +29,12 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as ScoredField[];
 export const PROXIMITY = 0.1;
 /** Words further apart than this (in tokens) are not "close". */
 export const PROXIMITY_WINDOW = 3;
-/** Words early in a story's text (the inverted pyramid: what it is about comes first) weigh more. */
-export const LEAD_TOKENS = 8;
-export const LEAD_WEIGHT = 2;
+/**
+ * A word's first mention in the story's text adds up to EARLY × idf, halved EARLY_SPAN tokens in
+ * (the inverted pyramid: what a story is about comes first).
+ */
+export const EARLY = 1;
+export const EARLY_SPAN = 5;
 /** A story published now scores up to 1 + FRESHNESS; the boost halves after FRESHNESS_HALF_DAYS. */
 export const FRESHNESS = 0.5;
 export const FRESHNESS_HALF_DAYS = 30;
@@ -104,9 +110,9 @@ export interface ScorerParams {
   proximity: number;
   window: number;
   weights: Record<ScoredField, number>;
-  /** Occurrences among the first `leadTokens` tokens of the story's text weigh `leadWeight` more. */
-  leadTokens: number;
-  leadWeight: number;
+  /** The first mention of a unit `p` tokens into the text adds `early × idf / (1 + p / earlySpan)`. */
+  early: number;
+  earlySpan: number;
 }
 export const SCORER_PARAMS: ScorerParams = {
   k1: K1,
@@ -114,8 +120,8 @@ export const SCORER_PARAMS: ScorerParams = {
   proximity: PROXIMITY,
   window: PROXIMITY_WINDOW,
   weights: FIELD_WEIGHTS,
-  leadTokens: LEAD_TOKENS,
-  leadWeight: LEAD_WEIGHT,
+  early: EARLY,
+  earlySpan: EARLY_SPAN,
 };
 
 export interface UnitScore {
@@ -135,6 +141,9 @@ export function scoreDocument(
   let score = 0;
   let matchedUnits = 0;
   const where: Partial<Record<ScoredField, number[]>>[] = [];
+  // The story's text is the lede, then the body: the body's tokens count on from the lede's.
+  const lede = doc.lede.positions;
+  const bodyStart = lede.length > 0 ? (lede[lede.length - 1] as number) + 1 : 0;
   for (const unit of units) {
     let tf = 0;
     const places: Partial<Record<ScoredField, number[]>> = {};
@@ -144,18 +153,16 @@ export function scoreDocument(
       places[field] = found;
       const norm = 1 - bl + (bl * doc[field].stems.length) / avg[field];
       tf += (params.weights[field] * found.length) / norm;
-      if (field !== "headline" && params.leadWeight > 0) {
-        // The story's text is the lede, then the body: the body starts after the lede's tokens.
-        const lede = doc.lede.positions;
-        const start = field === "body" && lede.length > 0 ? (lede[lede.length - 1] as number) + 1 : 0;
-        const early = found.filter((position) => start + position < params.leadTokens).length;
-        tf += (params.leadWeight * early) / norm;
-      }
     }
     where.push(places);
     if (tf === 0) continue;
     matchedUnits++;
     score += (unit.idf * tf * (k1 + 1)) / (tf + k1);
+    // A headline mention is the first of all.
+    const first = places.headline
+      ? 0
+      : (places.lede?.[0] ?? (places.body ? bodyStart + (places.body[0] as number) : undefined));
+    if (first !== undefined) score += (params.early * unit.idf) / (1 + first / params.earlySpan);
   }
   // Proximity: each pair of units, their closest occurrences within one field.
   for (let u = 0; u < units.length; u++) {
