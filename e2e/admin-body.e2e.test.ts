@@ -2,22 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { after, describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { ensureAdminBuild } from "../src/app/admin-build.ts";
 import { buildArticle, buildPerson, buildSection } from "../src/testing/factories.ts";
-import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import {
-  axe,
-  ensureScreenshotDir,
-  openContext,
-  seedNewsroom,
-  shot,
-  signIn as signInAs,
-  STAFF,
-} from "./admin-harness.ts";
-import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
+import { adminSuite, axe, seedNewsroom, shot, STAFF } from "./admin-harness.ts";
+import { browserSkipReason } from "./browser.ts";
 
 const skip = browserSkipReason();
 
@@ -28,42 +18,21 @@ const skip = browserSkipReason();
  * IndexedDB offered back after the browser lost the tab.
  */
 describe("the admin's body tools, preview and desk in headless Chromium", { skip, timeout: 180_000 }, () => {
-  let ctx: TestContext;
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let origin: string;
   let dir: string;
   const { writer, editor } = STAFF;
   let sectionName: string;
   let libraryPhotoId: number;
-  let problems: string[] = [];
 
-  before(async () => {
-    await ensureAdminBuild();
-    ensureScreenshotDir();
+  const admin = adminSuite("admin e2e", async (ctx) => {
     dir = await mkdtemp(join(tmpdir(), "warta-admin-body-"));
-    ctx = await createTestContext();
     ({ sectionName, photoId: libraryPhotoId } = await seedNewsroom(ctx, "Posko pengungsian di masjid"));
-    origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-    launched = await launchChromium();
-    browser = launched.browser;
   });
 
   after(async () => {
-    await launched?.close();
-    await ctx?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  beforeEach(() => {
-    problems = [];
-  });
-  afterEach(() => {
-    if (problems.length > 0) console.log("admin e2e: what went wrong in the browser:", problems);
-  });
-
-  const open = (options: { bypassCSP?: boolean } = {}) => openContext(browser, problems, options);
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, origin, who);
+  const { open, signIn } = admin;
   const bodyOf = (page: Page) => page.getByRole("textbox", { name: "Isi berita" });
 
   it("puts an uploaded photo (alt text required), a library photo and an embed in the body; they survive a reload and show in the preview", async () => {
@@ -128,7 +97,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await page.waitForURL(/\/admin\/berita\/\d+$/);
     await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
-    const saved = await ctx.deps.articles.get(id);
+    const saved = await admin.ctx.deps.articles.get(id);
     const uploadedId = (saved.body.blocks.find((b) => b.type === "image") as { mediaId: number }).mediaId;
     assert.deepEqual(saved.body.blocks, [
       { type: "paragraph", content: [{ text: "Air Sungai Ciliwung naik sejak pagi." }] },
@@ -146,7 +115,10 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
       },
       { type: "image", mediaId: libraryPhotoId, caption: "Posko di Masjid Al-Ittihad." },
     ]);
-    assert.equal((await ctx.deps.media.get(uploadedId)).alt, "Warga menaiki perahu karet di Kampung Melayu");
+    assert.equal(
+      (await admin.ctx.deps.media.get(uploadedId)).alt,
+      "Warga menaiki perahu karet di Kampung Melayu",
+    );
 
     // Through a reload: both pictures and the embed are back in the editor.
     await page.reload();
@@ -176,23 +148,27 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await context.close();
     // The player itself loads from YouTube, which this machine may not reach.
     assert.deepEqual(
-      problems.filter((p) => !/youtube/.test(p)),
+      admin.problems.filter((p) => !/youtube/.test(p)),
       [],
     );
   });
 
   it("lets an editor add a correction to a live story, shown in the desk's corrections lane; filters the list by author and days", async () => {
-    const section = await buildSection(ctx.deps, { name: "Ekonomi", slug: "ekonomi" });
-    const joko = await buildPerson(ctx.deps, { name: "Joko Susilo" });
-    const live = await buildArticle(ctx.deps, {
+    const section = await buildSection(admin.ctx.deps, { name: "Ekonomi", slug: "ekonomi" });
+    const joko = await buildPerson(admin.ctx.deps, { name: "Joko Susilo" });
+    const live = await buildArticle(admin.ctx.deps, {
       headline: "Inflasi Februari 2,1 persen",
       sectionId: section.id,
       credits: [{ role: "penulis", personId: joko.id }],
     });
-    await buildArticle(ctx.deps, { headline: "Harga cabai turun", sectionId: section.id, status: "draft" });
+    await buildArticle(admin.ctx.deps, {
+      headline: "Harga cabai turun",
+      sectionId: section.id,
+      status: "draft",
+    });
     const { context, page } = await open();
     await signIn(page, editor);
-    await page.goto(`${origin}/admin/berita/${live.id}`);
+    await page.goto(`${admin.origin}/admin/berita/${live.id}`);
     await page.getByRole("button", { name: "Tambah koreksi" }).click();
     const dialog = page.getByRole("dialog", { name: "Tambah koreksi" });
     await dialog.getByRole("button", { name: "Tambahkan koreksi" }).click();
@@ -201,10 +177,10 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await dialog.getByLabel("Catatan koreksi untuk pembaca").fill("Inflasi 2,1 persen, bukan 2,4 persen.");
     await dialog.getByRole("button", { name: "Tambahkan koreksi" }).click();
     await page.getByText("Koreksi ditambahkan dan tampil di halaman berita.").waitFor();
-    const model = await ctx.deps.reading.articlePage(live.id);
+    const model = await admin.ctx.deps.reading.articlePage(live.id);
     assert.ok(model);
     assert.match(
-      await (await fetch(`${origin}${model.url}`)).text(),
+      await (await fetch(`${admin.origin}${model.url}`)).text(),
       /Inflasi 2,1 persen, bukan 2,4 persen\./,
     );
 
@@ -235,13 +211,13 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await page.getByRole("button", { name: "Semua penulis" }).click();
     await page.getByLabel("Penulis atau kontributor").waitFor();
     await context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("keeps an edit made offline in IndexedDB through a closed tab, and offers it back", async () => {
     const { context, page } = await open();
     await signIn(page, writer);
-    await page.goto(`${origin}/admin/berita/baru`);
+    await page.goto(`${admin.origin}/admin/berita/baru`);
     await page.getByLabel("Judul").fill("Listrik padam di Jakarta Timur");
     await page.getByLabel("Rubrik").selectOption({ label: sectionName });
     await bodyOf(page).click();
@@ -271,7 +247,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
               resolve(JSON.stringify((get.result as { fields?: unknown } | undefined)?.fields ?? null));
           };
         }),
-      `${(await ctx.deps.accounts.users.byEmail(writer.email)).id}.${id}`,
+      `${(await admin.ctx.deps.accounts.users.byEmail(writer.email)).id}.${id}`,
     );
     assert.match(kept ?? "", /Ditulis saat sambungan terputus\./);
     const inLocalStorage = await page.evaluate(() =>
@@ -283,17 +259,17 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
     await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
-    await again.goto(`${origin}/admin/berita/${id}`);
+    await again.goto(`${admin.origin}/admin/berita/${id}`);
     await again.getByText("Ada salinan lokal yang belum disimpan").waitFor();
     await again.getByRole("button", { name: "Pulihkan" }).click();
     await bodyOf(again).getByText("Ditulis saat sambungan terputus.").waitFor();
     await again.getByRole("button", { name: "Simpan", exact: true }).click();
     await again.getByText(/^Tersimpan \d/).waitFor();
-    const saved = await ctx.deps.articles.get(id);
+    const saved = await admin.ctx.deps.articles.get(id);
     assert.equal(saved.body.blocks.length, 2);
     await context.close();
     assert.deepEqual(
-      problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)),
+      admin.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)),
       [],
     );
   });
@@ -301,7 +277,7 @@ describe("the admin's body tools, preview and desk in headless Chromium", { skip
   it("has no serious or critical axe violations in the photo and embed dialogs", async () => {
     const { context, page } = await open({ bypassCSP: true });
     await signIn(page, writer);
-    await page.goto(`${origin}/admin/berita/baru`);
+    await page.goto(`${admin.origin}/admin/berita/baru`);
     await bodyOf(page).waitFor();
     await page.getByRole("button", { name: "Sisipkan foto" }).click();
     await page

@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { ensureAdminBuild } from "../src/app/admin-build.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { bodyOf as bodyDoc, buildArticle, buildSection } from "../src/testing/factories.ts";
-import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import {
-  axe,
-  ensureScreenshotDir,
-  openContext,
-  seedNewsroom,
-  shot,
-  signIn as signInAs,
-  STAFF,
-} from "./admin-harness.ts";
-import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
+import { adminSuite, axe, seedNewsroom, shot, STAFF } from "./admin-harness.ts";
+import { browserSkipReason } from "./browser.ts";
 
 const skip = browserSkipReason();
 
@@ -28,55 +18,34 @@ const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_NETWORK_CHA
  * its own line becomes an embed and another URL a link.
  */
 describe("the admin's desk presence, offline saves and pasted URLs", { skip, timeout: 180_000 }, () => {
-  let ctx: TestContext;
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let origin: string;
   const { writer, editor } = STAFF;
   let sectionName: string;
-  let problems: string[] = [];
 
-  before(async () => {
-    await ensureAdminBuild();
-    ensureScreenshotDir();
-    ctx = await createTestContext();
+  const admin = adminSuite("admin desk e2e", async (ctx) => {
     ({ sectionName } = await seedNewsroom(ctx, "Antrean kendaraan di gerbang tol"));
-    origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-    launched = await launchChromium();
-    browser = launched.browser;
   });
 
-  after(async () => {
-    await launched?.close();
-    await ctx?.close();
-  });
-
-  beforeEach(() => {
-    problems = [];
-  });
-  afterEach(() => {
-    if (problems.length > 0) console.log("admin desk e2e: what went wrong in the browser:", problems);
-  });
-
-  const open = (options: { bypassCSP?: boolean } = {}) => openContext(browser, problems, options);
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, origin, who);
+  const { open, signIn } = admin;
   const editorBody = (page: Page) => page.getByRole("textbox", { name: "Isi berita" });
 
   it("shows on the desk and in the story list who else has a story open", async () => {
-    const section = await buildSection(ctx.deps, { name: "Lalu Lintas", slug: "lalu-lintas" });
-    const draft = await buildArticle(ctx.deps, {
+    const section = await buildSection(admin.ctx.deps, { name: "Lalu Lintas", slug: "lalu-lintas" });
+    const draft = await buildArticle(admin.ctx.deps, {
       status: "draft",
       sectionId: section.id,
       headline: "Tol dalam kota macet total",
       body: bodyDoc("Antrean kendaraan mengular sejak pagi."),
     });
-    const story = await ctx.deps.articles.transition(draft.id, "submit", SYSTEM_ACTOR);
-    const live = await buildArticle(ctx.deps, { sectionId: section.id, headline: "Jalur alternatif dibuka" });
+    const story = await admin.ctx.deps.articles.transition(draft.id, "submit", SYSTEM_ACTOR);
+    const live = await buildArticle(admin.ctx.deps, {
+      sectionId: section.id,
+      headline: "Jalur alternatif dibuka",
+    });
 
     // Budi (editor) opens the story in the editor: his heartbeat says so.
     const budi = await open();
     await signIn(budi.page, editor);
-    await budi.page.goto(`${origin}/admin/berita/${story.id}`);
+    await budi.page.goto(`${admin.origin}/admin/berita/${story.id}`);
     await editorBody(budi.page).waitFor();
 
     // Rina (penulis) looks at the desk: the lane says Budi is editing it, in one request for every lane.
@@ -104,13 +73,13 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     assert.equal(await other.getByText(/Sedang disunting/).count(), 0);
     await budi.context.close();
     await rina.context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("keeps a save made offline on the device, and sends it once the network is back (password, merge)", async () => {
     const { context, page } = await open();
     await signIn(page, writer);
-    await page.goto(`${origin}/admin/berita/baru`);
+    await page.goto(`${admin.origin}/admin/berita/baru`);
     await page.getByLabel("Judul").fill("Gardu listrik terbakar di Bekasi");
     await page.getByLabel("Rubrik").selectOption({ label: sectionName });
     await editorBody(page).click();
@@ -127,11 +96,11 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     await page.keyboard.type("Ditulis tanpa sambungan, dikirim kemudian.");
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText("Tersimpan di perangkat ini — akan dikirim saat tersambung").waitFor();
-    const current = await ctx.deps.articles.get(id);
+    const current = await admin.ctx.deps.articles.get(id);
     assert.equal(current.body.blocks.length, 1, "not on the server yet");
     await shot(page, "editor-offline-queued");
     // Meanwhile an editor elsewhere gives the story a lede: the owed save will meet a 409.
-    await ctx.deps.articles.save(
+    await admin.ctx.deps.articles.save(
       id,
       {
         headline: current.headline,
@@ -159,7 +128,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
       .getByText("Perubahan orang lain sudah digabung dengan perubahan Anda.")
       .waitFor({ timeout: 90_000 });
     await page.getByText(/^Tersimpan \d/).waitFor({ timeout: 90_000 });
-    const saved = await ctx.deps.articles.get(id);
+    const saved = await admin.ctx.deps.articles.get(id);
     assert.equal(saved.lede, "Teras dari editor lain.");
     assert.deepEqual(
       saved.body.blocks.map((b) => (b.type === "paragraph" ? b.content.map((r) => r.text).join("") : b.type)),
@@ -167,7 +136,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     );
     await context.close();
     assert.deepEqual(
-      problems.filter((p) => !OFFLINE_NOISE.test(p) && !/\b409\b/.test(p)),
+      admin.problems.filter((p) => !OFFLINE_NOISE.test(p) && !/\b409\b/.test(p)),
       [],
     );
   });
@@ -175,7 +144,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
   it("turns a bare YouTube URL pasted on its own line into an embed, and another URL into a link", async () => {
     const { context, page } = await open();
     await signIn(page, writer);
-    await page.goto(`${origin}/admin/berita/baru`);
+    await page.goto(`${admin.origin}/admin/berita/baru`);
     await page.getByLabel("Judul").fill("Video banjir di Kemang");
     await page.getByLabel("Rubrik").selectOption({ label: sectionName });
     const body = editorBody(page);
@@ -199,7 +168,7 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
     await page.waitForURL(/\/admin\/berita\/\d+$/);
     await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
-    const saved = await ctx.deps.articles.get(id);
+    const saved = await admin.ctx.deps.articles.get(id);
     assert.deepEqual(saved.body.blocks.slice(1), [
       { type: "embed", provider: "youtube", url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ" },
       {
@@ -214,6 +183,6 @@ describe("the admin's desk presence, offline saves and pasted URLs", { skip, tim
       },
     ]);
     await context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 });

@@ -1,9 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { after, afterEach, before, beforeEach } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ensureAdminBuild } from "../src/app/admin-build.ts";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
 import { buildArticle, buildImage, buildPerson, buildSection } from "../src/testing/factories.ts";
-import type { TestContext } from "../src/testing/test-app.ts";
+import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
+import { launchChromium, type LaunchedBrowser } from "./browser.ts";
 
 /** Shared by the admin's browser journeys (e2e/admin*.e2e.test.ts). */
 export const SCREENSHOTS = new URL("./screenshots/", import.meta.url).pathname;
@@ -114,4 +117,48 @@ export async function signIn(page: Page, origin: string, who: { email: string; p
   await page.getByLabel("Kata sandi").fill(who.password);
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.getByRole("heading", { name: "Meja redaksi" }).waitFor();
+}
+
+/** One browser suite's running admin: the app on a port, Chromium, and what went wrong in the browser. */
+export interface AdminSuite {
+  ctx: TestContext;
+  origin: string;
+  browser: Browser;
+  /** What went wrong in the browser during the current test (emptied before each). */
+  problems: string[];
+  open(options?: { bypassCSP?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  signIn(page: Page, who: { email: string; password: string }): Promise<void>;
+}
+
+/**
+ * Registers an admin browser suite's hooks (call it inside `describe`): the admin built, a fresh
+ * store seeded by `seed`, the app listening on a free port and Chromium launched; `problems` emptied
+ * before each test and printed after one that had any; everything closed at the end.
+ */
+export function adminSuite(label: string, seed: (ctx: TestContext) => Promise<void>): AdminSuite {
+  let launched: LaunchedBrowser | undefined;
+  const suite = { problems: [] as string[] } as AdminSuite;
+  suite.open = (options = {}) => openContext(suite.browser, suite.problems, options);
+  suite.signIn = (page, who) => signIn(page, suite.origin, who);
+  before(async () => {
+    await ensureAdminBuild();
+    ensureScreenshotDir();
+    suite.ctx = await createTestContext();
+    await seed(suite.ctx);
+    suite.origin = await suite.ctx.app.listen({ port: 0, host: "127.0.0.1" });
+    launched = await launchChromium();
+    suite.browser = launched.browser;
+  });
+  after(async () => {
+    await launched?.close();
+    await suite.ctx?.close();
+  });
+  beforeEach(() => {
+    suite.problems.length = 0;
+  });
+  afterEach(() => {
+    if (suite.problems.length > 0)
+      console.log(`${label}: what went wrong in the browser:`, [...suite.problems]);
+  });
+  return suite;
 }

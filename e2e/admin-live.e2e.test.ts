@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
-import { ensureAdminBuild } from "../src/app/admin-build.ts";
 import { buildArticle, buildSection } from "../src/testing/factories.ts";
-import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import {
-  axe,
-  ensureScreenshotDir,
-  openContext,
-  seedNewsroom,
-  shot,
-  signIn as signInAs,
-  STAFF,
-} from "./admin-harness.ts";
-import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
+import { adminSuite, axe, seedNewsroom, shot, STAFF } from "./admin-harness.ts";
+import { browserSkipReason } from "./browser.ts";
 
 const skip = browserSkipReason();
 
@@ -33,48 +23,25 @@ describe(
   "the admin's live console, topics and fact-checks in headless Chromium",
   { skip, timeout: 240_000 },
   () => {
-    let ctx: TestContext;
-    let launched: LaunchedBrowser;
-    let browser: Browser;
-    let origin: string;
     let liveStoryId: number;
     let checkedStoryId: number;
     let libraryPhotoId: number;
-    let problems: string[] = [];
     const { editor } = STAFF;
 
-    before(async () => {
-      await ensureAdminBuild();
-      ensureScreenshotDir();
-      ctx = await createTestContext();
+    const admin = adminSuite("admin live e2e", async (ctx) => {
       ({ photoId: libraryPhotoId } = await seedNewsroom(ctx, "Rumah roboh di Cianjur"));
       const section = await buildSection(ctx.deps, { name: "Nasional", slug: "nasional" });
       liveStoryId = (await buildArticle(ctx.deps, { headline: LIVE_HEADLINE, sectionId: section.id })).id;
       await buildArticle(ctx.deps, { headline: TOPIC_STORY, sectionId: section.id });
       checkedStoryId = (await buildArticle(ctx.deps, { headline: CHECKED_STORY, sectionId: section.id })).id;
-      origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-      launched = await launchChromium();
-      browser = launched.browser;
     });
 
-    after(async () => {
-      await launched?.close();
-      await ctx?.close();
-    });
-
-    beforeEach(() => {
-      problems = [];
-    });
-    afterEach(() => {
-      if (problems.length > 0) console.log("admin live e2e: what went wrong in the browser:", problems);
-    });
-
-    const open = (options: { bypassCSP?: boolean } = {}) => openContext(browser, problems, options);
-    const signIn = (page: Page) => signInAs(page, origin, editor);
+    const { open } = admin;
+    const signIn = (page: Page) => admin.signIn(page, editor);
     const publicUrl = async (id: number) => {
-      const model = await ctx.deps.reading.articlePage(id);
+      const model = await admin.ctx.deps.reading.articlePage(id);
       assert.ok(model, `story ${id} is live`);
-      return `${origin}${model.url}`;
+      return `${admin.origin}${model.url}`;
     };
     /** The public page, read until `pattern` shows (the page cache is purged by the change's event). */
     const eventuallyOnPage = async (page: Page, url: string, pattern: RegExp) => {
@@ -138,7 +105,7 @@ describe(
       await entries.getByText("BPBD: 12 rumah rusak berat.").waitFor();
 
       // A colleague posts (through the API's service): the console shows it without a reload.
-      await ctx.deps.reader.liveBlogs.post(
+      await admin.ctx.deps.reader.liveBlogs.post(
         liveStoryId,
         { text: "Kiriman rekan: listrik padam di Cugenang." },
         SYSTEM_ACTOR,
@@ -208,7 +175,7 @@ describe(
       assert.doesNotMatch(await reader.content(), /Kiriman rekan/);
       assert.doesNotMatch(await reader.content(), /Konferensi pers BNPB/);
       await context.close();
-      assert.deepEqual(problems, []);
+      assert.deepEqual(admin.problems, []);
     });
 
     it("makes a Topik Pilihan with a pinned story and a timeline; /topik/{slug} shows them", async () => {
@@ -242,7 +209,7 @@ describe(
       await shot(page, "admin-topic-editor");
 
       const reader = await context.newPage();
-      await eventuallyOnPage(reader, `${origin}/topik/gempa-sukabumi`, new RegExp(TOPIC_STORY));
+      await eventuallyOnPage(reader, `${admin.origin}/topik/gempa-sukabumi`, new RegExp(TOPIC_STORY));
       const html = await reader.content();
       assert.match(html, /Gempa Sukabumi/);
       assert.match(html, /Perkembangan setelah gempa magnitudo 6,1 di Sukabumi\./);
@@ -260,13 +227,13 @@ describe(
       await page.getByRole("heading", { name: "Lini masa berita (1)" }).waitFor();
       for (let i = 0; i < 60 && new RegExp(TOPIC_STORY).test(await reader.content()); i++) {
         await reader.waitForTimeout(250);
-        await reader.goto(`${origin}/topik/gempa-sukabumi`);
+        await reader.goto(`${admin.origin}/topik/gempa-sukabumi`);
       }
       assert.doesNotMatch(await reader.content(), new RegExp(TOPIC_STORY));
       await context.close();
       // The refused input was answered 422 on purpose.
       assert.deepEqual(
-        problems.filter((p) => !/\b422\b|Unprocessable/.test(p)),
+        admin.problems.filter((p) => !/\b422\b|Unprocessable/.test(p)),
         [],
       );
     });
@@ -274,7 +241,7 @@ describe(
     it("makes a story a Cek Fakta from the editor; its page shows the verdict", async () => {
       const { context, page } = await open();
       await signIn(page);
-      await page.goto(`${origin}/admin/berita/${checkedStoryId}`);
+      await page.goto(`${admin.origin}/admin/berita/${checkedStoryId}`);
       await page.getByRole("button", { name: "Jadikan cek fakta" }).click();
       await page.getByRole("button", { name: "Simpan cek fakta" }).click();
       await page.getByText("Klaim wajib diisi.", { exact: true }).waitFor();
@@ -292,7 +259,7 @@ describe(
       await page.getByText("Cek fakta disimpan.").waitFor();
       await page.getByRole("heading", { name: "Cek Fakta · Hoaks" }).waitFor();
       await shot(page, "admin-fact-check");
-      const check = await ctx.deps.reader.factChecks.get(checkedStoryId);
+      const check = await admin.ctx.deps.reader.factChecks.get(checkedStoryId);
       assert.equal(check?.verdict, "hoaks");
       assert.equal(check?.appearanceUrl, "https://facebook.com/posts/1");
 
@@ -302,7 +269,7 @@ describe(
       await context.close();
       // The refused input was answered 422 on purpose.
       assert.deepEqual(
-        problems.filter((p) => !/\b422\b|Unprocessable/.test(p)),
+        admin.problems.filter((p) => !/\b422\b|Unprocessable/.test(p)),
         [],
       );
     });
@@ -312,7 +279,7 @@ describe(
       await signIn(page);
       const found: Record<string, string[]> = {};
       const scan = async (name: string, path: string, ready: () => Promise<void>) => {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${admin.origin}${path}`);
         await ready();
         found[name] = await axe(page);
         await shot(page, `admin-${name}`);
@@ -334,7 +301,7 @@ describe(
         page.getByRole("link", { name: "Gempa Sukabumi" }).waitFor(),
       );
       await scan("topic-new", "/admin/topik/baru", () => page.getByLabel("Judul topik").waitFor());
-      await page.goto(`${origin}/admin/topik`);
+      await page.goto(`${admin.origin}/admin/topik`);
       await page.getByRole("link", { name: "Gempa Sukabumi" }).click();
       await page.getByRole("heading", { name: "Lini masa berita (1)" }).waitFor();
       found["topic-editor"] = await axe(page);

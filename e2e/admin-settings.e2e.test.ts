@@ -1,19 +1,9 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
-import { ensureAdminBuild } from "../src/app/admin-build.ts";
-import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import {
-  axe,
-  ensureScreenshotDir,
-  openContext,
-  seedNewsroom,
-  shot,
-  signIn as signInAs,
-  STAFF,
-} from "./admin-harness.ts";
-import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
+import { adminSuite, axe, seedNewsroom, shot, STAFF } from "./admin-harness.ts";
+import { browserSkipReason } from "./browser.ts";
 
 const skip = browserSkipReason();
 const ADMIN = { email: "admin@warta.test", password: "rahasia-admin-123" };
@@ -24,37 +14,15 @@ const ADMIN = { email: "admin@warta.test", password: "rahasia-admin-123" };
  * Indonesian; each role sees only the screens the policy gives it; axe finds nothing serious.
  */
 describe("the admin's settings screens in headless Chromium", { skip, timeout: 300_000 }, () => {
-  let ctx: TestContext;
-  let launched: LaunchedBrowser;
-  let origin: string;
-  let problems: string[] = [];
-
-  before(async () => {
-    await ensureAdminBuild();
-    ensureScreenshotDir();
-    ctx = await createTestContext();
+  const admin = adminSuite("settings e2e", async (ctx) => {
     await seedNewsroom(ctx, "Foto untuk pengaturan");
     await ctx.deps.accounts.users.create(
       { ...ADMIN, name: "Ayu Admin", role: "admin", personId: null },
       SYSTEM_ACTOR,
     );
-    origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-    launched = await launchChromium();
   });
 
-  after(async () => {
-    await launched?.close();
-    await ctx?.close();
-  });
-
-  beforeEach(() => {
-    problems = [];
-  });
-  afterEach(() => {
-    if (problems.length > 0) console.log("settings e2e: what went wrong in the browser:", problems);
-  });
-
-  const open = (options: { bypassCSP?: boolean } = {}) => openContext(launched.browser, problems, options);
+  const { open } = admin;
   const settings = async (page: Page, name: string) => {
     await page.getByRole("navigation", { name: "Bagian pengaturan" }).getByRole("link", { name }).click();
     await page.getByRole("heading", { level: 1, name }).waitFor();
@@ -67,8 +35,8 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
 
   it("lets an admin create a section, a person, a user, a token, a webhook and an alias", async () => {
     const { context, page } = await open();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-    await signInAs(page, origin, ADMIN);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: admin.origin });
+    await admin.signIn(page, ADMIN);
     await page
       .getByRole("navigation", { name: "Navigasi utama" })
       .getByRole("link", { name: "Pengaturan" })
@@ -99,7 +67,7 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await confirm(page, "Hapus Metropolitan", "Hapus");
     await page.getByRole("alert").filter({ hasText: "masih berisi 1 berita" }).waitFor();
     await shot(page, "settings-sections");
-    const tree = await ctx.deps.sections.directory();
+    const tree = await admin.ctx.deps.sections.directory();
     const olahraga = tree.all.find((s) => s.name === "Olahraga")!;
     assert.deepEqual(
       tree.children(olahraga.id).map((s) => s.name),
@@ -134,7 +102,7 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     const password = await passwordDialog.getByLabel("Nilai rahasia").inputValue();
     assert.ok(password.length >= 12, "a generated password is shown");
     await passwordDialog.getByRole("button", { name: "Selesai" }).click();
-    const login = await ctx.app.inject({
+    const login = await admin.ctx.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
       payload: { email: "andi@warta.test", password },
@@ -149,8 +117,8 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     // The row's own status cell (the row's name also holds its buttons' names).
     await andiRow.getByRole("cell", { name: "Nonaktif", exact: true }).waitFor();
     await page.getByRole("button", { name: "Aktifkan Andi Wartawan", exact: true }).waitFor();
-    const andi = await ctx.deps.accounts.users.byEmail("andi@warta.test");
-    const dewi = (await ctx.deps.people.list()).find((p) => p.name === "Dewi Lestari");
+    const andi = await admin.ctx.deps.accounts.users.byEmail("andi@warta.test");
+    const dewi = (await admin.ctx.deps.people.list()).find((p) => p.name === "Dewi Lestari");
     assert.deepEqual([andi.role, andi.disabled, andi.personId], ["editor", true, dewi?.id]);
     await shot(page, "settings-users");
 
@@ -167,7 +135,7 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await tokenDialog.getByRole("button", { name: "Selesai" }).click();
     await page.getByRole("cell", { name: "Integrasi aplikasi", exact: true }).waitFor();
     assert.equal((await page.content()).includes(token), false, "the secret is not shown again");
-    const withToken = await fetch(`${origin}/api/v1/articles`, {
+    const withToken = await fetch(`${admin.origin}/api/v1/articles`, {
       headers: { authorization: `Bearer ${token}` },
     });
     assert.equal(withToken.status, 200);
@@ -195,7 +163,7 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await page.getByRole("dialog").getByRole("button", { name: "Tutup" }).click();
     await confirm(page, "Nonaktifkan https://penerima.example/warta", "Nonaktifkan");
     await page.getByRole("cell", { name: "Nonaktif", exact: true }).waitFor();
-    const [hook] = await ctx.deps.newsroom.webhooks.list();
+    const [hook] = await admin.ctx.deps.newsroom.webhooks.list();
     assert.deepEqual([hook?.events, hook?.active], [["article.published"], false]);
     await shot(page, "settings-webhooks");
 
@@ -220,7 +188,7 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await page
       .getByRole("cell", { name: "Provinsi Sulawesi Selatan", exact: true })
       .waitFor({ state: "detached" });
-    const aliases = await ctx.deps.searchAliases.list();
+    const aliases = await admin.ctx.deps.searchAliases.list();
     assert.equal(
       aliases.some((a) => a.term === "Sulsel"),
       false,
@@ -228,7 +196,7 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
 
     await context.close();
     assert.deepEqual(
-      problems.filter(
+      admin.problems.filter(
         (p) =>
           !/^409 (DELETE|POST) .*\/(sections\/\d+|search-aliases)$/.test(p) &&
           !/^console: .*status of 409/.test(p),
@@ -240,12 +208,12 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
 
   it("shows each role only the settings its policy allows, and says so in Indonesian", async () => {
     const { context, page } = await open();
-    await signInAs(page, origin, STAFF.writer);
+    await admin.signIn(page, STAFF.writer);
     await page.getByRole("link", { name: "Pengaturan" }).click();
     const menu = page.getByRole("navigation", { name: "Bagian pengaturan" });
     await menu.getByRole("link").first().waitFor();
     assert.deepEqual(await menu.getByRole("link").allTextContents(), ["Token API"]);
-    await page.goto(`${origin}/admin/pengaturan/pengguna`);
+    await page.goto(`${admin.origin}/admin/pengaturan/pengguna`);
     await page
       .getByRole("alert")
       .filter({ hasText: "Peran Anda tidak diizinkan membuka pengaturan ini." })
@@ -253,8 +221,8 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await context.close();
 
     const second = await open();
-    await signInAs(second.page, origin, STAFF.redaktur);
-    await second.page.goto(`${origin}/admin/pengaturan/rubrik`);
+    await admin.signIn(second.page, STAFF.redaktur);
+    await second.page.goto(`${admin.origin}/admin/pengaturan/rubrik`);
     const redakturMenu = second.page.getByRole("navigation", { name: "Bagian pengaturan" });
     await redakturMenu.getByRole("link").first().waitFor();
     assert.deepEqual(await redakturMenu.getByRole("link").allTextContents(), [
@@ -272,13 +240,13 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
       "a redaktur is not offered to manage an admin",
     );
     await second.context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("can be used by keyboard alone: add an alias, open and leave its edit dialog, delete it", async () => {
     const { context, page } = await open();
-    await signInAs(page, origin, STAFF.redaktur);
-    await page.goto(`${origin}/admin/pengaturan/alias`);
+    await admin.signIn(page, STAFF.redaktur);
+    await page.goto(`${admin.origin}/admin/pengaturan/alias`);
     await page.getByRole("heading", { level: 1, name: "Alias pencarian" }).waitFor();
     const tabTo = async (name: string) => {
       for (let i = 0; i < 80; i++) {
@@ -314,17 +282,17 @@ describe("the admin's settings screens in headless Chromium", { skip, timeout: 3
     await page.keyboard.press("Enter");
     await page.getByRole("cell", { name: "Jawa Barat", exact: true }).waitFor({ state: "detached" });
     assert.equal(
-      (await ctx.deps.searchAliases.list()).some((a) => a.term === "Jabar"),
+      (await admin.ctx.deps.searchAliases.list()).some((a) => a.term === "Jabar"),
       false,
     );
     await context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("has no serious or critical axe violations on any settings screen", async () => {
     const { context, page } = await open({ bypassCSP: true });
-    await signInAs(page, origin, ADMIN);
-    await page.goto(`${origin}/admin/pengaturan`);
+    await admin.signIn(page, ADMIN);
+    await page.goto(`${admin.origin}/admin/pengaturan`);
     await page.getByRole("heading", { level: 1, name: "Pengaturan" }).waitFor();
     const found: Record<string, string[]> = { menu: await axe(page) };
     for (const name of ["Rubrik", "Orang", "Pengguna dan peran", "Token API", "Webhook", "Alias pencarian"]) {

@@ -1,19 +1,8 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, it } from "node:test";
 import { SYSTEM_ACTOR } from "../src/core/actor.ts";
-import { ensureAdminBuild } from "../src/app/admin-build.ts";
-import { createTestContext, type TestContext } from "../src/testing/test-app.ts";
-import {
-  axe,
-  ensureScreenshotDir,
-  openContext,
-  seedNewsroom,
-  shot,
-  signIn as signInAs,
-  STAFF,
-} from "./admin-harness.ts";
-import { browserSkipReason, launchChromium, type LaunchedBrowser } from "./browser.ts";
+import { adminSuite, axe, seedNewsroom, shot, STAFF } from "./admin-harness.ts";
+import { browserSkipReason } from "./browser.ts";
 
 const skip = browserSkipReason();
 
@@ -23,40 +12,16 @@ const skip = browserSkipReason();
  * the story is on the public site. Also the English switch (remembered) and a merged conflict.
  */
 describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
-  let ctx: TestContext;
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let origin: string;
   const { writer, editor, redaktur } = STAFF;
   let sectionName: string;
   let storyId: number;
   let photoId: number;
-  let problems: string[] = [];
 
-  before(async () => {
-    await ensureAdminBuild();
-    ensureScreenshotDir();
-    ctx = await createTestContext();
+  const admin = adminSuite("admin e2e", async (ctx) => {
     ({ sectionName, photoId: photoId } = await seedNewsroom(ctx, "Warga mengungsi dengan perahu karet"));
-    origin = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-    launched = await launchChromium();
-    browser = launched.browser;
   });
 
-  after(async () => {
-    await launched?.close();
-    await ctx?.close();
-  });
-
-  beforeEach(() => {
-    problems = [];
-  });
-  afterEach(() => {
-    if (problems.length > 0) console.log("admin e2e: what went wrong in the browser:", problems);
-  });
-
-  const open = (options: { bypassCSP?: boolean } = {}) => openContext(browser, problems, options);
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, origin, who);
+  const { open, signIn } = admin;
 
   it("lets a writer write, recover after a reload and an expired session, and an editor publish", async () => {
     const { context, page } = await open();
@@ -116,7 +81,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await dialog.getByLabel("Kata sandi").fill(writer.password);
     await dialog.getByRole("button", { name: "Lanjutkan" }).click();
     await page.getByText(/^Tersimpan \d/).waitFor();
-    const stored = await ctx.deps.articles.get(storyId);
+    const stored = await admin.ctx.deps.articles.get(storyId);
     assert.equal(stored.headline, "Warga Kampung Melayu mulai mengungsi");
     assert.deepEqual(
       stored.body.blocks.map((b) => b.type),
@@ -172,14 +137,14 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await shot(second.page, "published");
 
     // Live on the site: on the home page, and its page shows the body and the Baca Juga link.
-    const home = await (await fetch(`${origin}/`)).text();
+    const home = await (await fetch(`${admin.origin}/`)).text();
     assert.match(home, /Warga Kampung Melayu mulai mengungsi/);
-    const url = (await ctx.deps.articles.get(storyId)).status;
+    const url = (await admin.ctx.deps.articles.get(storyId)).status;
     assert.equal(url, "published");
     const link = second.page.getByRole("link", { name: "Lihat di situs" });
     const href = await link.getAttribute("href");
     assert.ok(href);
-    const article = await (await fetch(`${origin}${href}`)).text();
+    const article = await (await fetch(`${admin.origin}${href}`)).text();
     assert.match(article, /Air Sungai Ciliwung naik sejak pagi/);
     assert.match(article, /Paragraf yang belum sempat disimpan ke server\./);
     assert.match(article, /Banjir rob merendam pesisir utara Jakarta/);
@@ -188,7 +153,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     assert.match(article, /Foto: Rina Wulandari/);
     assert.match(article, /Rina Wulandari/);
     await second.context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("switches to English and remembers it; finds stories in the list through the newsroom search", async () => {
@@ -208,18 +173,18 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.getByLabel("Language").selectOption("id");
     await page.getByRole("heading", { name: "Semua berita" }).waitFor();
     await context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("merges another person's save into mine when we changed different fields", async () => {
     const { context, page } = await open();
     await signIn(page, editor);
-    await page.goto(`${origin}/admin/berita/${storyId}`);
+    await page.goto(`${admin.origin}/admin/berita/${storyId}`);
     const headline = page.getByLabel("Judul");
     await headline.waitFor();
     // Someone else saves a new lede meanwhile.
-    const current = await ctx.deps.articles.get(storyId);
-    await ctx.deps.articles.save(
+    const current = await admin.ctx.deps.articles.get(storyId);
+    await admin.ctx.deps.articles.save(
       storyId,
       {
         headline: current.headline,
@@ -237,12 +202,12 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText("Perubahan orang lain sudah digabung dengan perubahan Anda.").waitFor();
     await page.getByText(/^Tersimpan \d/).waitFor();
-    const working = await ctx.deps.articles.working(storyId);
+    const working = await admin.ctx.deps.articles.working(storyId);
     assert.equal(working.article.headline, "Ribuan warga Kampung Melayu mengungsi");
     assert.equal(working.article.lede, "Teras dari redaktur lain.");
     await context.close();
     assert.deepEqual(
-      problems.filter((p) => !/\b409\b/.test(p)),
+      admin.problems.filter((p) => !/\b409\b/.test(p)),
       [],
       "only the expected 409 of the first save",
     );
@@ -250,7 +215,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
 
   it("has no serious or critical axe violations on the login, desk, story list and editor screens", async () => {
     const { context, page } = await open({ bypassCSP: true });
-    await page.goto(`${origin}/admin/masuk`);
+    await page.goto(`${admin.origin}/admin/masuk`);
     await page.getByRole("button", { name: "Masuk" }).waitFor();
     const found: Record<string, string[]> = { login: await axe(page) };
     await page.getByLabel("Email").fill(editor.email);
@@ -262,7 +227,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.getByRole("link", { name: "Semua berita" }).click();
     await page.getByRole("table").waitFor();
     found.stories = await axe(page);
-    await page.goto(`${origin}/admin/berita/${storyId}`);
+    await page.goto(`${admin.origin}/admin/berita/${storyId}`);
     await page.getByRole("textbox", { name: "Isi berita" }).waitFor();
     found.editor = await axe(page);
     await page.getByRole("button", { name: "Baca Juga" }).click();
@@ -292,7 +257,7 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
       }
       throw new Error(`no focusable "${name}" within 60 tabs`);
     };
-    await page.goto(`${origin}/admin/masuk`);
+    await page.goto(`${admin.origin}/admin/masuk`);
     await page.getByRole("button", { name: "Masuk" }).waitFor();
     await tabTo("Email");
     await page.keyboard.type(writer.email);
@@ -313,19 +278,19 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.waitForURL(/\/admin\/berita\/\d+$/);
     await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
-    const saved = await ctx.deps.articles.get(id);
+    const saved = await admin.ctx.deps.articles.get(id);
     assert.equal(saved.headline, "Ditulis tanpa tetikus");
     assert.deepEqual(saved.body.blocks, [
       { type: "paragraph", content: [{ text: "Seluruh berita ini ditulis dengan papan ketik saja." }] },
     ]);
     await context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 
   it("lets a redaktur credit a person who has no profile yet by creating it from the credits field", async () => {
     const { context, page } = await open();
     await signIn(page, redaktur);
-    await page.goto(`${origin}/admin/berita/baru`);
+    await page.goto(`${admin.origin}/admin/berita/baru`);
     await page.getByLabel("Judul").fill("Profil baru dari kolom kredit");
     await page.getByLabel("Rubrik").selectOption({ label: sectionName });
     await page.getByLabel("Peran").selectOption("fotografer");
@@ -335,15 +300,15 @@ describe("the admin in headless Chromium", { skip, timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText(/^Tersimpan \d/).waitFor();
     const id = Number(/\/(\d+)$/.exec(page.url())?.[1]);
-    const people = await ctx.deps.people.list();
+    const people = await admin.ctx.deps.people.list();
     const created = people.find((p) => p.name === "Yohanes Kurniawan");
     assert.ok(created, "the profile exists");
-    const saved = await ctx.deps.articles.get(id);
+    const saved = await admin.ctx.deps.articles.get(id);
     assert.deepEqual(
       saved.credits.map((c) => [c.role, c.personId]),
       [["fotografer", created.id]],
     );
     await context.close();
-    assert.deepEqual(problems, []);
+    assert.deepEqual(admin.problems, []);
   });
 });

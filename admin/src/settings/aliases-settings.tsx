@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { api } from "../lib/api.ts";
-import { Modal } from "../lib/dialog.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
-import { ConfirmButton, Field, Outcome, SettingsForm, useAction, useLoaded } from "./kit.tsx";
+import { ConfirmButton, EditDialog, Field, Outcome, SettingsForm, useAction, useLoaded } from "./kit.tsx";
 
 interface Alias {
   id: number;
@@ -51,6 +50,10 @@ export function AliasesSettings() {
   const { t } = usePrefs();
   const list = useLoaded(() => api.get<{ items: Alias[] }>("/search-aliases").then((r) => r.items), "");
   const [editing, setEditing] = useState<Alias | null>(null);
+  const saved = () => {
+    setEditing(null);
+    list.reload();
+  };
   const action = useAction();
   const remove = (alias: Alias) =>
     action.run(async () => {
@@ -103,18 +106,9 @@ export function AliasesSettings() {
       </table>
       {list.data?.length === 0 && <p>{t("empty")}</p>}
       {editing && (
-        <Modal title={t("editAlias")} onClose={() => setEditing(null)}>
-          <AliasForm
-            alias={editing}
-            onSaved={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-          <button type="button" className="secondary" onClick={() => setEditing(null)}>
-            {t("close")}
-          </button>
-        </Modal>
+        <EditDialog title={t("editAlias")} onClose={() => setEditing(null)}>
+          <AliasForm alias={editing} onSaved={saved} />
+        </EditDialog>
       )}
     </>
   );

@@ -219,3 +219,16 @@ export function SecretOnce(props: { title: string; text: string; value: string; 
     </Modal>
   );
 }
+
+/** One row edited in a dialog: the form inside, and `Tutup` (or Escape) to leave it unchanged. */
+export function EditDialog(props: { title: string; onClose: () => void; children: ReactNode }) {
+  const { t } = usePrefs();
+  return (
+    <Modal title={props.title} onClose={props.onClose}>
+      {props.children}
+      <button type="button" className="secondary" onClick={props.onClose}>
+        {t("close")}
+      </button>
+    </Modal>
+  );
+}

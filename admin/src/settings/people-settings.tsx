@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { api, qs } from "../lib/api.ts";
 import { rememberPerson } from "../lib/data.ts";
-import { Modal } from "../lib/dialog.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
 import type { Page } from "../lib/types.ts";
-import { Field, SettingsForm, useAction, useLoaded } from "./kit.tsx";
+import { EditDialog, Field, SettingsForm, useAction, useLoaded } from "./kit.tsx";
 
 interface Profile {
   id: number;
@@ -61,6 +60,10 @@ export function PeopleSettings() {
     `${q}\u0000${cursor}`,
   );
   const [editing, setEditing] = useState<Profile | null>(null);
+  const saved = () => {
+    setEditing(null);
+    list.reload();
+  };
 
   return (
     <>
@@ -126,18 +129,9 @@ export function PeopleSettings() {
         </button>
       </nav>
       {editing && (
-        <Modal title={t("editPerson")} onClose={() => setEditing(null)}>
-          <PersonForm
-            person={editing}
-            onSaved={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-          <button type="button" className="secondary" onClick={() => setEditing(null)}>
-            {t("close")}
-          </button>
-        </Modal>
+        <EditDialog title={t("editPerson")} onClose={() => setEditing(null)}>
+          <PersonForm person={editing} onSaved={saved} />
+        </EditDialog>
       )}
     </>
   );

@@ -2,9 +2,17 @@ import { useState } from "react";
 import type { Section } from "../../../src/core/section.ts";
 import { api } from "../lib/api.ts";
 import { forgetSections } from "../lib/data.ts";
-import { Modal } from "../lib/dialog.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
-import { ConfirmButton, Field, Outcome, SelectField, SettingsForm, useAction, useLoaded } from "./kit.tsx";
+import {
+  ConfirmButton,
+  EditDialog,
+  Field,
+  Outcome,
+  SelectField,
+  SettingsForm,
+  useAction,
+  useLoaded,
+} from "./kit.tsx";
 
 /** A section as `GET /sections` nests it: the domain's fields, its slug path and its children. */
 interface SectionNode extends Section {
@@ -81,6 +89,10 @@ export function SectionsSettings() {
   const { t } = usePrefs();
   const tree = useLoaded(() => api.get<{ items: SectionNode[] }>("/sections").then((r) => r.items), "");
   const [editing, setEditing] = useState<SectionNode | null>(null);
+  const saved = () => {
+    setEditing(null);
+    tree.reload();
+  };
   const action = useAction();
 
   const reorder = (siblings: SectionNode[], index: number, delta: -1 | 1) =>
@@ -168,19 +180,9 @@ export function SectionsSettings() {
         renderLevel(nodes)
       )}
       {editing && (
-        <Modal title={t("editSection")} onClose={() => setEditing(null)}>
-          <SectionForm
-            section={editing}
-            tree={nodes}
-            onSaved={() => {
-              setEditing(null);
-              tree.reload();
-            }}
-          />
-          <button type="button" className="secondary" onClick={() => setEditing(null)}>
-            {t("close")}
-          </button>
-        </Modal>
+        <EditDialog title={t("editSection")} onClose={() => setEditing(null)}>
+          <SectionForm section={editing} tree={nodes} onSaved={saved} />
+        </EditDialog>
       )}
     </>
   );

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { api, qs } from "../lib/api.ts";
-import { Modal } from "../lib/dialog.tsx";
 import { usePrefs } from "../lib/prefs.tsx";
 import { useSession } from "../lib/session.tsx";
 import type { Page, Role, User } from "../lib/types.ts";
@@ -8,6 +7,7 @@ import { allowed } from "./access.ts";
 import { ProfilePick } from "./profile-pick.tsx";
 import {
   ConfirmButton,
+  EditDialog,
   Field,
   Outcome,
   SecretOnce,
@@ -111,6 +111,10 @@ export function UsersSettings() {
   const list = useLoaded(loadAccounts, "");
   const [q, setQ] = useState("");
   const [editing, setEditing] = useState<Account | null>(null);
+  const saved = () => {
+    setEditing(null);
+    list.reload();
+  };
   const [secret, setSecret] = useState<{ name: string; password: string } | null>(null);
   const action = useAction();
 
@@ -208,7 +212,7 @@ export function UsersSettings() {
         </tbody>
       </table>
       {editing && (
-        <Modal title={t("editUser")} onClose={() => setEditing(null)}>
+        <EditDialog title={t("editUser")} onClose={() => setEditing(null)}>
           <AccountForm
             account={editing}
             roles={
@@ -216,15 +220,9 @@ export function UsersSettings() {
                 ? grantable
                 : [{ value: editing.role, label: roleLabel(editing.role) }, ...grantable]
             }
-            onSaved={() => {
-              setEditing(null);
-              list.reload();
-            }}
+            onSaved={saved}
           />
-          <button type="button" className="secondary" onClick={() => setEditing(null)}>
-            {t("close")}
-          </button>
-        </Modal>
+        </EditDialog>
       )}
       {secret && (
         <SecretOnce
