@@ -104,7 +104,9 @@ export function useEditorState(propsArticleId: number | null) {
         return;
       }
       const writing = new Date();
-      void drafts.write(key(articleId), localCopyOf(fields, server)).then((kept) =>
+      void drafts.write(key(articleId), localCopyOf(fields, server)).then((kept) => {
+        // A new story's copy that landed after its first save: the story has its own key now.
+        if (articleId === null && idRef.current !== null) void drafts.remove(key(null));
         setSaveState((s) =>
           // A save that ran while the device was writing (IndexedDB is slow on a busy machine)
           // is newer news than this copy: "Tersimpan" stays.
@@ -113,8 +115,8 @@ export function useEditorState(propsArticleId: number | null) {
             : kept
               ? { kind: "local", at: new Date() }
               : { kind: "error", message: t("localStoreFailed") },
-        ),
-      );
+        );
+      });
     }, LOCAL_COPY_DELAY_MS);
     return () => clearTimeout(timer);
   }, [fields, dirty, offer, localChecked, articleId, server]);
