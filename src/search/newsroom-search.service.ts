@@ -16,7 +16,7 @@ import { createIndexSync } from "./index-sync.ts";
 import { compileQuery, type Correction } from "./query/compile-query.ts";
 import { parseQuery } from "./query/parse-query.ts";
 import { highlightText, snippet, type Segment } from "./query/snippet.ts";
-import { bodyText, createDocumentSource } from "./search-documents.ts";
+import { bodyText, createDocumentSource, rebuildFromStore } from "./search-documents.ts";
 import type { ProgressCallback, SearchFilters, SearchIndex, SearchSort } from "./search-index.ts";
 
 export interface NewsroomSearchRequest {
@@ -121,17 +121,12 @@ export function createNewsroomSearchService(deps: NewsroomSearchDeps) {
     async ensureIndexed(): Promise<number | null> {
       await index.ready?.();
       if (!index.needsRebuild) return null;
-      const now = clock();
-      return index.rebuild(documents.all(now, await sections.directory()), {
-        total: await documents.countLive(now),
-      });
+      return rebuildFromStore(index, documents, { sections, clock });
     },
 
     async reindex(progress?: ProgressCallback): Promise<number> {
       await sync.flush();
-      const now = clock();
-      const total = await documents.countLive(now);
-      return index.rebuild(documents.all(now, await sections.directory()), { total, progress });
+      return rebuildFromStore(index, documents, { sections, clock }, progress);
     },
 
     async search(request: NewsroomSearchRequest): Promise<NewsroomSearchResults> {

@@ -5,7 +5,7 @@
  * status, dated by its last activity.
  */
 import { sql } from "kysely";
-import type { SectionDirectory } from "../core/section.ts";
+import type { SectionDirectory, SectionDirectorySource } from "../core/section.ts";
 import { bodyDocumentSchema } from "../content/body.schema.ts";
 import { renderBodyText } from "../content/body-text.renderer.ts";
 import { liveAt } from "../db/read/live.ts";
@@ -13,7 +13,7 @@ import type { Store } from "../db/store.ts";
 import type { Analyzer } from "./analyzer/analyzer.ts";
 import type { ArticleStatus } from "../core/article.ts";
 import type { IndexLayout } from "./index-layout.ts";
-import type { SearchDocument } from "./search-index.ts";
+import type { ProgressCallback, SearchDocument, SearchIndex } from "./search-index.ts";
 
 const BATCH = 500;
 
@@ -143,3 +143,18 @@ export function createDocumentSource(deps: { store: Store; analyzer: Analyzer; s
 }
 
 export type DocumentSource = ReturnType<typeof createDocumentSource>;
+
+/** Fills `index` with every document `documents` holds now (counted first, for the progress bar). */
+export async function rebuildFromStore(
+  index: SearchIndex,
+  documents: DocumentSource,
+  parts: { sections: SectionDirectorySource; clock: () => Date },
+  progress?: ProgressCallback,
+): Promise<number> {
+  const now = parts.clock();
+  const total = await documents.countLive(now);
+  return index.rebuild(documents.all(now, await parts.sections.directory()), {
+    total,
+    ...(progress ? { progress } : {}),
+  });
+}

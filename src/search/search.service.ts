@@ -30,7 +30,7 @@ import { createIndexSync } from "./index-sync.ts";
 import { POOL, relaxedCandidates } from "./relaxed-candidates.ts";
 import { createTermStatistics } from "./term-statistics.ts";
 import { resolveFilters } from "./search-filters.ts";
-import { bodyText, createDocumentSource } from "./search-documents.ts";
+import { bodyText, createDocumentSource, rebuildFromStore } from "./search-documents.ts";
 import type { ProgressCallback, SearchIndex } from "./search-index.ts";
 import { facetToken } from "./facet-tokens.ts";
 import { createLiveTaxonomyRepository } from "../db/repositories/live-taxonomy.repository.ts";
@@ -210,17 +210,13 @@ export function createSearchService(deps: SearchServiceDeps) {
     async ensureIndexed(): Promise<number | null> {
       await index.ready?.();
       if (!index.needsRebuild) return null;
-      const now = clock();
-      const total = await documents.countLive(now);
-      return index.rebuild(documents.all(now, await sections.directory()), { total });
+      return rebuildFromStore(index, documents, { sections, clock });
     },
 
     /** Rebuilds the whole index from the store's live articles. */
     async reindex(progress?: ProgressCallback): Promise<number> {
       await sync.flush();
-      const now = clock();
-      const total = await documents.countLive(now);
-      return index.rebuild(documents.all(now, await sections.directory()), { total, progress });
+      return rebuildFromStore(index, documents, { sections, clock }, progress);
     },
 
     async search(request: SearchRequest): Promise<SearchResults> {

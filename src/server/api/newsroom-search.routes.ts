@@ -4,7 +4,7 @@ import type { Deps } from "../../app/deps.ts";
 import { segmentsToText, type Segment } from "../../search/query/snippet.ts";
 import { authorize, requireActor } from "../plugins/auth.plugin.ts";
 import { problems } from "./api-schemas.ts";
-import { statusSchema, storyFilterQuery } from "./articles.schemas.ts";
+import { articleListItemSchema, storyFilterQuery } from "./articles.schemas.ts";
 
 const query = z.object({
   q: z
@@ -26,16 +26,10 @@ const marked = z.object({
     .describe("[awal, akhir) kata yang cocok."),
 });
 
-const item = z
-  .object({
-    id: z.number().int(),
-    headline: z.string(),
-    slug: z.string(),
-    sectionId: z.number().int(),
-    status: statusSchema,
-    publishedAt: z.string().nullable(),
-    modifiedAt: z.string(),
-    version: z.number().int(),
+/** A story of the list (without its update time), with where the words matched. */
+const item = articleListItemSchema
+  .omit({ updatedAt: true })
+  .extend({
     headlineHighlights: z.array(z.tuple([z.number().int(), z.number().int()])),
     snippet: marked,
   })
