@@ -28,6 +28,8 @@ export const tsvectorTables = (layout: IndexLayout) => ({
   formatKey: formatKey(layout),
   /** pg_advisory_xact_lock key, so two processes starting together create the tables once. */
   schemaLock: layout === "search" ? 58_125_005 : 58_125_014,
+  /** pg_advisory_xact_lock(documentLock, article id): one writer at a time per indexed story. */
+  documentLock: layout === "search" ? 58_125_006 : 58_125_015,
 });
 
 export type TsvectorTables = ReturnType<typeof tsvectorTables>;

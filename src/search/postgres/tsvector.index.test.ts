@@ -52,7 +52,7 @@ describe("PostgreSQL tsvector index, what differs from FTS5", { skip }, () => {
   it("creates its tables once, records its layout, and asks for a rebuild only when new", async () => {
     assert.equal(opened.index.needsRebuild, true, "a fresh index asks to be rebuilt");
     const { rows } = await opened.sql.query("SELECT value FROM search_meta WHERE key = 'format'");
-    assert.equal(rows[0]?.value, "3");
+    assert.equal(rows[0]?.value, "4");
     const { rows: indexes } = await opened.sql.query(
       "SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents' ORDER BY indexname",
     );
@@ -111,5 +111,54 @@ describe("PostgreSQL tsvector index, what differs from FTS5", { skip }, () => {
     const [tagAndPerson, tagOnly] = (await related([term("t7"), term("p5")])).hits;
     assert.equal(tagAndPerson?.id, 2, "two shared facets outrank one");
     assert.ok((tagAndPerson?.score ?? 0) > (tagOnly?.score ?? 0));
+  });
+
+  it("keeps each word's document count exact through replaces, removals, two nodes at once and a rebuild", async () => {
+    const counted = async () =>
+      (
+        await opened.sql.query(
+          'SELECT term, documents FROM search_terms WHERE documents <> 0 ORDER BY term COLLATE "C"',
+        )
+      ).rows.map((r: { term: string; documents: number }) => `${r.term}=${r.documents}`);
+    const actual = async () =>
+      (
+        await opened.sql.query(
+          `SELECT lexeme AS term, count(*)::int AS documents
+           FROM search_documents, unnest(tsvector_to_array(terms)) AS lexeme
+           GROUP BY lexeme ORDER BY lexeme COLLATE "C"`,
+        )
+      ).rows.map((r: { term: string; documents: number }) => `${r.term}=${r.documents}`);
+    const { db } = openPostgres(opened.url, 6);
+    try {
+      // Two nodes' indexes writing the same stories at once, each time with other words.
+      const nodes = [createTsvectorSearchIndex(db), createTsvectorSearchIndex(db)];
+      const bodies = ["gempa susulan", "gempa bumi", "banjir susulan warga", "warga"];
+      await Promise.all(
+        Array.from({ length: 24 }, (_, i) => {
+          const id = 100 + (i % 3);
+          const node = nodes[i % 2] as (typeof nodes)[number];
+          return i % 5 === 4
+            ? node.writeBatch({ upsert: [], remove: [id] })
+            : node.writeBatch({ upsert: [doc(id, { body: bodies[i % 4] as string })], remove: [] });
+        }),
+      );
+      assert.deepEqual(await counted(), await actual());
+      assert.equal(
+        await opened.index.documentFrequency?.("banjir"),
+        Number(
+          (await opened.sql.query("SELECT count(*) AS n FROM search_documents WHERE terms @@ 'banjir'"))
+            .rows[0].n,
+        ),
+      );
+      await opened.index.remove(1);
+      assert.deepEqual(await counted(), await actual(), "a removal takes its words off");
+      // A rebuild starts the counts again from its documents.
+      await opened.index.rebuild([doc(1, { headline: "harga cabai" }), doc(2, { body: "cabai rawit" })]);
+      assert.deepEqual(await counted(), ["cabai=2", "harga=1", "rawit=1"]);
+      assert.equal(await opened.index.documentFrequency?.("cabai", 1), 1, "counted up to the cap");
+      assert.equal(await opened.index.documentFrequency?.("susulan"), 0);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -11,7 +11,9 @@
  * - Reading a vector (to rank a row, or test it in a filter) is a TOAST fetch the planner does not
  *   count, so reads run with `enable_seqscan = off` and `jit = off` (SET LOCAL, in their own
  *   transaction), and the adapter itself picks the id walk or the GIN bitmap (walkNewest).
- * - `search_terms`: every indexed stem of 4+ letters (insert-only), for typo tolerance in TS.
+ * - `search_terms`: every lexeme of the vectors with the number of documents holding it, kept by
+ *   every write (tsvector.storage.ts): document frequencies (ranking, Berita Terkait) are one
+ *   indexed read, and typo candidates come from its stems of 4+ letters.
  * - `search_meta`: the layout version; a fresh or outdated index is rebuilt from the articles.
  *
  * The tables belong to the adapter, not to a migration (like FTS5's): they are rebuildable at any
@@ -21,8 +23,8 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { bestCandidates, nearTerms, TYPO_DF_CAP } from "../edit-distance.ts";
 import type { IndexQuery, IndexResult, IndexStats, ProgressCallback, SearchIndex } from "../search-index.ts";
-import { matchWithout, toTsquery } from "./tsquery.ts";
-import { createSchema, ints, refillDocuments, writeDocuments } from "./tsvector.storage.ts";
+import { matchWithout } from "./tsquery.ts";
+import { createSchema, ints, refillDocuments, removeDocuments, writeDocuments } from "./tsvector.storage.ts";
 import { hasPhrase, phraseMatches, reading, splitFacets, withoutPhrases } from "./tsvector.query-parts.ts";
 import { tsvectorTables, type IndexLayout } from "../index-layout.ts";
 
@@ -36,14 +38,14 @@ const FRESHNESS = 0.5;
 const FRESHNESS_HALF_DAYS = 30;
 /** Reading one row's vector (TOAST) costs about this many bitmap-heap visits (measured at 20k). */
 const VECTOR_READ_COST = 4.5;
-/** Reading one GIN posting-list entry costs about this many bitmap-heap visits (measured at 100k). */
-const POSTING_COST = 0.035;
 /** Counting stops here ("more than 1 000"), or at the page asked for if deeper. */
 const COUNT_CAP = 1_000;
 /** Broad queries rank their newest RANK_WINDOW matches (or more, for a deeper page). */
 const RANK_WINDOW = 1_000;
 /** Document frequencies are counted up to here; a term this common is "everywhere". */
 const DF_CAP = 10_000;
+/** Typo candidates are indexed stems of this many letters or more (as on SQLite). */
+const TYPO_MIN_LENGTH = 4;
 type Db = Kysely<Database>;
 
 export function createTsvectorSearchIndex(
@@ -67,41 +69,19 @@ export function createTsvectorSearchIndex(
     return schema;
   };
 
-  /** Documents containing the stem, counted up to `cap`. */
-  async function frequency(term: string, cap = DF_CAP, on: Db = db): Promise<number> {
-    const query = toTsquery({ kind: "term", term });
-    if (query === null) return 0;
-    const limit = Math.max(1, Math.min(cap, DF_CAP));
-    const where = sql`terms @@ ${query}::tsquery`;
-    // Walking ids needs the order to stop early; the GIN bitmap does not, and without an order it
-    // stops after `limit` heap visits instead of sorting every match (~2 ms instead of ~10 ms for
-    // 1 000 of a frequent word at 100k).
-    const walk = await choosePath(on, where, limit, true);
-    const result = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM ${docsTable} WHERE ${where} ${walk ? sql`ORDER BY article_id DESC` : sql``} LIMIT ${limit}
-      ) AS found`.execute(on);
-    return result.rows[0]?.n ?? 0;
-  }
-
-  /**
-   * `frequency` of many stems in one statement: a subquery per stem, each taking the GIN bitmap
-   * (the id walk only pays off for a word in most stories of a large archive, see walkNewest).
-   */
+  /** Documents containing each stem (kept per lexeme by every write), at most `cap`. */
   async function frequencies(terms: string[], cap = DF_CAP, on: Db = db): Promise<Map<string, number>> {
     const counts = new Map(terms.map((term): [string, number] => [term, 0]));
-    const asked = [...counts.keys()].filter((term) => toTsquery({ kind: "term", term }) !== null);
-    if (asked.length === 0) return counts;
-    const queries = asked.map((term) => toTsquery({ kind: "term", term }) as string);
+    if (counts.size === 0) return counts;
     const limit = Math.max(1, Math.min(cap, DF_CAP));
-    await sql`SET LOCAL enable_indexscan = off`.execute(on);
-    const result = await sql<{ i: string; n: number }>`
-      SELECT t.i, (SELECT count(*)::int FROM (
-        SELECT 1 FROM ${docsTable} WHERE terms @@ t.q LIMIT ${limit}) AS found) AS n
-      FROM unnest(${queries}::tsquery[]) WITH ORDINALITY AS t (q, i)`.execute(on);
-    for (const row of result.rows) counts.set(asked[Number(row.i) - 1] as string, row.n);
+    const result = await sql<{ term: string; documents: number }>`
+      SELECT term, documents FROM ${termsTable} WHERE term = ANY (${[...counts.keys()]}::text[])`.execute(on);
+    for (const row of result.rows) counts.set(row.term, Math.max(0, Math.min(limit, row.documents)));
     return counts;
   }
+
+  const frequency = async (term: string, cap = DF_CAP, on: Db = db): Promise<number> =>
+    (await frequencies([term], cap, on)).get(term) ?? 0;
 
   let tableRows: { rows: number; at: number } | null = null;
   /**
@@ -109,17 +89,9 @@ export function createTsvectorSearchIndex(
    * scan / selectivity vector reads: best for very common words), or take the matches from the GIN
    * index. The planner does not know a vector read costs ~4.5 bitmap visits (measured), so the
    * adapter decides from the planner's row estimate. For the newest matches the bitmap visits every
-   * match (selectivity × rows) to sort them: walk when selectivity² > 4.5 × scan / rows. For a count
-   * (`anyOrder`) the bitmap stops after `scan` visits but still reads the word's whole GIN posting
-   * list (~0.035 visits an entry, measured): walk when 4.5 × scan / selectivity < selectivity × rows
-   * × 0.035 + scan, i.e. only for a word in most stories of a large archive.
+   * match (selectivity × rows) to sort them: walk when selectivity² > 4.5 × scan / rows.
    */
-  async function walkNewest(
-    on: Db,
-    where: RawBuilder<unknown>,
-    scan: number,
-    anyOrder = false,
-  ): Promise<boolean> {
+  async function walkNewest(on: Db, where: RawBuilder<unknown>, scan: number): Promise<boolean> {
     const now = Date.now();
     if (tableRows === null || now - tableRows.at > 60_000) {
       const result = await sql<{ n: number }>`
@@ -132,21 +104,12 @@ export function createTsvectorSearchIndex(
       EXPLAIN (FORMAT JSON) SELECT 1 FROM ${docsTable} WHERE ${where}`.execute(on);
     const estimate = Number(plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
     const selectivity = estimate / rows;
-    if (anyOrder)
-      return (
-        (VECTOR_READ_COST * scan) / Math.max(selectivity, 1e-9) < selectivity * rows * POSTING_COST + scan
-      );
     return selectivity * selectivity > (VECTOR_READ_COST * scan) / rows;
   }
 
   /** Allows the id walk only where it is cheaper (see walkNewest); the bitmap path otherwise. */
-  async function choosePath(
-    on: Db,
-    where: RawBuilder<unknown>,
-    wanted: number,
-    anyOrder = false,
-  ): Promise<boolean> {
-    const walk = await walkNewest(on, where, wanted, anyOrder);
+  async function choosePath(on: Db, where: RawBuilder<unknown>, wanted: number): Promise<boolean> {
+    const walk = await walkNewest(on, where, wanted);
     await sql.raw(`SET LOCAL enable_indexscan = ${walk ? "on" : "off"}`).execute(on);
     return walk;
   }
@@ -263,21 +226,18 @@ export function createTsvectorSearchIndex(
     ready,
 
     async upsert(doc) {
-      await ready();
-      await writeDocuments(db, tables, [doc]);
+      await index.writeBatch({ upsert: [doc], remove: [] });
     },
 
     async remove(id) {
-      await ready();
-      await sql`DELETE FROM ${docsTable} WHERE article_id = ${id}`.execute(db);
+      await index.writeBatch({ upsert: [], remove: [id] });
     },
 
     async writeBatch(batch) {
       await ready();
       await db.transaction().execute(async (trx) => {
         await writeDocuments(trx, tables, batch.upsert);
-        if (batch.remove.length > 0)
-          await sql`DELETE FROM ${docsTable} WHERE article_id IN (${sql.join(batch.remove)})`.execute(trx);
+        await removeDocuments(trx, tables, batch.remove);
       });
     },
 
@@ -296,8 +256,9 @@ export function createTsvectorSearchIndex(
     async rebuild(documents, options: { total?: number; progress?: ProgressCallback } = {}) {
       await ready();
       const count = await refillDocuments(db, tables, documents, options);
-      // Fresh statistics, GIN's included (VACUUM keeps those), so the planner costs the index right.
-      await sql`VACUUM ANALYZE ${docsTable}`.execute(db);
+      // Fresh statistics, GIN's included (VACUUM keeps those), so the planner costs the index right;
+      // the term counts were updated once per batch.
+      await sql`VACUUM ANALYZE ${docsTable}, ${termsTable}`.execute(db);
       options.progress?.(count, options.total);
       index.needsRebuild = false;
       return count;
@@ -307,7 +268,7 @@ export function createTsvectorSearchIndex(
       await ready();
       const result = await sql<{ documents: number; terms: number; bytes: string }>`
         SELECT (SELECT count(*)::int FROM ${docsTable}) AS documents,
-               (SELECT count(*)::int FROM ${termsTable}) AS terms,
+               (SELECT count(*)::int FROM ${termsTable} WHERE documents > 0) AS terms,
                pg_total_relation_size(${tables.documents}::regclass) + pg_total_relation_size(${tables.terms}::regclass) AS bytes`.execute(
         db,
       );
@@ -343,8 +304,8 @@ export function createTsvectorSearchIndex(
       const first = String.fromCodePoint(term.codePointAt(0) as number);
       const next = String.fromCodePoint((first.codePointAt(0) as number) + 1);
       const rows = await sql<{ term: string }>`
-        SELECT term FROM ${termsTable} WHERE term >= ${first} AND term < ${next}
-          AND char_length(term) BETWEEN ${term.length - maxDistance} AND ${term.length + maxDistance}`.execute(
+        SELECT term FROM ${termsTable} WHERE term >= ${first} AND term < ${next} AND documents > 0
+          AND char_length(term) BETWEEN ${Math.max(TYPO_MIN_LENGTH, term.length - maxDistance)} AND ${term.length + maxDistance}`.execute(
         db,
       );
       const near = nearTerms(rows.rows, term, maxDistance);

@@ -6,12 +6,11 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { ProgressCallback, SearchDocument } from "../search-index.ts";
-import { FACET_TOKEN } from "../facet-tokens.ts";
 import type { TsvectorTables } from "../index-layout.ts";
 import { toTsvectorLiteral } from "./tsquery.ts";
 
 /** Bump when the stored layout changes: the index is then dropped and rebuilt from the articles. */
-const FORMAT = "3";
+const FORMAT = "4";
 /** Documents written per statement (and per transaction in a rebuild). */
 const BATCH = 500;
 
@@ -52,8 +51,11 @@ export async function createSchema(db: Db, tables: TsvectorTables): Promise<bool
         USING gin (terms, section_ids, tag_ids, person_ids)`.execute(trx);
       // No index on published_at, on purpose: with one, the planner answered "word in a date range"
       // by reading the vector of every story in the range (500 ms at 100k instead of 35 ms).
-      // "C" collation: the first-letter range scan for typo candidates follows code points.
-      await sql`CREATE TABLE ${terms} (term text COLLATE "C" PRIMARY KEY)`.execute(trx);
+      // Every lexeme of the indexed vectors with the number of documents holding it, kept by each
+      // write (writeDocuments, removeDocuments): a document frequency is one indexed read. "C"
+      // collation: the first-letter range scan for typo candidates follows code points.
+      await sql`
+        CREATE TABLE ${terms} (term text COLLATE "C" PRIMARY KEY, documents integer NOT NULL)`.execute(trx);
       await sql`
         INSERT INTO search_meta (key, value) VALUES (${tables.formatKey}, ${FORMAT})
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
@@ -65,37 +67,73 @@ export async function createSchema(db: Db, tables: TsvectorTables): Promise<bool
   });
 }
 
-/** Stems of 4+ letters, sorted (concurrent inserts then take their locks in one order). */
-function vocabularyOf(docs: SearchDocument[]): string[] {
-  const terms = new Set<string>();
-  for (const doc of docs)
-    for (const term of `${doc.headline} ${doc.lede} ${doc.body} ${doc.extra}`.split(" "))
-      if (term.length >= 4 && !FACET_TOKEN.test(term)) terms.add(term);
-  return [...terms].sort();
-}
-
 function documentRow(doc: SearchDocument): RawBuilder<unknown> {
   return sql`(${doc.id}, ${doc.publishedAt.toISOString()}::timestamptz, ${ints(doc.sectionIds)}::int[],
     ${ints(doc.tagIds)}::int[], ${ints(doc.personIds)}::int[], ${toTsvectorLiteral(doc)}::tsvector,
     ${doc.status ?? null}::text)`;
 }
 
-export async function writeDocuments(db: Db, tables: TsvectorTables, docs: SearchDocument[]): Promise<void> {
-  if (docs.length === 0) return;
-  const terms = vocabularyOf(docs);
+/** The advisory key every writer holds shared and a rebuild's emptying holds alone. */
+const ALL_DOCUMENTS = 0;
+
+/**
+ * Holds the documents `ids` for the rest of the transaction (sorted, so two writers never wait on
+ * each other in a circle), after the shared hold on the whole index that a rebuild's emptying waits
+ * for. Every writer takes them before reading what it replaces, so the term counts it adjusts are
+ * those of the rows it actually replaces, also when two nodes index the same story at once.
+ */
+async function lockDocuments(trx: Db, tables: TsvectorTables, ids: number[]): Promise<void> {
+  const sorted = [...new Set(ints(ids))].sort((a, b) => a - b);
+  if (sorted.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock_shared(${tables.documentLock}, ${ALL_DOCUMENTS})`.execute(trx);
   await sql`
-    WITH written AS (
-      INSERT INTO ${sql.table(tables.documents)} (article_id, published_at, section_ids, tag_ids, person_ids, terms, status)
+    SELECT count(pg_advisory_xact_lock(${tables.documentLock}, id))
+    FROM (SELECT unnest(${sorted}::int[]) AS id) AS locked`.execute(trx);
+}
+
+/** Adds each lexeme of `vectors` (a query returning a `terms` tsvector column) `sign` times. */
+const termCounts = (vectors: RawBuilder<unknown>, sign: 1 | -1) =>
+  sql`SELECT unnest(tsvector_to_array(v.terms)) AS term, ${sign}::int AS n FROM (${vectors}) AS v`;
+
+/** Adds `delta` (rows of term, n) to the term counts, in term order. */
+const applyCounts = (tables: TsvectorTables, delta: RawBuilder<unknown>) => sql`
+  INSERT INTO ${sql.table(tables.terms)} (term, documents)
+  SELECT term, sum(n)::int FROM (${delta}) AS d GROUP BY term HAVING sum(n) <> 0 ORDER BY term
+  ON CONFLICT (term) DO UPDATE SET documents = ${sql.table(tables.terms)}.documents + excluded.documents`;
+
+/** Writes (inserts or replaces) documents and their term counts. `trx` must be a transaction. */
+export async function writeDocuments(trx: Db, tables: TsvectorTables, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const documents = sql.table(tables.documents);
+  const ids = docs.map((doc) => doc.id);
+  await lockDocuments(trx, tables, ids);
+  await sql`
+    WITH replaced AS (
+      SELECT terms FROM ${documents} WHERE article_id = ANY (${ints(ids)}::int[])
+    ), written AS (
+      INSERT INTO ${documents} (article_id, published_at, section_ids, tag_ids, person_ids, terms, status)
       VALUES ${sql.join(docs.map(documentRow))}
       ON CONFLICT (article_id) DO UPDATE SET
         published_at = excluded.published_at, section_ids = excluded.section_ids,
         tag_ids = excluded.tag_ids, person_ids = excluded.person_ids, terms = excluded.terms,
         status = excluded.status
-      RETURNING 1
+      RETURNING terms
     )
-    INSERT INTO ${sql.table(tables.terms)} (term)
-    SELECT term FROM unnest(${terms}::text[]) AS t (term) ORDER BY term
-    ON CONFLICT DO NOTHING`.execute(db);
+    ${applyCounts(
+      tables,
+      sql`${termCounts(sql`SELECT terms FROM written`, 1)} UNION ALL ${termCounts(sql`SELECT terms FROM replaced`, -1)}`,
+    )}`.execute(trx);
+}
+
+/** Removes documents and takes their lexemes off the term counts. `trx` must be a transaction. */
+export async function removeDocuments(trx: Db, tables: TsvectorTables, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await lockDocuments(trx, tables, ids);
+  await sql`
+    WITH removed AS (
+      DELETE FROM ${sql.table(tables.documents)} WHERE article_id = ANY (${ints(ids)}::int[]) RETURNING terms
+    )
+    ${applyCounts(tables, termCounts(sql`SELECT terms FROM removed`, -1))}`.execute(trx);
 }
 
 /**
@@ -111,6 +149,7 @@ export async function refillDocuments(
   options: { total?: number; progress?: ProgressCallback },
 ): Promise<number> {
   await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${tables.documentLock}, ${ALL_DOCUMENTS})`.execute(trx);
     await sql`DELETE FROM ${sql.table(tables.documents)}`.execute(trx);
     await sql`DELETE FROM ${sql.table(tables.terms)}`.execute(trx);
   });
