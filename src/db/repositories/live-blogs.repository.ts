@@ -111,7 +111,9 @@ export function createLiveBlogsRepository() {
 
     /**
      * Marks a due entry released (`updated_at` = `at`), unless another node did first or it was
-     * changed meanwhile: true when this call released it.
+     * changed meanwhile: true when this call released it. "Still due" is checked on the row as
+     * stored, not only its version: a move committed in the same millisecond as it was read (same
+     * `updated_at`) has set a later time, and must not be announced as released.
      */
     async release(db: Executor, entry: LiveEntry, at: Date): Promise<boolean> {
       const result = await db
@@ -119,6 +121,8 @@ export function createLiveBlogsRepository() {
         .set({ updated_at: at.toISOString() })
         .where("id", "=", entry.id)
         .where("updated_at", "=", entry.updatedAt.toISOString())
+        .where("published_at", "<=", at.toISOString())
+        .whereRef("updated_at", "<", "published_at")
         .where("deleted_at", "is", null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
