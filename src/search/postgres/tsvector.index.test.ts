@@ -137,9 +137,14 @@ describe("PostgreSQL tsvector index, what differs from FTS5", { skip }, () => {
         Array.from({ length: 24 }, (_, i) => {
           const id = 100 + (i % 3);
           const node = nodes[i % 2] as (typeof nodes)[number];
+          // Some batches write one story and remove another, crosswise between the nodes.
+          const other = 100 + ((i + 1) % 3);
           return i % 5 === 4
             ? node.writeBatch({ upsert: [], remove: [id] })
-            : node.writeBatch({ upsert: [doc(id, { body: bodies[i % 4] as string })], remove: [] });
+            : node.writeBatch({
+                upsert: [doc(id, { body: bodies[i % 4] as string })],
+                remove: i % 4 === 1 ? [other] : [],
+              });
         }),
       );
       assert.deepEqual(await counted(), await actual());

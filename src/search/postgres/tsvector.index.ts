@@ -24,7 +24,7 @@ import type { Database } from "../../db/schema.ts";
 import { bestCandidates, nearTerms, TYPO_DF_CAP } from "../edit-distance.ts";
 import type { IndexQuery, IndexResult, IndexStats, ProgressCallback, SearchIndex } from "../search-index.ts";
 import { matchWithout } from "./tsquery.ts";
-import { createSchema, ints, refillDocuments, removeDocuments, writeDocuments } from "./tsvector.storage.ts";
+import { createSchema, ints, refillDocuments, writeBatch } from "./tsvector.storage.ts";
 import { hasPhrase, phraseMatches, reading, splitFacets, withoutPhrases } from "./tsvector.query-parts.ts";
 import { tsvectorTables, type IndexLayout } from "../index-layout.ts";
 
@@ -236,8 +236,7 @@ export function createTsvectorSearchIndex(
     async writeBatch(batch) {
       await ready();
       await db.transaction().execute(async (trx) => {
-        await writeDocuments(trx, tables, batch.upsert);
-        await removeDocuments(trx, tables, batch.remove);
+        await writeBatch(trx, tables, batch);
       });
     },
 

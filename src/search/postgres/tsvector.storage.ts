@@ -52,7 +52,7 @@ export async function createSchema(db: Db, tables: TsvectorTables): Promise<bool
       // No index on published_at, on purpose: with one, the planner answered "word in a date range"
       // by reading the vector of every story in the range (500 ms at 100k instead of 35 ms).
       // Every lexeme of the indexed vectors with the number of documents holding it, kept by each
-      // write (writeDocuments, removeDocuments): a document frequency is one indexed read. "C"
+      // write (writeBatch): a document frequency is one indexed read. "C"
       // collation: the first-letter range scan for typo candidates follows code points.
       await sql`
         CREATE TABLE ${terms} (term text COLLATE "C" PRIMARY KEY, documents integer NOT NULL)`.execute(trx);
@@ -101,12 +101,25 @@ const applyCounts = (tables: TsvectorTables, delta: RawBuilder<unknown>) => sql`
   SELECT term, sum(n)::int FROM (${delta}) AS d GROUP BY term HAVING sum(n) <> 0 ORDER BY term
   ON CONFLICT (term) DO UPDATE SET documents = ${sql.table(tables.terms)}.documents + excluded.documents`;
 
-/** Writes (inserts or replaces) documents and their term counts. `trx` must be a transaction. */
-export async function writeDocuments(trx: Db, tables: TsvectorTables, docs: SearchDocument[]): Promise<void> {
+/**
+ * Writes (inserts or replaces) `upsert` and deletes `remove`, keeping the term counts. `trx` must be
+ * a transaction: the stories' locks are taken once, for all of them, before anything is read.
+ */
+export async function writeBatch(
+  trx: Db,
+  tables: TsvectorTables,
+  batch: { upsert: SearchDocument[]; remove: number[] },
+): Promise<void> {
+  await lockDocuments(trx, tables, [...batch.upsert.map((doc) => doc.id), ...batch.remove]);
+  await writeDocuments(trx, tables, batch.upsert);
+  await removeDocuments(trx, tables, batch.remove);
+}
+
+/** Inserts or replaces documents and adjusts the term counts (the stories already locked). */
+async function writeDocuments(trx: Db, tables: TsvectorTables, docs: SearchDocument[]): Promise<void> {
   if (docs.length === 0) return;
   const documents = sql.table(tables.documents);
   const ids = docs.map((doc) => doc.id);
-  await lockDocuments(trx, tables, ids);
   await sql`
     WITH replaced AS (
       SELECT terms FROM ${documents} WHERE article_id = ANY (${ints(ids)}::int[])
@@ -125,10 +138,9 @@ export async function writeDocuments(trx: Db, tables: TsvectorTables, docs: Sear
     )}`.execute(trx);
 }
 
-/** Removes documents and takes their lexemes off the term counts. `trx` must be a transaction. */
-export async function removeDocuments(trx: Db, tables: TsvectorTables, ids: number[]): Promise<void> {
+/** Removes documents and takes their lexemes off the term counts (the stories already locked). */
+async function removeDocuments(trx: Db, tables: TsvectorTables, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await lockDocuments(trx, tables, ids);
   await sql`
     WITH removed AS (
       DELETE FROM ${sql.table(tables.documents)} WHERE article_id = ANY (${ints(ids)}::int[]) RETURNING terms
@@ -156,7 +168,7 @@ export async function refillDocuments(
   const write = (docs: SearchDocument[]) =>
     db.transaction().execute(async (trx) => {
       await sql`SET LOCAL synchronous_commit = off; SET LOCAL gin_pending_list_limit = '32MB'`.execute(trx);
-      await writeDocuments(trx, tables, docs);
+      await writeBatch(trx, tables, { upsert: docs, remove: [] });
     });
   let done = 0;
   let batch: SearchDocument[] = [];
