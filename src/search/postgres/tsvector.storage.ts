@@ -52,8 +52,8 @@ export async function createSchema(db: Db, tables: TsvectorTables): Promise<bool
       // No index on published_at, on purpose: with one, the planner answered "word in a date range"
       // by reading the vector of every story in the range (500 ms at 100k instead of 35 ms).
       // Every lexeme of the indexed vectors with the number of documents holding it, kept by each
-      // write (writeBatch): a document frequency is one indexed read. "C"
-      // collation: the first-letter range scan for typo candidates follows code points.
+      // write (writeBatch): a document frequency is one indexed read. "C" collation: the
+      // first-letter range scan for typo candidates follows code points.
       await sql`
         CREATE TABLE ${terms} (term text COLLATE "C" PRIMARY KEY, documents integer NOT NULL)`.execute(trx);
       await sql`
