@@ -237,22 +237,17 @@ export async function run(options: RelevanceOptions = {}) {
   const stores = options.stores ?? ["sqlite", "postgres"];
   log(`relevance: ${devSet.passages.length} passages, ${devSet.questions.length} questions`);
 
+  const scoreOf = (ranked: (query: string) => string[]) =>
+    score(
+      devSet.questions.map((q) => {
+        const at = ranked(q.query).indexOf(q.relevant);
+        return at < 0 ? null : at + 1;
+      }),
+    );
   const baselineStart = performance.now();
-  const baseline = createBaselineBm25(devSet.passages);
-  const baselineScores = score(
-    devSet.questions.map((q) => {
-      const at = baseline(q.query).indexOf(q.relevant);
-      return at < 0 ? null : at + 1;
-    }),
-  );
+  const baselineScores = scoreOf(createBaselineBm25(devSet.passages));
   const baselineSeconds = round((performance.now() - baselineStart) / 1000, 1);
-  const raw = createBaselineBm25(devSet.passages, 0.9, 0.4, rawTokens);
-  const rawScores = score(
-    devSet.questions.map((q) => {
-      const at = raw(q.query).indexOf(q.relevant);
-      return at < 0 ? null : at + 1;
-    }),
-  );
+  const rawScores = scoreOf(createBaselineBm25(devSet.passages, 0.9, 0.4, rawTokens));
 
   const warta: Record<string, Awaited<ReturnType<typeof runStore>>> = {};
   for (const store of stores) {

@@ -285,14 +285,15 @@ export function createTsvectorSearchIndex(
       return result.rows[0]?.n ?? 0;
     },
 
+    // One primary-key read: no read transaction and its planner settings (see `reading`).
     async documentFrequency(term, cap) {
       await ready();
-      return reading(db, (trx) => frequency(term, cap, trx));
+      return frequency(term, cap);
     },
 
     async documentFrequencies(terms, cap) {
       await ready();
-      return reading(db, (trx) => frequencies(terms, cap, trx));
+      return frequencies(terms, cap);
     },
 
     async similarTerms(term, maxDistance, limit = 3) {
